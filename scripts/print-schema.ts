@@ -1,0 +1,19 @@
+// Writes schema.graphql from the code; with --check, fails when the committed file is stale.
+import { readFile, writeFile } from 'node:fs/promises';
+import { lexicographicSortSchema, printSchema } from 'graphql';
+import { schema } from '../src/schema/index.js';
+
+const file = new URL('../schema.graphql', import.meta.url);
+const printed = `${printSchema(lexicographicSortSchema(schema))}\n`;
+
+if (process.argv.includes('--check')) {
+  const committed = await readFile(file, 'utf8').catch(() => '');
+  if (committed !== printed) {
+    console.error('schema.graphql is stale: run `npm run schema:print` and commit the result.');
+    process.exit(1);
+  }
+  console.log('schema.graphql is up to date.');
+} else {
+  await writeFile(file, printed);
+  console.log('Wrote schema.graphql.');
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+/** Where the data lives, parsed from DATABASE_URL. */
+export type DatabaseTarget =
+  | { kind: 'pglite'; dataDir: string }
+  | { kind: 'pglite-memory' }
+  | { kind: 'postgres'; url: string };
+
+export const DEFAULT_DATA_DIR = './data/pglite';
+
+const ACCEPTED_FORMS =
+  'unset (PGlite in ./data/pglite), file:<dir> (PGlite in <dir>), memory:// (PGlite in memory) or postgresql://... (server PostgreSQL)';
+
+export class ConfigError extends Error {}
+
+export function parseDatabaseUrl(value: string | undefined): DatabaseTarget {
+  if (value === undefined || value.trim() === '') return { kind: 'pglite', dataDir: DEFAULT_DATA_DIR };
+  const url = value.trim();
+  if (url === 'memory://' || url === 'memory:') return { kind: 'pglite-memory' };
+  if (url.startsWith('file:')) {
+    const dir = url.slice('file:'.length).replace(/^\/\/(?=\/)/, '');
+    if (dir !== '') return { kind: 'pglite', dataDir: dir };
+  }
+  if (/^postgres(ql)?:\/\/.+/.test(url)) return { kind: 'postgres', url };
+  throw new ConfigError(`DATABASE_URL "${url}" is not accepted: use ${ACCEPTED_FORMS}.`);
+}
+
+const portSchema = z.coerce.number().int().min(0).max(65535);
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const;
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  database: DatabaseTarget;
+  logLevel: (typeof logLevels)[number];
+  /** Load the seed dataset into an empty database at start. */
+  seedIfEmpty: boolean;
+}
+
+/** Reads the environment once; a bad value throws a ConfigError naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const port = portSchema.safeParse(env.PORT ?? 4000);
+  if (!port.success) throw new ConfigError(`PORT "${env.PORT}" is not a port number (0-65535).`);
+  const logLevel = z.enum(logLevels).safeParse(env.LOG_LEVEL ?? 'info');
+  if (!logLevel.success) throw new ConfigError(`LOG_LEVEL "${env.LOG_LEVEL}" is not one of ${logLevels.join(', ')}.`);
+  const seed = z.enum(['true', 'false', '1', '0']).safeParse(env.SEED_IF_EMPTY ?? 'true');
+  if (!seed.success) throw new ConfigError(`SEED_IF_EMPTY "${env.SEED_IF_EMPTY}" must be true or false.`);
+  return {
+    port: port.data,
+    host: env.HOST ?? '0.0.0.0',
+    database: parseDatabaseUrl(env.DATABASE_URL),
+    logLevel: logLevel.data,
+    seedIfEmpty: seed.data === 'true' || seed.data === '1',
+  };
+}

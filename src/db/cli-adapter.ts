@@ -1,0 +1,38 @@
+// Driver adapters for the Prisma CLI (migrate deploy/status/diff) only; the app uses src/db/client.ts.
+import pg from 'pg';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import type { DatabaseTarget } from '../config.js';
+import { openPGlite } from './pglite.js';
+
+// Catalog-only types the schema engine's introspection reads and @prisma/adapter-pg 6.19 cannot
+// deserialize ("Column type 'name' could not be deserialized"): char, name, regproc, oidvector,
+// pg_node_tree, aclitem. Reported as text, they read correctly.
+const CATALOG_TYPE_OIDS = new Set([18, 19, 24, 30, 194, 1033]);
+const TEXT_OID = 25;
+
+type QueryResultLike = { fields?: { dataTypeID: number }[] };
+
+function relabelCatalogTypes<T>(result: T): T {
+  for (const r of Array.isArray(result) ? result : [result]) {
+    for (const field of (r as QueryResultLike)?.fields ?? []) {
+      if (CATALOG_TYPE_OIDS.has(field.dataTypeID)) field.dataTypeID = TEXT_OID;
+    }
+  }
+  return result;
+}
+
+class CatalogTextPool extends pg.Pool {
+  // pg's query() is heavily overloaded; the shim only post-processes promise results.
+  override query(...args: unknown[]): never {
+    const result = (super.query as (...a: unknown[]) => unknown)(...args);
+    if (result instanceof Promise) return result.then(relabelCatalogTypes) as never;
+    return result as never;
+  }
+}
+
+export async function cliAdapterFor(target: DatabaseTarget) {
+  if (target.kind === 'postgres') return new PrismaPg(new CatalogTextPool({ connectionString: target.url }));
+  if (target.kind === 'pglite') return new PrismaPGlite(await openPGlite(target.dataDir));
+  throw new Error('The Prisma CLI needs a persistent database: set DATABASE_URL to file:<dir> or postgresql://...');
+}

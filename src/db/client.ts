@@ -1,0 +1,104 @@
+// The one place that knows whether the database is PGlite or a server PostgreSQL.
+import pg from 'pg';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import type { PGlite } from '@electric-sql/pglite';
+import { mkdirSync } from 'node:fs';
+import { PrismaClient } from '../generated/prisma/client.js';
+import type { DatabaseTarget } from '../config.js';
+import { openPGlite } from './pglite.js';
+
+/** A statement the client sent, as reported by the driver; used to count round trips. */
+export type QueryListener = (sql: string) => void;
+
+/** A SQL session outside Prisma for scripts Prisma cannot run (multi-statement migrations). */
+export interface ScriptRunner {
+  /** Runs `sql` (several statements allowed) then `after` in one transaction. */
+  runScriptInTransaction(sql: string, after: { sql: string; params: unknown[] }): Promise<void>;
+  query<T>(sql: string, params?: unknown[]): Promise<T[]>;
+}
+
+export interface Database {
+  target: DatabaseTarget;
+  prisma: PrismaClient;
+  scripts: ScriptRunner;
+  /** Subscribes to every SQL statement Prisma issues; returns the unsubscribe function. */
+  onQuery(listener: QueryListener): () => void;
+  close(): Promise<void>;
+}
+
+function pgliteScripts(db: PGlite): ScriptRunner {
+  return {
+    async runScriptInTransaction(sql, after) {
+      await db.transaction(async (tx) => {
+        await tx.exec(sql);
+        await tx.query(after.sql, after.params);
+      });
+    },
+    async query<T>(sql: string, params: unknown[] = []) {
+      return (await db.query<T>(sql, params)).rows;
+    },
+  };
+}
+
+function poolScripts(pool: pg.Pool): ScriptRunner {
+  return {
+    async runScriptInTransaction(sql, after) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query(sql);
+        await client.query(after.sql, after.params);
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async query<T>(sql: string, params: unknown[] = []) {
+      return (await pool.query(sql, params)).rows as T[];
+    },
+  };
+}
+
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  const listeners = new Set<QueryListener>();
+  const log = [{ emit: 'event', level: 'query' } as const];
+
+  let adapter: PrismaPg | PrismaPGlite;
+  let scripts: ScriptRunner;
+  let closeDriver: () => Promise<void>;
+  if (target.kind === 'postgres') {
+    const pool = new pg.Pool({ connectionString: target.url });
+    adapter = new PrismaPg(pool);
+    scripts = poolScripts(pool);
+    closeDriver = () => pool.end();
+  } else {
+    if (target.kind === 'pglite') mkdirSync(target.dataDir, { recursive: true });
+    const pglite = await openPGlite(target.kind === 'pglite' ? target.dataDir : undefined);
+    adapter = new PrismaPGlite(pglite);
+    scripts = pgliteScripts(pglite);
+    closeDriver = () => pglite.close();
+  }
+
+  const prisma = new PrismaClient({ adapter, log });
+  prisma.$on('query', (event) => {
+    for (const listener of listeners) listener(event.query);
+  });
+
+  return {
+    target,
+    prisma,
+    scripts,
+    onQuery(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      await prisma.$disconnect();
+      await closeDriver();
+    },
+  };
+}

@@ -1,0 +1,205 @@
+// One fresh set of DataLoaders per request: every relation of the graph is fetched for all the
+// parents of a query level in one SQL statement, and each record at most once per request.
+import DataLoader from 'dataloader';
+import type { Citation, PrismaClient } from '../generated/prisma/client.js';
+
+type Ids = readonly string[];
+
+/** Loads several keys, each null when missing (DataLoader's loadMany would return Error objects instead). */
+export function loadAll<V>(loader: DataLoader<string, V | null>, keys: readonly string[]): Promise<(V | null)[]> {
+  return Promise.all(keys.map((key) => loader.load(key)));
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Loads rows by primary key; unknown keys resolve to null. */
+function rowLoader<Row extends { id: string }>(fetch: (ids: string[]) => Promise<Row[]>) {
+  return new DataLoader<string, Row | null>(async (ids: Ids) => {
+    // A key that is not a UUID (from a hand-made global ID) matches nothing; PostgreSQL would reject it.
+    const valid = ids.filter((id) => UUID.test(id));
+    const rows = valid.length > 0 ? await fetch(valid) : [];
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+}
+
+/** Loads rows by a unique column other than the primary key (slugs). */
+function uniqueLoader<Row>(fetch: (keys: string[]) => Promise<Row[]>, keyOf: (row: Row) => string) {
+  return new DataLoader<string, Row | null>(async (keys: Ids) => {
+    const rows = await fetch([...keys]);
+    const byKey = new Map(rows.map((row) => [keyOf(row), row]));
+    return keys.map((key) => byKey.get(key) ?? null);
+  });
+}
+
+/** Loads the children of many parents at once, grouped by parent key, in the order fetched. */
+function childrenLoader<Row>(fetch: (keys: string[]) => Promise<Row[]>, keyOf: (row: Row) => string | null) {
+  return new DataLoader<string, Row[]>(async (keys: Ids) => {
+    const rows = await fetch([...keys]);
+    const groups = new Map<string, Row[]>(keys.map((key) => [key, []]));
+    for (const row of rows) {
+      const key = keyOf(row);
+      if (key !== null) groups.get(key)?.push(row);
+    }
+    return keys.map((key) => groups.get(key) ?? []);
+  });
+}
+
+/** The Citation foreign keys, one per kind of cited record. */
+export type CitationSubject =
+  | 'organizationId' | 'personId' | 'aliasId' | 'relationId' | 'areaId' | 'membershipId' | 'designationId'
+  | 'estimateId' | 'incidentId' | 'perpetratorId' | 'participantId' | 'fundingStreamId' | 'fundingIncidentId'
+  | 'externalIdentifierId' | 'assessmentId';
+
+// Stable orders, so lists read the same on every request.
+const byName = [{ name: 'asc' as const }, { id: 'asc' as const }];
+const byStart = [{ startEarliest: { sort: 'asc' as const, nulls: 'first' as const } }, { id: 'asc' as const }];
+
+export function createLoaders(db: PrismaClient) {
+  const citationLoaders = new Map<CitationSubject, DataLoader<string, Citation[]>>();
+
+  return {
+    organizationLoader: rowLoader((ids) => db.organization.findMany({ where: { id: { in: ids } } })),
+    organizationBySlugLoader: uniqueLoader((slugs) => db.organization.findMany({ where: { slug: { in: slugs } } }), (o) => o.slug),
+    personLoader: rowLoader((ids) => db.person.findMany({ where: { id: { in: ids } } })),
+    personBySlugLoader: uniqueLoader((slugs) => db.person.findMany({ where: { slug: { in: slugs } } }), (p) => p.slug),
+    incidentLoader: rowLoader((ids) => db.incident.findMany({ where: { id: { in: ids } } })),
+    incidentBySlugLoader: uniqueLoader((slugs) => db.incident.findMany({ where: { slug: { in: slugs } } }), (i) => i.slug),
+    sourceLoader: rowLoader((ids) => db.source.findMany({ where: { id: { in: ids } } })),
+    fundingStreamLoader: rowLoader((ids) => db.fundingStream.findMany({ where: { id: { in: ids } } })),
+    designationLoader: rowLoader((ids) => db.designation.findMany({ where: { id: { in: ids } } })),
+    estimateLoader: rowLoader((ids) => db.estimate.findMany({ where: { id: { in: ids } } })),
+
+    aliasesByOrganizationLoader: childrenLoader(
+      (ids) => db.alias.findMany({ where: { organizationId: { in: ids } }, orderBy: byName }),
+      (a) => a.organizationId,
+    ),
+    aliasesByPersonLoader: childrenLoader(
+      (ids) => db.alias.findMany({ where: { personId: { in: ids } }, orderBy: byName }),
+      (a) => a.personId,
+    ),
+    /** Edges leaving an organization: it is COMPONENT_OF, pledged ALLEGIANCE_TO, ... the target. */
+    outgoingRelationsLoader: childrenLoader(
+      (ids) => db.organizationRelation.findMany({ where: { fromId: { in: ids } }, orderBy: byStart }),
+      (r) => r.fromId,
+    ),
+    /** Edges arriving at an organization: its components, the groups pledging allegiance to it, ... */
+    incomingRelationsLoader: childrenLoader(
+      (ids) => db.organizationRelation.findMany({ where: { toId: { in: ids } }, orderBy: byStart }),
+      (r) => r.toId,
+    ),
+    areasByOrganizationLoader: childrenLoader(
+      (ids) =>
+        db.organizationArea.findMany({
+          where: { organizationId: { in: ids } },
+          orderBy: [{ role: 'asc' }, { countryCode: 'asc' }, { id: 'asc' }],
+        }),
+      (a) => a.organizationId,
+    ),
+    membershipsByOrganizationLoader: childrenLoader(
+      (ids) => db.membership.findMany({ where: { organizationId: { in: ids } }, orderBy: byStart }),
+      (m) => m.organizationId,
+    ),
+    membershipsByPersonLoader: childrenLoader(
+      (ids) => db.membership.findMany({ where: { personId: { in: ids } }, orderBy: byStart }),
+      (m) => m.personId,
+    ),
+    designationsByOrganizationLoader: childrenLoader(
+      (ids) =>
+        db.designation.findMany({
+          where: { organizationId: { in: ids } },
+          orderBy: [{ listedEarliest: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }],
+        }),
+      (d) => d.organizationId,
+    ),
+    designationsByPersonLoader: childrenLoader(
+      (ids) =>
+        db.designation.findMany({
+          where: { personId: { in: ids } },
+          orderBy: [{ listedEarliest: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }],
+        }),
+      (d) => d.personId,
+    ),
+    estimatesByOrganizationLoader: childrenLoader(
+      (ids) => db.estimate.findMany({ where: { organizationId: { in: ids } }, orderBy: [{ kind: 'asc' }, { id: 'asc' }] }),
+      (e) => e.organizationId,
+    ),
+    estimatesByFundingStreamLoader: childrenLoader(
+      (ids) => db.estimate.findMany({ where: { fundingStreamId: { in: ids } }, orderBy: [{ kind: 'asc' }, { id: 'asc' }] }),
+      (e) => e.fundingStreamId,
+    ),
+    estimatesByIncidentLoader: childrenLoader(
+      (ids) => db.estimate.findMany({ where: { incidentId: { in: ids } }, orderBy: [{ kind: 'asc' }, { id: 'asc' }] }),
+      (e) => e.incidentId,
+    ),
+    fundingStreamsByOrganizationLoader: childrenLoader(
+      (ids) =>
+        db.fundingStream.findMany({
+          where: { organizationId: { in: ids } },
+          orderBy: [{ significance: 'asc' }, { kind: 'asc' }, { id: 'asc' }],
+        }),
+      (f) => f.organizationId,
+    ),
+    fundingLinksByIncidentLoader: childrenLoader(
+      (ids) => db.fundingStreamIncident.findMany({ where: { incidentId: { in: ids } }, orderBy: { id: 'asc' } }),
+      (l) => l.incidentId,
+    ),
+    fundingLinksByStreamLoader: childrenLoader(
+      (ids) => db.fundingStreamIncident.findMany({ where: { fundingStreamId: { in: ids } }, orderBy: { id: 'asc' } }),
+      (l) => l.fundingStreamId,
+    ),
+    perpetratorsByIncidentLoader: childrenLoader(
+      (ids) => db.incidentPerpetrator.findMany({ where: { incidentId: { in: ids } }, orderBy: [{ attribution: 'asc' }, { id: 'asc' }] }),
+      (p) => p.incidentId,
+    ),
+    /** An organization's incidents, newest first, undated last. */
+    perpetrationsByOrganizationLoader: childrenLoader(
+      (ids) =>
+        db.incidentPerpetrator.findMany({
+          where: { organizationId: { in: ids } },
+          include: { incident: true },
+          orderBy: [{ incident: { dateEarliest: { sort: 'desc', nulls: 'last' } } }, { incident: { slug: 'asc' } }],
+        }),
+      (p) => p.organizationId,
+    ),
+    participantsByIncidentLoader: childrenLoader(
+      (ids) => db.incidentParticipant.findMany({ where: { incidentId: { in: ids } }, orderBy: [{ role: 'asc' }, { id: 'asc' }] }),
+      (p) => p.incidentId,
+    ),
+    participationsByPersonLoader: childrenLoader(
+      (ids) => db.incidentParticipant.findMany({ where: { personId: { in: ids } }, orderBy: { id: 'asc' } }),
+      (p) => p.personId,
+    ),
+    externalIdsByOrganizationLoader: childrenLoader(
+      (ids) => db.externalIdentifier.findMany({ where: { organizationId: { in: ids } }, orderBy: [{ scheme: 'asc' }, { value: 'asc' }] }),
+      (x) => x.organizationId,
+    ),
+    externalIdsByPersonLoader: childrenLoader(
+      (ids) => db.externalIdentifier.findMany({ where: { personId: { in: ids } }, orderBy: [{ scheme: 'asc' }, { value: 'asc' }] }),
+      (x) => x.personId,
+    ),
+    assessmentsByOrganizationLoader: childrenLoader(
+      (ids) => db.assessment.findMany({ where: { organizationId: { in: ids } }, orderBy: [{ topic: 'asc' }, { id: 'asc' }] }),
+      (a) => a.organizationId,
+    ),
+    assessmentsByPersonLoader: childrenLoader(
+      (ids) => db.assessment.findMany({ where: { personId: { in: ids } }, orderBy: [{ topic: 'asc' }, { id: 'asc' }] }),
+      (a) => a.personId,
+    ),
+
+    /** The citations of one kind of record (created on first use, one loader per kind). */
+    citationsLoader(subject: CitationSubject): DataLoader<string, Citation[]> {
+      let loader = citationLoaders.get(subject);
+      if (!loader) {
+        loader = childrenLoader(
+          (ids) => db.citation.findMany({ where: { [subject]: { in: ids } }, orderBy: { id: 'asc' } }),
+          (c) => c[subject],
+        );
+        citationLoaders.set(subject, loader);
+      }
+      return loader;
+    },
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

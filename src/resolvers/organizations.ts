@@ -1,0 +1,121 @@
+import type { Context } from '../context.js';
+import { badUserInput } from '../errors.js';
+import type { Membership, Organization, Prisma, RelationType } from '../generated/prisma/client.js';
+import type {
+  DesignationAuthority, MembershipRole, OrganizationKind, OrganizationStatus, AreaRole,
+} from '../generated/prisma/enums.js';
+import { readDateColumns, type PartialDate } from '../partial-date.js';
+import { loadAll } from './loaders.js';
+
+export const MAX_COMPONENT_DEPTH = 10;
+
+export interface OrganizationFilter {
+  kind?: OrganizationKind[] | null;
+  status?: OrganizationStatus[] | null;
+  country?: string | null;
+  areaRole?: AreaRole[] | null;
+  designatedBy?: DesignationAuthority[] | null;
+  componentOf?: string | null;
+  nameContains?: string | null;
+}
+
+export function organizationWhere(filter: OrganizationFilter | null | undefined): Prisma.OrganizationWhereInput {
+  if (!filter) return {};
+  const and: Prisma.OrganizationWhereInput[] = [];
+  if (filter.kind) and.push({ kind: { in: filter.kind } });
+  if (filter.status) and.push({ status: { in: filter.status } });
+  if (filter.country || filter.areaRole) {
+    and.push({
+      areas: {
+        some: {
+          ...(filter.country ? { countryCode: filter.country.toUpperCase() } : {}),
+          ...(filter.areaRole ? { role: { in: filter.areaRole } } : {}),
+        },
+      },
+    });
+  }
+  if (filter.designatedBy) and.push({ designations: { some: { authority: { in: filter.designatedBy } } } });
+  if (filter.componentOf) and.push({ relationsFrom: { some: { type: 'COMPONENT_OF', to: { slug: filter.componentOf } } } });
+  if (filter.nameContains) {
+    const text = filter.nameContains;
+    and.push({
+      OR: [
+        { name: { contains: text, mode: 'insensitive' } },
+        { aliases: { some: { name: { contains: text, mode: 'insensitive' } } } },
+      ],
+    });
+  }
+  return { AND: and };
+}
+
+/**
+ * The organizations that are COMPONENT_OF `root`: directly, or at any depth up to `maxDepth`.
+ * Walks one level per batched query; a visited set stops cycles in the data.
+ */
+export async function components(root: Organization, ctx: Context, transitive: boolean, maxDepth: number) {
+  if (maxDepth < 1 || maxDepth > MAX_COMPONENT_DEPTH) {
+    throw badUserInput(`"maxDepth" must be between 1 and ${MAX_COMPONENT_DEPTH}.`, 'maxDepth');
+  }
+  const depth = transitive ? maxDepth : 1;
+  const seen = new Set([root.id]);
+  const found: string[] = [];
+  let frontier = [root.id];
+  for (let level = 0; level < depth && frontier.length > 0; level++) {
+    const edges = (await ctx.loaders.incomingRelationsLoader.loadMany(frontier)).flatMap((list) => (list instanceof Error ? [] : list));
+    frontier = [];
+    for (const edge of edges) {
+      if (edge.type !== 'COMPONENT_OF' || seen.has(edge.fromId)) continue;
+      seen.add(edge.fromId);
+      found.push(edge.fromId);
+      frontier.push(edge.fromId);
+    }
+  }
+  const organizations = await loadAll(ctx.loaders.organizationLoader, found);
+  return organizations.filter((o): o is Organization => o !== null);
+}
+
+/** Organizations at the other end of `organization`'s outgoing edges of `type`. */
+export async function relatedOrganizations(organization: Organization, ctx: Context, type: RelationType) {
+  const edges = await ctx.loaders.outgoingRelationsLoader.load(organization.id);
+  const targets = await loadAll(
+    ctx.loaders.organizationLoader,
+    edges.filter((e) => e.type === type).map((e) => e.toId),
+  );
+  return targets.filter((o): o is Organization => o !== null);
+}
+
+/** Whether a membership was in effect at some time within `at`; unknown starts are not placed in time. */
+function inEffectAt(membership: Membership, at: PartialDate): boolean {
+  const start = readDateColumns(membership, 'start');
+  const end = readDateColumns(membership, 'end');
+  if (!start || start.earliest > at.latest) return false;
+  return !end || end.latest >= at.earliest;
+}
+
+export const LEADERSHIP_ROLES: MembershipRole[] = ['LEADER'];
+
+/**
+ * Leadership memberships. `current`: no end date and the person not reported dead.
+ * `asOf`: in effect at that date (start known and not after it, no end before it).
+ */
+export async function leaders(
+  organization: Organization,
+  ctx: Context,
+  options: { current?: boolean | null; asOf?: PartialDate | null },
+) {
+  const memberships = (await ctx.loaders.membershipsByOrganizationLoader.load(organization.id)).filter((m) =>
+    LEADERSHIP_ROLES.includes(m.role),
+  );
+  const people = await loadAll(ctx.loaders.personLoader, memberships.map((m) => m.personId));
+  return memberships.filter((m, i) => {
+    const person = people[i];
+    if (options.current === true && (readDateColumns(m, 'end') || person?.status === 'DECEASED')) return false;
+    if (options.current === false && !(readDateColumns(m, 'end') || person?.status === 'DECEASED')) return false;
+    if (options.asOf) {
+      if (!inEffectAt(m, options.asOf)) return false;
+      const died = person ? readDateColumns(person, 'died') : null;
+      if (died && died.latest < options.asOf.earliest) return false;
+    }
+    return true;
+  });
+}

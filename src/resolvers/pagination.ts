@@ -1,0 +1,129 @@
+// Relay connections: keyset pagination for root lists (cursors stay valid when rows are added
+// elsewhere in the list), offset pagination over in-memory lists for nested fields.
+import { resolveArrayConnection, resolveCursorConnection } from '@pothos/plugin-relay';
+import { badUserInput } from '../errors.js';
+
+export const MAX_PAGE_SIZE = 100;
+
+export interface ConnectionArgs {
+  first?: number | null;
+  last?: number | null;
+  after?: string | null;
+  before?: string | null;
+}
+
+/** Rejects page sizes the API does not serve, instead of silently truncating them. */
+export function checkPageSize(args: ConnectionArgs): void {
+  for (const name of ['first', 'last'] as const) {
+    const value = args[name];
+    if (value === null || value === undefined) continue;
+    if (value < 0) throw badUserInput(`"${name}" must not be negative.`, name);
+    if (value > MAX_PAGE_SIZE) throw badUserInput(`"${name}" must be at most ${MAX_PAGE_SIZE}; got ${value}.`, name);
+  }
+}
+
+/** One column of a sort order. Nulls always sort last in the forward direction. */
+export interface SortKey {
+  field: string;
+  direction: 'asc' | 'desc';
+  nullable?: boolean;
+  kind?: 'date' | 'scalar';
+}
+
+type CursorValue = string | number | null;
+type Where = Record<string, unknown>;
+
+function encodeCursor(values: CursorValue[]): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url');
+}
+
+function decodeCursor(cursor: string, keys: SortKey[], argument: string): unknown[] {
+  let values: unknown;
+  try {
+    values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    values = undefined;
+  }
+  if (!Array.isArray(values) || values.length !== keys.length) {
+    throw badUserInput(`"${argument}" is not a cursor of this list.`, argument);
+  }
+  return values.map((value, i) => (keys[i]!.kind === 'date' && typeof value === 'string' ? new Date(value) : value));
+}
+
+function cursorValue(value: unknown): CursorValue {
+  if (value instanceof Date) return value.toISOString();
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'number' || typeof value === 'string') return value;
+  return String(value);
+}
+
+/** Rows strictly after (or before) `values` in the forward order of `keys`. */
+function beyond(keys: SortKey[], values: unknown[], side: 'after' | 'before'): Where {
+  const alternatives: Where[] = [];
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const value = values[i];
+    const equalPrefix = keys.slice(0, i).map((k, j) => ({ [k.field]: values[j] ?? null }));
+    let step: Where | null;
+    const forwardOp = key.direction === 'asc' ? 'gt' : 'lt';
+    const backwardOp = key.direction === 'asc' ? 'lt' : 'gt';
+    if (side === 'after') {
+      // Nothing sorts after null except through later keys.
+      if (value === null || value === undefined) step = null;
+      else step = key.nullable ? { OR: [{ [key.field]: { [forwardOp]: value } }, { [key.field]: null }] } : { [key.field]: { [forwardOp]: value } };
+    } else {
+      if (value === null || value === undefined) step = { [key.field]: { not: null } };
+      else step = { [key.field]: { [backwardOp]: value } };
+    }
+    if (step) alternatives.push({ AND: [...equalPrefix, step] });
+  }
+  return { OR: alternatives };
+}
+
+function orderBy(keys: SortKey[], inverted: boolean) {
+  return keys.map((key) => {
+    const sort = inverted ? (key.direction === 'asc' ? 'desc' : 'asc') : key.direction;
+    return { [key.field]: key.nullable ? { sort, nulls: inverted ? 'first' : 'last' } : sort };
+  });
+}
+
+export interface KeysetQuery<Row> {
+  keys: SortKey[];
+  where: Where;
+  findMany: (query: { where: Where; orderBy: Record<string, unknown>[]; take: number }) => Promise<Row[]>;
+  count: (where: Where) => Promise<number>;
+}
+
+export interface Counted {
+  /** Computed only when a client selects it. */
+  totalCount: () => Promise<number> | number;
+}
+
+/** A page of a root list ordered by `keys` (the row id is appended as the final tie-breaker). */
+export async function keysetConnection<Row extends { id: string }>(args: ConnectionArgs, query: KeysetQuery<Row>) {
+  checkPageSize(args);
+  const keys: SortKey[] = [...query.keys, { field: 'id', direction: 'asc' }];
+  const connection = await resolveCursorConnection<Promise<Row[]>>(
+    {
+      args,
+      toCursor: (row: Row) => encodeCursor(keys.map((k) => cursorValue((row as Record<string, unknown>)[k.field]))),
+    },
+    ({ after, before, limit, inverted }) => {
+      const conditions: Where[] = [query.where];
+      if (after) conditions.push(beyond(keys, decodeCursor(after, keys, 'after'), 'after'));
+      if (before) conditions.push(beyond(keys, decodeCursor(before, keys, 'before'), 'before'));
+      return query.findMany({ where: { AND: conditions }, orderBy: orderBy(keys, inverted), take: limit });
+    },
+  );
+  return Object.assign(connection, { totalCount: () => query.count(query.where) } satisfies Counted);
+}
+
+/** A page of a list already in memory (nested fields filled by a DataLoader). */
+export function arrayConnection<T>(args: ConnectionArgs, items: readonly T[]) {
+  checkPageSize(args);
+  try {
+    return resolveArrayConnection({ args }, items);
+  } catch {
+    throw badUserInput('"after" or "before" is not a cursor of this list.');
+  }
+}

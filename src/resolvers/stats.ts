@@ -1,0 +1,104 @@
+// Incident aggregates for dashboards. Counts and sums are computed by PostgreSQL (GROUP BY);
+// only the per-perpetrator view folds rows here, because a sum over a join table needs the incidents.
+import type { Context } from '../context.js';
+import { incidentWhere, type IncidentFilter } from './incidents.js';
+
+export type StatsGroup = 'YEAR' | 'COUNTRY' | 'KIND' | 'PERPETRATOR';
+
+export interface StatsBucket {
+  /** Year ("2018"), country code, incident kind or organization id; null for "unknown". */
+  key: string | null;
+  group: StatsGroup;
+  incidentCount: number;
+  killedMin: number;
+  /** Null when some incident's count is open-ended ("at least six"). */
+  killedMax: number | null;
+  killedUnknown: number;
+  injuredMin: number;
+  injuredMax: number | null;
+  injuredUnknown: number;
+}
+
+interface Partial {
+  key: string | null;
+  count: number;
+  killedMinSum: number;
+  killedMaxSum: number;
+  killedMinCount: number;
+  killedMaxCount: number;
+  injuredMinSum: number;
+  injuredMaxSum: number;
+  injuredMinCount: number;
+  injuredMaxCount: number;
+}
+
+function emptyPartial(key: string | null): Partial {
+  return {
+    key, count: 0, killedMinSum: 0, killedMaxSum: 0, killedMinCount: 0, killedMaxCount: 0,
+    injuredMinSum: 0, injuredMaxSum: 0, injuredMinCount: 0, injuredMaxCount: 0,
+  };
+}
+
+function merge(into: Partial, p: Omit<Partial, 'key'>) {
+  for (const k of Object.keys(p) as (keyof Omit<Partial, 'key'>)[]) into[k] += p[k];
+}
+
+function toBucket(group: StatsGroup, p: Partial): StatsBucket {
+  return {
+    key: p.key,
+    group,
+    incidentCount: p.count,
+    killedMin: p.killedMinSum,
+    killedMax: p.killedMaxCount === p.killedMinCount ? p.killedMaxSum : null,
+    killedUnknown: p.count - p.killedMinCount,
+    injuredMin: p.injuredMinSum,
+    injuredMax: p.injuredMaxCount === p.injuredMinCount ? p.injuredMaxSum : null,
+    injuredUnknown: p.count - p.injuredMinCount,
+  };
+}
+
+const sums = { killedMin: true, killedMax: true, injuredMin: true, injuredMax: true } as const;
+
+export async function incidentStats(ctx: Context, filter: IncidentFilter | null | undefined, group: StatsGroup): Promise<StatsBucket[]> {
+  const where = incidentWhere(filter);
+  const buckets = new Map<string | null, Partial>();
+  const add = (key: string | null, p: Omit<Partial, 'key'>) => {
+    const bucket = buckets.get(key) ?? emptyPartial(key);
+    merge(bucket, p);
+    buckets.set(key, bucket);
+  };
+
+  if (group === 'PERPETRATOR') {
+    const rows = await ctx.db.incidentPerpetrator.findMany({
+      where: { incident: where },
+      select: { organizationId: true, incident: { select: { killedMin: true, killedMax: true, injuredMin: true, injuredMax: true } } },
+    });
+    for (const { organizationId, incident: i } of rows) {
+      add(organizationId, {
+        count: 1,
+        killedMinSum: i.killedMin ?? 0, killedMaxSum: i.killedMax ?? 0,
+        killedMinCount: i.killedMin === null ? 0 : 1, killedMaxCount: i.killedMax === null ? 0 : 1,
+        injuredMinSum: i.injuredMin ?? 0, injuredMaxSum: i.injuredMax ?? 0,
+        injuredMinCount: i.injuredMin === null ? 0 : 1, injuredMaxCount: i.injuredMax === null ? 0 : 1,
+      });
+    }
+  } else {
+    const by = group === 'COUNTRY' ? 'countryCode' : group === 'KIND' ? 'kind' : 'dateEarliest';
+    const rows = await ctx.db.incident.groupBy({ by: [by], where, _count: { _all: true, ...sums }, _sum: sums });
+    for (const row of rows) {
+      const value = row[by as keyof typeof row] as Date | string | null;
+      // Years are folded from distinct start days: GROUP BY cannot extract a year through Prisma.
+      const key = value instanceof Date ? String(value.getUTCFullYear()) : value;
+      add(key, {
+        count: row._count._all,
+        killedMinSum: row._sum.killedMin ?? 0, killedMaxSum: row._sum.killedMax ?? 0,
+        killedMinCount: row._count.killedMin, killedMaxCount: row._count.killedMax,
+        injuredMinSum: row._sum.injuredMin ?? 0, injuredMaxSum: row._sum.injuredMax ?? 0,
+        injuredMinCount: row._count.injuredMin, injuredMaxCount: row._count.injuredMax,
+      });
+    }
+  }
+  return [...buckets.values()]
+    .map((p) => toBucket(group, p))
+    .sort((a, b) => (a.key === null ? 1 : b.key === null ? -1 : a.key.localeCompare(b.key)));
+}

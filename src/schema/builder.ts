@@ -1,0 +1,45 @@
+import SchemaBuilder from '@pothos/core';
+import RelayPlugin from '@pothos/plugin-relay';
+import { DateResolver } from 'graphql-scalars';
+import type { Context } from '../context.js';
+
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  Scalars: { Date: { Input: Date; Output: Date } };
+  DefaultFieldNullability: false;
+  DefaultInputFieldRequiredness: false;
+  DefaultEdgesNullability: false;
+  DefaultNodeNullability: false;
+}>({
+  plugins: [RelayPlugin],
+  defaultFieldNullability: false,
+  relay: {
+    cursorType: 'String',
+    clientMutationId: 'omit',
+    nodeTypeOptions: { description: 'An object with a globally unique, opaque ID, fetchable with `node(id:)`.' },
+    pageInfoTypeOptions: { description: 'Where a page of a connection sits in the whole list.' },
+    idFieldOptions: { description: 'Opaque global ID: pass it to `node(id:)` to fetch this object again.' },
+    nodeQueryOptions: { description: 'Fetches any object by its global ID; null when no such object exists.', nullable: true },
+    nodesQueryOptions: { description: 'Fetches several objects by global ID, in the order given; null for each unknown ID.' },
+    cursorFieldOptions: { description: 'Opaque cursor of this edge, for `after` or `before`.' },
+    nodeFieldOptions: { description: 'The object at this edge.', nullable: false },
+    edgesFieldOptions: { description: 'The edges of this page.', nullable: false },
+    pageInfoFieldOptions: { description: 'Cursors and flags to fetch the neighbouring pages.' },
+    hasNextPageFieldOptions: { description: 'True when more items follow this page.' },
+    hasPreviousPageFieldOptions: { description: 'True when items precede this page.' },
+    startCursorFieldOptions: { description: 'Cursor of the first edge of this page.' },
+    endCursorFieldOptions: { description: 'Cursor of the last edge of this page.' },
+    firstArgOptions: { description: 'Page size counted from the start or from `after` (at most 100).' },
+    lastArgOptions: { description: 'Page size counted from the end or from `before` (at most 100).' },
+    afterArgOptions: { description: 'Return items after this cursor.' },
+    beforeArgOptions: { description: 'Return items before this cursor.' },
+    defaultConnectionTypeOptions: { description: 'A page of a list, with cursors (Relay connection).' },
+    defaultEdgeTypeOptions: { description: 'One item of a page, with its cursor.' },
+  },
+});
+
+builder.addScalarType('Date', DateResolver, {
+  description: 'A calendar day in ISO 8601 form, "2017-03-02".',
+});
+
+builder.queryType({ description: 'The entry points: look up, list, filter and aggregate the knowledge graph.' });

@@ -1,0 +1,196 @@
+import type { Incident } from '../generated/prisma/client.js';
+import { badUserInput } from '../errors.js';
+import { incidentOrders, incidentWhere } from '../resolvers/incidents.js';
+import { loadAll } from '../resolvers/loaders.js';
+import { keysetConnection } from '../resolvers/pagination.js';
+import { decodeGlobalID } from '@pothos/plugin-relay';
+import { builder } from './builder.js';
+import { connectionOf } from './connections.js';
+import { CountRangeRef, countRange, partialDateField } from './dates.js';
+import { AttributionEnum, IncidentKindEnum, ParticipantRoleEnum, TargetKindEnum } from './enums.js';
+import {
+  EstimateRef, FundingLinkRef, FundingStreamRef, IncidentRef, OrganizationRef, ParticipantRef, PerpetratorRef, PersonRef,
+} from './refs.js';
+import { citationsField, SourceRef } from './source.js';
+
+PerpetratorRef.implement({
+  description: 'An organization tied to an incident, and how firmly: claimed, attributed or suspected.',
+  fields: (t) => ({
+    organization: t.field({
+      type: OrganizationRef,
+      description: 'The organization.',
+      resolve: async (p, _, ctx) => (await ctx.loaders.organizationLoader.load(p.organizationId))!,
+    }),
+    incident: t.field({
+      type: IncidentRef,
+      description: 'The incident.',
+      resolve: async (p, _, ctx) => (await ctx.loaders.incidentLoader.load(p.incidentId))!,
+    }),
+    attribution: t.expose('attribution', { type: AttributionEnum, description: 'Claimed, attributed or suspected.' }),
+    citations: t.field(citationsField('perpetratorId')),
+  }),
+});
+
+ParticipantRef.implement({
+  description: 'A person’s part in an incident: leader, target, victim, hostage, announcer.',
+  fields: (t) => ({
+    person: t.field({
+      type: PersonRef,
+      description: 'The person.',
+      resolve: async (p, _, ctx) => (await ctx.loaders.personLoader.load(p.personId))!,
+    }),
+    incident: t.field({
+      type: IncidentRef,
+      description: 'The incident.',
+      resolve: async (p, _, ctx) => (await ctx.loaders.incidentLoader.load(p.incidentId))!,
+    }),
+    role: t.expose('role', { type: ParticipantRoleEnum, description: 'The part played.' }),
+    description: t.exposeString('description', { nullable: true, description: 'What happened to or was done by the person.' }),
+    citations: t.field(citationsField('participantId')),
+  }),
+});
+
+const CoordinatesRef = builder.objectRef<{ latitude: number; longitude: number }>('Coordinates').implement({
+  description: 'A point in WGS 84.',
+  fields: (t) => ({
+    latitude: t.exposeFloat('latitude', { description: 'Degrees north (negative: south).' }),
+    longitude: t.exposeFloat('longitude', { description: 'Degrees east (negative: west).' }),
+  }),
+});
+
+builder.node(IncidentRef, {
+  description: 'An attack, kidnapping, release, killing or operation: when, where, what, who, how many, and who says so.',
+  id: { resolve: (i) => i.id },
+  loadMany: (ids, ctx) => loadAll(ctx.loaders.incidentLoader, ids),
+  fields: (t) => ({
+    slug: t.exposeString('slug', { description: 'Stable key: date and place, "2018-03-02-ouagadougou-attacks".' }),
+    title: t.exposeString('title', { description: 'A short title.' }),
+    date: t.field(partialDateField('date', 'When it happened, as precisely as known; a range when uncertain.')),
+    place: t.exposeString('place', { nullable: true, description: 'Place name as the source gives it.' }),
+    adminRegion: t.exposeString('adminRegion', { nullable: true, description: 'Administrative region.' }),
+    country: t.exposeString('countryCode', { nullable: true, description: 'ISO 3166-1 alpha-2 country code.' }),
+    coordinates: t.field({
+      type: CoordinatesRef,
+      nullable: true,
+      description: 'Where, when known.',
+      resolve: (i) => (i.latitude !== null && i.longitude !== null ? { latitude: i.latitude, longitude: i.longitude } : null),
+    }),
+    kind: t.expose('kind', { type: IncidentKindEnum, description: 'What happened.' }),
+    summary: t.exposeString('summary', { nullable: true, description: 'What the sources report, in short.' }),
+    killed: t.field({
+      type: CountRangeRef,
+      nullable: true,
+      description: 'People killed; null when unknown (zero is { min: 0, max: 0 }).',
+      resolve: (i) => countRange(i.killedMin, i.killedMax),
+    }),
+    injured: t.field({
+      type: CountRangeRef,
+      nullable: true,
+      description: 'People injured; null when unknown.',
+      resolve: (i) => countRange(i.injuredMin, i.injuredMax),
+    }),
+    targets: t.field({ type: [TargetKindEnum], description: 'Who or what was targeted.', resolve: (i) => i.targets }),
+    perpetrators: t.field({
+      type: [PerpetratorRef],
+      description: 'Organizations that claimed it or are blamed or suspected.',
+      resolve: (i, _, ctx) => ctx.loaders.perpetratorsByIncidentLoader.load(i.id),
+    }),
+    participants: t.field({
+      type: [ParticipantRef],
+      description: 'Named persons involved, with their part.',
+      resolve: (i, _, ctx) => ctx.loaders.participantsByIncidentLoader.load(i.id),
+    }),
+    fundingStreams: t.field({
+      type: [FundingStreamRef],
+      description: 'Funding streams seen in this incident (a ransom paid in a hostage release).',
+      resolve: async (i, _, ctx) => {
+        const links = await ctx.loaders.fundingLinksByIncidentLoader.load(i.id);
+        return (await loadAll(ctx.loaders.fundingStreamLoader, links.map((l) => l.fundingStreamId))).filter((f) => f !== null);
+      },
+    }),
+    fundingLinks: t.field({
+      type: [FundingLinkRef],
+      description: 'The same links with what the source says of each, and citations.',
+      resolve: (i, _, ctx) => ctx.loaders.fundingLinksByIncidentLoader.load(i.id),
+    }),
+    estimates: t.field({
+      type: [EstimateRef],
+      description: 'Figures about it: prisoners released, ransom.',
+      resolve: (i, _, ctx) => ctx.loaders.estimatesByIncidentLoader.load(i.id),
+    }),
+    sources: t.field({
+      type: [SourceRef],
+      description: 'The distinct sources cited for this incident.',
+      resolve: async (i, _, ctx) => {
+        const citations = await ctx.loaders.citationsLoader('incidentId').load(i.id);
+        const ids = [...new Set(citations.map((c) => c.sourceId))];
+        return (await loadAll(ctx.loaders.sourceLoader, ids)).filter((s) => s !== null);
+      },
+    }),
+    citations: t.field(citationsField('incidentId')),
+  }),
+});
+
+export const IncidentConnection = connectionOf(IncidentRef, 'Incident', 'incidents');
+
+export const IncidentFilterInput = builder.inputType('IncidentFilter', {
+  description: 'Narrows a list of incidents; all given conditions must hold.',
+  fields: (t) => ({
+    from: t.string({ description: 'May have happened on or after this date ("2018", "2018-06", "2018-06-15"); undated incidents never match.' }),
+    to: t.string({ description: 'May have happened on or before this date.' }),
+    country: t.string({ description: 'ISO 3166-1 alpha-2 country code ("ML").' }),
+    perpetrator: t.string({ description: 'Tied to the organization with this slug ("jnim").' }),
+    attribution: t.field({ type: [AttributionEnum], description: 'Tied to an organization (the `perpetrator`, when given) this way.' }),
+    kind: t.field({ type: [IncidentKindEnum], description: 'Any of these kinds.' }),
+    target: t.field({ type: [TargetKindEnum], description: 'Targeted any of these.' }),
+    minKilled: t.int({ description: 'At least this many killed, by the lower bound of the count.' }),
+  }),
+});
+
+const IncidentOrderEnum = builder.enumType('IncidentOrder', {
+  description: 'Sort orders for incidents.',
+  values: {
+    DATE_DESC: { description: 'Newest first; undated last.' },
+    DATE_ASC: { description: 'Oldest first; undated last.' },
+    KILLED_DESC: { description: 'Deadliest first (by the lower bound); unknown counts last.' },
+  } as const,
+});
+
+builder.queryFields((t) => ({
+  incident: t.field({
+    type: IncidentRef,
+    nullable: true,
+    description: 'An incident by global ID or slug (give exactly one); null when there is none.',
+    args: {
+      id: t.arg.id({ description: 'The incident’s global ID.' }),
+      slug: t.arg.string({ description: 'The incident’s slug.' }),
+    },
+    resolve: (_, args, ctx) => {
+      if ((args.id == null) === (args.slug == null)) throw badUserInput('Give exactly one of "id" and "slug".', 'id');
+      if (args.slug != null) return ctx.loaders.incidentBySlugLoader.load(args.slug);
+      let decoded: { typename: string; id: string };
+      try {
+        decoded = decodeGlobalID(String(args.id));
+      } catch {
+        throw badUserInput(`"${args.id}" is not a global ID.`, 'id');
+      }
+      return decoded.typename === 'Incident' ? ctx.loaders.incidentLoader.load(decoded.id) : null;
+    },
+  }),
+  incidents: t.field({
+    type: IncidentConnection,
+    description: 'Incidents, filtered and sorted, a page at a time.',
+    args: {
+      filter: t.arg({ type: IncidentFilterInput, description: 'Conditions the incidents must meet.' }),
+      orderBy: t.arg({ type: IncidentOrderEnum, defaultValue: 'DATE_DESC', description: 'Sort order.' }),
+      ...t.arg.connectionArgs(),
+    },
+    resolve: (_, args, ctx) =>
+      keysetConnection<Incident>(args, {
+        keys: incidentOrders[args.orderBy ?? 'DATE_DESC'],
+        where: incidentWhere(args.filter),
+        findMany: (q) => ctx.db.incident.findMany(q as never),
+        count: (where) => ctx.db.incident.count({ where }),
+      }),
+  }),
+}));

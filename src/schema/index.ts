@@ -1,0 +1,16 @@
+// Imports every type module (each registers its types and root fields) and builds the schema.
+import { builder } from './builder.js';
+import './enums.js';
+import './dates.js';
+import './source.js';
+import './alias.js';
+import './external-id.js';
+import './organization.js';
+import './person.js';
+import './incident.js';
+import './funding.js';
+import './designation.js';
+import './timeline.js';
+import './stats.js';
+
+export const schema = builder.toSchema({ sortSchema: true });

@@ -1,0 +1,278 @@
+import type { Organization } from '../generated/prisma/client.js';
+import { dateArgument, dateOverlaps } from '../resolvers/filters.js';
+import { loadAll } from '../resolvers/loaders.js';
+import {
+  MAX_COMPONENT_DEPTH, components, leaders, organizationWhere, relatedOrganizations,
+} from '../resolvers/organizations.js';
+import { arrayConnection, keysetConnection, type SortKey } from '../resolvers/pagination.js';
+import { organizationTimeline } from '../resolvers/timeline.js';
+import { readDateColumns } from '../partial-date.js';
+import { aliasArgs, filterAliases } from './alias.js';
+import { builder } from './builder.js';
+import { connectionOf } from './connections.js';
+import { partialDateField } from './dates.js';
+import {
+  AreaRoleEnum, AttributionEnum, DesignationAuthorityEnum, EstimateKindEnum, IncidentKindEnum, MembershipRoleEnum,
+  OrganizationKindEnum, OrganizationStatusEnum, RelationTypeEnum,
+} from './enums.js';
+import { IncidentConnection } from './incident.js';
+import { MembershipConnection } from './person.js';
+import {
+  AliasRef, AreaRef, AssessmentRef, DesignationRef, EstimateRef, ExternalIdentifierRef, FundingStreamRef, MembershipRef,
+  OrganizationRef, RelationRef, TimelineEventRef,
+} from './refs.js';
+import { citationsField } from './source.js';
+
+const RelationDirectionEnum = builder.enumType('RelationDirection', {
+  description: 'Which edges of an organization to list.',
+  values: {
+    OUTGOING: { description: 'Edges from this organization (it is a component of, pledged allegiance to, ... the other).' },
+    INCOMING: { description: 'Edges to this organization (the other is its component, pledged allegiance to it, ...).' },
+    BOTH: { description: 'Edges in either direction.' },
+  } as const,
+});
+
+RelationRef.implement({
+  description: 'A typed, directed, dated tie between two organizations: `from` is COMPONENT_OF / ALLEGIANCE_TO / ... `to`.',
+  fields: (t) => ({
+    type: t.expose('type', { type: RelationTypeEnum, description: 'The kind of tie.' }),
+    from: t.field({
+      type: OrganizationRef,
+      description: 'The organization the edge starts from.',
+      resolve: async (r, _, ctx) => (await ctx.loaders.organizationLoader.load(r.fromId))!,
+    }),
+    to: t.field({
+      type: OrganizationRef,
+      description: 'The organization the edge points to.',
+      resolve: async (r, _, ctx) => (await ctx.loaders.organizationLoader.load(r.toId))!,
+    }),
+    description: t.exposeString('description', { nullable: true, description: 'What the tie consists of, in short.' }),
+    start: t.field(partialDateField('start', 'When the tie began, as precisely as known.')),
+    end: t.field(partialDateField('end', 'When it ended; null while it holds or when unknown.')),
+    citations: t.field(citationsField('relationId')),
+  }),
+});
+
+AreaRef.implement({
+  description: 'A country (or part of one) where an organization is based, active, expanding, or which it threatens.',
+  fields: (t) => ({
+    country: t.exposeString('countryCode', { description: 'ISO 3166-1 alpha-2 country code ("ML").' }),
+    region: t.exposeString('region', { nullable: true, description: 'The part of the country, when the source names one.' }),
+    role: t.expose('role', { type: AreaRoleEnum, description: 'The organization’s relation to the area.' }),
+    start: t.field(partialDateField('start', 'Since when, as precisely as known.')),
+    end: t.field(partialDateField('end', 'Until when; null while it holds or when unknown.')),
+    citations: t.field(citationsField('areaId')),
+  }),
+});
+
+const OrganizationIncidentFilter = builder.inputType('OrganizationIncidentFilter', {
+  description: 'Narrows an organization’s incidents; all given conditions must hold.',
+  fields: (t) => ({
+    from: t.string({ description: 'Incidents that may have happened on or after this date ("2018", "2018-06", "2018-06-15").' }),
+    to: t.string({ description: 'Incidents that may have happened on or before this date.' }),
+    kind: t.field({ type: [IncidentKindEnum], description: 'Any of these kinds.' }),
+    attribution: t.field({ type: [AttributionEnum], description: 'Only incidents tied to the organization this way.' }),
+  }),
+});
+
+builder.node(OrganizationRef, {
+  description: 'An armed group, coalition, faction, branch, network or state force, with its names, ties, people, money and incidents.',
+  id: { resolve: (o) => o.id },
+  loadMany: (ids, ctx) => loadAll(ctx.loaders.organizationLoader, ids),
+  fields: (t) => ({
+    slug: t.exposeString('slug', { description: 'Short, stable, lowercase key: "jnim", "aqim", "katiba-macina".' }),
+    name: t.exposeString('name', { description: 'Canonical name.' }),
+    kind: t.expose('kind', { type: OrganizationKindEnum, description: 'What sort of organization it is.' }),
+    status: t.expose('status', { type: OrganizationStatusEnum, description: 'Whether it still operates.' }),
+    summary: t.exposeString('summary', { nullable: true, description: 'A short description.' }),
+    ideology: t.exposeString('ideology', { nullable: true, description: 'Its ideology and aims.' }),
+    founded: t.field(partialDateField('founded', 'When it was founded or formed, as precisely as known.')),
+    dissolved: t.field(partialDateField('dissolved', 'When it was dissolved; null while active or when unknown.')),
+    aliases: t.field({
+      type: [AliasRef],
+      description: 'Its other names: acronyms, transliterations, translations, former names.',
+      args: aliasArgs,
+      resolve: async (o, args, ctx) => filterAliases(await ctx.loaders.aliasesByOrganizationLoader.load(o.id), args),
+    }),
+    components: t.field({
+      type: [OrganizationRef],
+      description: 'Organizations that are components of this one (COMPONENT_OF edges pointing here).',
+      args: {
+        transitive: t.arg.boolean({ defaultValue: false, description: 'Also components of components, down to `maxDepth`.' }),
+        maxDepth: t.arg.int({
+          defaultValue: 5,
+          description: `How many levels to descend when transitive (1 to ${MAX_COMPONENT_DEPTH}).`,
+        }),
+      },
+      resolve: (o, args, ctx) => components(o, ctx, args.transitive ?? false, args.maxDepth ?? 5),
+    }),
+    memberOf: t.field({
+      type: [OrganizationRef],
+      description: 'Coalitions or groups this organization is a component of.',
+      resolve: (o, _, ctx) => relatedOrganizations(o, ctx, 'COMPONENT_OF'),
+    }),
+    relations: t.field({
+      type: [RelationRef],
+      description: 'Its typed ties to other organizations.',
+      args: {
+        type: t.arg({ type: [RelationTypeEnum], description: 'Only ties of these types.' }),
+        direction: t.arg({ type: RelationDirectionEnum, defaultValue: 'BOTH', description: 'Outgoing, incoming or both.' }),
+      },
+      resolve: async (o, args, ctx) => {
+        const direction = args.direction ?? 'BOTH';
+        const [outgoing, incoming] = await Promise.all([
+          direction === 'INCOMING' ? [] : ctx.loaders.outgoingRelationsLoader.load(o.id),
+          direction === 'OUTGOING' ? [] : ctx.loaders.incomingRelationsLoader.load(o.id),
+        ]);
+        return [...outgoing, ...incoming].filter((r) => !args.type || args.type.includes(r.type));
+      },
+    }),
+    allegiances: t.field({
+      type: [RelationRef],
+      description: 'Pledges of allegiance this organization made (ALLEGIANCE_TO edges from it).',
+      resolve: async (o, _, ctx) => (await ctx.loaders.outgoingRelationsLoader.load(o.id)).filter((r) => r.type === 'ALLEGIANCE_TO'),
+    }),
+    leaders: t.field({
+      type: [MembershipRef],
+      description: 'Its leaders, as memberships with person, role, title, start and end.',
+      args: {
+        current: t.arg.boolean({ description: 'true: only leaders still in post (no end, not reported dead); false: only former ones.' }),
+        asOf: t.arg.string({ description: 'Only those in post at this date ("2019", "2019-06", "2019-06-15"); unknown start dates never match.' }),
+      },
+      resolve: (o, args, ctx) => leaders(o, ctx, { current: args.current, asOf: dateArgument(args.asOf, 'asOf') }),
+    }),
+    members: t.field({
+      type: MembershipConnection,
+      description: 'Everyone with a recorded role in it, leaders included, earliest start first.',
+      args: {
+        role: t.arg({ type: [MembershipRoleEnum], description: 'Only these roles.' }),
+        ...t.arg.connectionArgs(),
+      },
+      resolve: async (o, args, ctx) => {
+        const memberships = await ctx.loaders.membershipsByOrganizationLoader.load(o.id);
+        return arrayConnection(args, memberships.filter((m) => !args.role || args.role.includes(m.role)));
+      },
+    }),
+    areas: t.field({
+      type: [AreaRef],
+      description: 'Countries where it is based, active or expanding, and those it threatens.',
+      args: { role: t.arg({ type: [AreaRoleEnum], description: 'Only these roles.' }) },
+      resolve: async (o, args, ctx) =>
+        (await ctx.loaders.areasByOrganizationLoader.load(o.id)).filter((a) => !args.role || args.role.includes(a.role)),
+    }),
+    designations: t.field({
+      type: [DesignationRef],
+      description: 'Its listings by the UN, governments and other authorities, earliest first.',
+      args: { authority: t.arg({ type: [DesignationAuthorityEnum], description: 'Only these authorities.' }) },
+      resolve: async (o, args, ctx) =>
+        (await ctx.loaders.designationsByOrganizationLoader.load(o.id)).filter(
+          (d) => !args.authority || args.authority.includes(d.authority),
+        ),
+    }),
+    estimates: t.field({
+      type: [EstimateRef],
+      description: 'Dated, sourced figures about it: fighters, revenue, share of violence. Conflicting estimates coexist.',
+      args: { kind: t.arg({ type: [EstimateKindEnum], description: 'Only these kinds.' }) },
+      resolve: async (o, args, ctx) =>
+        (await ctx.loaders.estimatesByOrganizationLoader.load(o.id)).filter((e) => !args.kind || args.kind.includes(e.kind)),
+    }),
+    fundingStreams: t.field({
+      type: [FundingStreamRef],
+      description: 'How it is funded, main sources first.',
+      resolve: (o, _, ctx) => ctx.loaders.fundingStreamsByOrganizationLoader.load(o.id),
+    }),
+    incidents: t.field({
+      type: IncidentConnection,
+      description: 'Incidents it claimed, is blamed for or suspected of; newest first, undated last.',
+      args: { filter: t.arg({ type: OrganizationIncidentFilter, description: 'Conditions the incidents must meet.' }), ...t.arg.connectionArgs() },
+      resolve: async (o, args, ctx) => {
+        const from = dateArgument(args.filter?.from, 'filter.from');
+        const to = dateArgument(args.filter?.to, 'filter.to');
+        const perpetrations = await ctx.loaders.perpetrationsByOrganizationLoader.load(o.id);
+        const incidents = perpetrations
+          .filter((p) => !args.filter?.attribution || args.filter.attribution.includes(p.attribution))
+          .map((p) => p.incident)
+          .filter((i) => !args.filter?.kind || args.filter.kind.includes(i.kind))
+          .filter((i) => dateOverlaps(readDateColumns(i, 'date'), from, to));
+        return arrayConnection(args, incidents);
+      },
+    }),
+    timeline: t.field({
+      type: [TimelineEventRef],
+      description: 'Founding, mergers, ties, designations, leadership changes and incidents as one chronological list.',
+      args: { includeUndated: t.arg.boolean({ defaultValue: true, description: 'Append events whose date is unknown, after the dated ones.' }) },
+      resolve: (o, args, ctx) => organizationTimeline(o, ctx, args.includeUndated ?? true),
+    }),
+    externalIds: t.field({
+      type: [ExternalIdentifierRef],
+      description: 'Its identifiers in other datasets (UN list reference, ACLED actor, GTD group, Wikidata).',
+      resolve: (o, _, ctx) => ctx.loaders.externalIdsByOrganizationLoader.load(o.id),
+    }),
+    assessments: t.field({
+      type: [AssessmentRef],
+      description: 'Analysts’ judgements about it that are not single facts (structure, strategy, cohesion).',
+      args: { topic: t.arg.string({ description: 'Only this topic.' }) },
+      resolve: async (o, args, ctx) =>
+        (await ctx.loaders.assessmentsByOrganizationLoader.load(o.id)).filter((a) => !args.topic || a.topic === args.topic),
+    }),
+    citations: t.field(citationsField('organizationId')),
+  }),
+});
+
+export const OrganizationConnection = connectionOf(OrganizationRef, 'Organization', 'organizations');
+
+const OrganizationFilter = builder.inputType('OrganizationFilter', {
+  description: 'Narrows a list of organizations; all given conditions must hold.',
+  fields: (t) => ({
+    kind: t.field({ type: [OrganizationKindEnum], description: 'Any of these kinds.' }),
+    status: t.field({ type: [OrganizationStatusEnum], description: 'Any of these statuses.' }),
+    country: t.string({ description: 'Has an area of operation in this country (ISO 3166-1 alpha-2, "ML").' }),
+    areaRole: t.field({ type: [AreaRoleEnum], description: 'With `country`: the area has one of these roles; alone: any country.' }),
+    designatedBy: t.field({ type: [DesignationAuthorityEnum], description: 'Listed by any of these authorities.' }),
+    componentOf: t.string({ description: 'Is a direct component of the organization with this slug ("jnim").' }),
+    nameContains: t.string({ description: 'Name or an alias contains this text (case-insensitive).' }),
+  }),
+});
+
+const OrganizationOrder = builder.enumType('OrganizationOrder', {
+  description: 'Sort orders for organizations.',
+  values: {
+    NAME_ASC: { description: 'By name, A to Z.' },
+    NAME_DESC: { description: 'By name, Z to A.' },
+    FOUNDED_ASC: { description: 'Oldest first; unknown founding dates last.' },
+    FOUNDED_DESC: { description: 'Newest first; unknown founding dates last.' },
+  } as const,
+});
+
+const organizationOrders: Record<'NAME_ASC' | 'NAME_DESC' | 'FOUNDED_ASC' | 'FOUNDED_DESC', SortKey[]> = {
+  NAME_ASC: [{ field: 'name', direction: 'asc' }],
+  NAME_DESC: [{ field: 'name', direction: 'desc' }],
+  FOUNDED_ASC: [{ field: 'foundedEarliest', direction: 'asc', nullable: true, kind: 'date' }],
+  FOUNDED_DESC: [{ field: 'foundedEarliest', direction: 'desc', nullable: true, kind: 'date' }],
+};
+
+builder.queryFields((t) => ({
+  organization: t.field({
+    type: OrganizationRef,
+    nullable: true,
+    description: 'An organization by slug ("jnim"); null when there is none.',
+    args: { slug: t.arg.string({ required: true, description: 'The organization’s slug.' }) },
+    resolve: (_, { slug }, ctx) => ctx.loaders.organizationBySlugLoader.load(slug),
+  }),
+  organizations: t.field({
+    type: OrganizationConnection,
+    description: 'Organizations, filtered and sorted, a page at a time.',
+    args: {
+      filter: t.arg({ type: OrganizationFilter, description: 'Conditions the organizations must meet.' }),
+      orderBy: t.arg({ type: OrganizationOrder, defaultValue: 'NAME_ASC', description: 'Sort order.' }),
+      ...t.arg.connectionArgs(),
+    },
+    resolve: (_, args, ctx) =>
+      keysetConnection<Organization>(args, {
+        keys: organizationOrders[args.orderBy ?? 'NAME_ASC'],
+        where: organizationWhere(args.filter),
+        findMany: (q) => ctx.db.organization.findMany(q as never),
+        count: (where) => ctx.db.organization.count({ where }),
+      }),
+  }),
+}));

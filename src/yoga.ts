@@ -1,0 +1,70 @@
+// The HTTP/GraphQL layer: the schema, a per-request context, error masking and GraphiQL.
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { PothosValidationError } from '@pothos/core';
+import { GraphQLError } from 'graphql';
+import { createLogger, createYoga, maskError as defaultMaskError, type LogLevel, type YogaLogger } from 'graphql-yoga';
+import { contextFactory } from './context.js';
+import { ErrorCode } from './errors.js';
+import type { PrismaClient } from './generated/prisma/client.js';
+import { schema } from './schema/index.js';
+
+/** What GraphiQL shows on first open: JNIM's components and their leaders, with citations. */
+export const EXAMPLE_QUERY = `# JNIM, the coalition formed in March 2017, its components and who leads them.
+# Every fact carries its citations: the source and the passage that states it.
+query JnimComponents {
+  organization(slug: "jnim") {
+    name
+    founded { iso precision }
+    aliases { name kind language }
+    leaders(current: true) {
+      person { name }
+      start { iso }
+      citations { quote source { title } }
+    }
+    components {
+      slug
+      name
+      kind
+      leaders { person { name } role }
+      citations { quote attributedTo source { title publisher } }
+    }
+  }
+}
+`;
+
+export interface YogaOptions {
+  db: PrismaClient;
+  logging?: LogLevel | YogaLogger;
+}
+
+export function createApi({ db, logging = 'info' }: YogaOptions) {
+  const logger = typeof logging === 'string' ? createLogger(logging) : logging;
+  return createYoga({
+    schema,
+    context: contextFactory(db),
+    logging: logger,
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    // The bundled GraphiQL page: the default one loads its code from a CDN, blank offline.
+    renderGraphiQL,
+    graphiql: { title: 'Sahel militant organizations — GraphQL API', defaultQuery: EXAMPLE_QUERY },
+    maskedErrors: {
+      maskError(error, message, isDev) {
+        const original = error instanceof GraphQLError ? error.originalError : error;
+        // Pothos reports bad relay arguments (malformed global IDs, negative page sizes) this way.
+        if (original instanceof PothosValidationError && error instanceof GraphQLError) {
+          return new GraphQLError(original.message, {
+            nodes: error.nodes,
+            path: error.path,
+            extensions: { code: ErrorCode.BAD_USER_INPUT },
+          });
+        }
+        const masked = defaultMaskError(error, message, isDev);
+        if (masked !== error) logger.error('Unexpected error while executing an operation', error);
+        return masked;
+      },
+    },
+  });
+}
+
+export type Api = ReturnType<typeof createApi>;
