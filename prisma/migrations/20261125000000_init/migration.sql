@@ -697,8 +697,8 @@ ALTER TABLE "ExternalIdentifier" ADD CONSTRAINT "ExternalIdentifier_one_subject"
 ALTER TABLE "Assessment" ADD CONSTRAINT "Assessment_one_subject" CHECK (num_nonnulls("organizationId", "personId") = 1);
 ALTER TABLE "Estimate" ADD CONSTRAINT "Estimate_has_subject" CHECK (num_nonnulls("organizationId", "fundingStreamId", "incidentId", "countryCode") >= 1);
 ALTER TABLE "Estimate" ADD CONSTRAINT "Estimate_bounds" CHECK (num_nonnulls("min", "max") >= 1 AND ("min" IS NULL OR "max" IS NULL OR "min" <= "max"));
-ALTER TABLE "Incident" ADD CONSTRAINT "Incident_killed_range" CHECK ("killedMin" >= 0 AND ("killedMax" IS NULL OR "killedMax" >= "killedMin") OR "killedMin" IS NULL AND "killedMax" IS NULL);
-ALTER TABLE "Incident" ADD CONSTRAINT "Incident_injured_range" CHECK ("injuredMin" >= 0 AND ("injuredMax" IS NULL OR "injuredMax" >= "injuredMin") OR "injuredMin" IS NULL AND "injuredMax" IS NULL);
+ALTER TABLE "Incident" ADD CONSTRAINT "Incident_killed_range" CHECK (("killedMin" IS NOT NULL AND "killedMin" >= 0 AND ("killedMax" IS NULL OR "killedMax" >= "killedMin")) OR ("killedMin" IS NULL AND "killedMax" IS NULL));
+ALTER TABLE "Incident" ADD CONSTRAINT "Incident_injured_range" CHECK (("injuredMin" IS NOT NULL AND "injuredMin" >= 0 AND ("injuredMax" IS NULL OR "injuredMax" >= "injuredMin")) OR ("injuredMin" IS NULL AND "injuredMax" IS NULL));
 ALTER TABLE "Incident" ADD CONSTRAINT "Incident_coordinates" CHECK (num_nulls("latitude", "longitude") IN (0, 2) AND ("latitude" IS NULL OR "latitude" BETWEEN -90 AND 90 AND "longitude" BETWEEN -180 AND 180));
 ALTER TABLE "OrganizationRelation" ADD CONSTRAINT "OrganizationRelation_not_self" CHECK ("fromId" <> "toId");
 ALTER TABLE "Organization" ADD CONSTRAINT "Organization_slug_format" CHECK ("slug" ~ '^[a-z0-9]+(-[a-z0-9]+)*$');

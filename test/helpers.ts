@@ -1,0 +1,70 @@
+// Test fixtures: a migrated (and usually seeded) in-memory PGlite, and ways to run operations
+// against the schema directly or over HTTP through Yoga, as clients do.
+import { graphql, type ExecutionResult } from 'graphql';
+import { openDatabase, type Database } from '../src/db/client.js';
+import { applyMigrations } from '../src/db/migrate.js';
+import { contextFactory } from '../src/context.js';
+import { schema } from '../src/schema/index.js';
+import { dataset } from '../src/seed/data/index.js';
+import { loadSeed } from '../src/seed/load.js';
+import { createApi, type Api } from '../src/yoga.js';
+
+export interface TestDatabase extends Database {}
+
+export async function createTestDatabase(options: { seed?: boolean } = {}): Promise<TestDatabase> {
+  const db = await openDatabase({ kind: 'pglite-memory' });
+  await applyMigrations(db.scripts);
+  if (options.seed ?? true) await loadSeed(db.prisma, dataset);
+  return db;
+}
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } & Record<string, unknown> }[];
+}
+
+/** Executes an operation against the schema, bypassing HTTP (no error masking). */
+export async function runQuery<T = Record<string, any>>(
+  db: Database,
+  source: string,
+  variableValues?: Record<string, unknown>,
+): Promise<ExecutionResult<T>> {
+  return (await graphql({ schema, source, variableValues, contextValue: contextFactory(db.prisma)() })) as ExecutionResult<T>;
+}
+
+/** Runs an operation and fails the test on any error; returns `data`. */
+export async function queryData<T = Record<string, any>>(db: Database, source: string, variables?: Record<string, unknown>): Promise<T> {
+  const result = await runQuery<T>(db, source, variables);
+  if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
+  return result.data as T;
+}
+
+export function createTestApi(db: Database): Api {
+  return createApi({ db: db.prisma, logging: 'error' });
+}
+
+/** POSTs an operation to the in-process Yoga server, as a client would. */
+export async function postQuery<T = Record<string, any>>(
+  api: Api,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<{ status: number; body: GraphQLResponse<T> }> {
+  const response = await api.fetch('http://localhost/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, body: (await response.json()) as GraphQLResponse<T> };
+}
+
+/** Counts the SQL statements Prisma sends while `run` executes. */
+export async function countQueries<T>(db: Database, run: () => Promise<T>): Promise<{ result: T; queries: string[] }> {
+  const queries: string[] = [];
+  const stop = db.onQuery((sql) => queries.push(sql));
+  try {
+    const result = await run();
+    return { result, queries };
+  } finally {
+    stop();
+  }
+}

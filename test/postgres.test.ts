@@ -1,0 +1,74 @@
+// The same migrations, seed and API on a server PostgreSQL, in a database of its own that is dropped after.
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { promisify } from 'node:util';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from '../src/db/client.js';
+import { applyMigrations } from '../src/db/migrate.js';
+import { dataset } from '../src/seed/data/index.js';
+import { loadSeed } from '../src/seed/load.js';
+import { queryData } from './helpers.js';
+
+const run = promisify(execFile);
+const adminUrl = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
+
+async function reachable(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+// CI starts PostgreSQL and must run these; elsewhere they are skipped when no server answers.
+const available = process.env.CI === 'true' || (await reachable());
+
+describe.skipIf(!available)('server PostgreSQL', () => {
+  const name = `sahel_test_${randomBytes(4).toString('hex')}`;
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  let db: Database;
+
+  async function admin(sql: string) {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  }
+
+  beforeAll(async () => {
+    await admin(`CREATE DATABASE "${name}"`);
+    db = await openDatabase({ kind: 'postgres', url: url.toString() });
+  });
+  afterAll(async () => {
+    await db?.close();
+    await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  });
+
+  it('takes the migrations, and `prisma migrate status` agrees through the CLI adapter', async () => {
+    expect(await applyMigrations(db.scripts)).toContain('20261125000000_init');
+    const { stdout } = await run('npx', ['prisma', 'migrate', 'status'], { env: { ...process.env, DATABASE_URL: url.toString() } });
+    expect(stdout).toMatch(/Database schema is up to date/);
+  });
+
+  it('loads the seed idempotently and answers the API', async () => {
+    await loadSeed(db.prisma, dataset);
+    await loadSeed(db.prisma, dataset);
+    const data = await queryData(db, '{ organization(slug: "jnim") { name components { slug } designations { reference } } }');
+    expect(data.organization.components.map((c: { slug: string }) => c.slug).sort()).toEqual([
+      'al-murabitun',
+      'ansar-al-din',
+      'aqim-sahara',
+      'katiba-macina',
+    ]);
+    expect(data.organization.designations.map((d: { reference: string | null }) => d.reference)).toContain('QDe.159');
+  });
+});
