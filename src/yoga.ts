@@ -2,7 +2,7 @@
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
-import { createLogger, createYoga, maskError as defaultMaskError, type LogLevel, type YogaLogger } from 'graphql-yoga';
+import { createYoga, maskError as defaultMaskError, type LogLevel, type YogaLogger } from 'graphql-yoga';
 import { contextFactory } from './context.js';
 import { ErrorCode } from './errors.js';
 import type { PrismaClient } from './generated/prisma/client.js';
@@ -38,30 +38,25 @@ export interface YogaOptions {
 }
 
 export function createApi({ db, logging = 'info' }: YogaOptions) {
-  const logger = typeof logging === 'string' ? createLogger(logging) : logging;
   return createYoga({
     schema,
     context: contextFactory(db),
-    logging: logger,
+    logging,
     graphqlEndpoint: '/graphql',
     landingPage: false,
     // The bundled GraphiQL page: the default one loads its code from a CDN, blank offline.
     renderGraphiQL,
     graphiql: { title: 'Sahel militant organizations — GraphQL API', defaultQuery: EXAMPLE_QUERY },
     maskedErrors: {
+      // Yoga logs (for operators) every error this masks, i.e. returns as a different object.
       maskError(error, message, isDev) {
         const original = error instanceof GraphQLError ? error.originalError : error;
-        // Pothos reports bad relay arguments (malformed global IDs, negative page sizes) this way.
+        // Pothos reports bad relay arguments (malformed global IDs) this way: a client error, shown as is.
         if (original instanceof PothosValidationError && error instanceof GraphQLError) {
-          return new GraphQLError(original.message, {
-            nodes: error.nodes,
-            path: error.path,
-            extensions: { code: ErrorCode.BAD_USER_INPUT },
-          });
+          (error.extensions as Record<string, unknown>).code = ErrorCode.BAD_USER_INPUT;
+          return error;
         }
-        const masked = defaultMaskError(error, message, isDev);
-        if (masked !== error) logger.error('Unexpected error while executing an operation', error);
-        return masked;
+        return defaultMaskError(error, message, isDev);
       },
     },
   });

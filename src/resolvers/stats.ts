@@ -10,12 +10,10 @@ export interface StatsBucket {
   key: string | null;
   group: StatsGroup;
   incidentCount: number;
-  killedMin: number;
-  /** Null when some incident's count is open-ended ("at least six"). */
-  killedMax: number | null;
+  /** Sums over incidents with a known count; null when no incident has one. */
+  killed: { min: number; max: number | null } | null;
   killedUnknown: number;
-  injuredMin: number;
-  injuredMax: number | null;
+  injured: { min: number; max: number | null } | null;
   injuredUnknown: number;
 }
 
@@ -43,16 +41,20 @@ function merge(into: Partial, p: Omit<Partial, 'key'>) {
   for (const k of Object.keys(p) as (keyof Omit<Partial, 'key'>)[]) into[k] += p[k];
 }
 
+/** The max is unbounded (null) as soon as one counted incident is open-ended ("at least six"). */
+function sumRange(minCount: number, minSum: number, maxCount: number, maxSum: number) {
+  if (minCount === 0) return null;
+  return { min: minSum, max: maxCount === minCount ? maxSum : null };
+}
+
 function toBucket(group: StatsGroup, p: Partial): StatsBucket {
   return {
     key: p.key,
     group,
     incidentCount: p.count,
-    killedMin: p.killedMinSum,
-    killedMax: p.killedMaxCount === p.killedMinCount ? p.killedMaxSum : null,
+    killed: sumRange(p.killedMinCount, p.killedMinSum, p.killedMaxCount, p.killedMaxSum),
     killedUnknown: p.count - p.killedMinCount,
-    injuredMin: p.injuredMinSum,
-    injuredMax: p.injuredMaxCount === p.injuredMinCount ? p.injuredMaxSum : null,
+    injured: sumRange(p.injuredMinCount, p.injuredMinSum, p.injuredMaxCount, p.injuredMaxSum),
     injuredUnknown: p.count - p.injuredMinCount,
   };
 }

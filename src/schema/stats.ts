@@ -32,14 +32,17 @@ const StatsBucketRef = builder.objectRef<StatsBucket>('IncidentStatsBucket').imp
     incidentCount: t.exposeInt('incidentCount', { description: 'Number of incidents.' }),
     killed: t.field({
       type: CountRangeRef,
-      description: 'Sum of people killed over incidents with a known count: min sums the lower bounds, max is null if any count is open-ended.',
-      resolve: (b) => ({ min: b.killedMin, max: b.killedMax }),
+      nullable: true,
+      description:
+        'People killed, summed over incidents with a known count: min sums the lower bounds; max is null if any count is open-ended. Null when no count is known.',
+      resolve: (b) => b.killed,
     }),
     killedUnknownCount: t.exposeInt('killedUnknown', { description: 'Incidents whose death toll is unknown (not counted in `killed`).' }),
     injured: t.field({
       type: CountRangeRef,
-      description: 'Sum of people injured over incidents with a known count, as for `killed`.',
-      resolve: (b) => ({ min: b.injuredMin, max: b.injuredMax }),
+      nullable: true,
+      description: 'People injured, summed as for `killed`.',
+      resolve: (b) => b.injured,
     }),
     injuredUnknownCount: t.exposeInt('injuredUnknown', { description: 'Incidents whose number of injured is unknown.' }),
   }),

@@ -1,0 +1,235 @@
+import type { SeedPerson } from '../schema.js';
+import { doc, unList } from './sources.js';
+
+const LEADER_DEATHS =
+  'The deaths of al Qaeda-linked leaders Abdekmalek Droukdel (AQIM), Djamel Okcha and Ali Maychou (AQIM Sahara), and Mohamed Ould Nouini (al Mourabitoun), have likely hastened the erosion of any direct influence the global al Qaeda network could claim over JNIM-affiliated fighters.';
+const KOUFA_LIEUTENANT =
+  'Amadou Koufa was assessed to be a key lieutenant to overall leader Iyad Ag Ghali (QDi.316).';
+const PARLY =
+  'Announcing the killing of Bah Ag Moussa, described as the military commander of the Group to Support Islam and Muslims (GSIM), French Defence Minister Florence Parly on Friday called it “a major success in the fight against terrorism".';
+const MOUSSA_AKA = 'A former Malian armed forces officer, Ag Moussa – also known as Bamoussa Diarra';
+const HOSTAGES =
+  'It came just over a month after the Malian government freed around 200 jihadist prisoners in a deal to secure the release of former Malian prime minister Soumaila Cissé and French aid worker Sophie Pétronin who were both kidnapped by jihadist groups in Mali.';
+const UN_PROGRAM = 'ISIL (Da’esh) and Al-Qaida Sanctions List';
+
+/** A leader whose death the seed document reports without a date. */
+function deceasedLeader(slug: string, name: string, organization: string): SeedPerson {
+  return {
+    slug,
+    name,
+    status: 'DECEASED',
+    citations: [doc(LEADER_DEATHS)],
+    memberships: [{ organization, role: 'LEADER', citations: [doc(LEADER_DEATHS)] }],
+  };
+}
+
+export const persons: SeedPerson[] = [
+  {
+    slug: 'iyad-ag-ghali',
+    name: 'Iyad ag Ghali',
+    status: 'UNKNOWN',
+    nationality: 'ML',
+    born: '1958',
+    biography:
+      'Leader of JNIM since its formation in March 2017; pledged the group’s allegiance to the amirs of AQIM and al-Qa’ida ' +
+      'and to the leader of the Taliban. Founded Ansar al-Din in December 2011.',
+    citations: [
+      doc('The leader of JNIM, Iyad ag Ghali, pledged the group’s allegiance to the amir of AQIM, to the amir of al-Qa‘ida, and to the leader of the Taliban.'),
+      unList('1958', 'INDIVIDUAL QDi.316, INDIVIDUAL_DATE_OF_BIRTH (EXACT)'),
+      unList('Mali', 'INDIVIDUAL QDi.316, NATIONALITY'),
+    ],
+    aliases: [
+      { name: 'Iyad Ag Ghali', kind: 'SPELLING_VARIANT', language: 'en', citations: [doc(KOUFA_LIEUTENANT)] },
+      { name: 'Ghali', kind: 'SPELLING_VARIANT', language: 'en', quality: 'WEAK', citations: [doc('Ghali has stated that JNIM’s strategy')] },
+      { name: 'اياد اغ غالي', kind: 'ORIGINAL_SCRIPT', language: 'ar', citations: [unList('اياد اغ غالي', 'INDIVIDUAL QDi.316, NAME_ORIGINAL_SCRIPT')] },
+      { name: 'Sidi Mohamed Arhali', kind: 'ALTERNATIVE_NAME', citations: [unList('Sidi Mohamed Arhali', 'INDIVIDUAL QDi.316, INDIVIDUAL_ALIAS (Good)')] },
+    ],
+    memberships: [
+      {
+        organization: 'jnim',
+        role: 'LEADER',
+        title: 'Overall leader',
+        start: '2017-03',
+        citations: [
+          doc('The leader of JNIM, Iyad ag Ghali, pledged the group’s allegiance'),
+          doc('JNIM was led by Iyad ag Ghali.'),
+          doc(KOUFA_LIEUTENANT),
+        ],
+      },
+      {
+        organization: 'ansar-al-din',
+        role: 'FOUNDER',
+        start: '2011-12',
+        citations: [unList('Was founded in December 2011 by Iyad ag Ghali (QDi.316).', 'ENTITY QDe.135, COMMENTS1')],
+      },
+    ],
+    designations: [
+      {
+        authority: 'UN_SECURITY_COUNCIL',
+        program: UN_PROGRAM,
+        reference: 'QDi.316',
+        listed: '2013-02-25',
+        citations: [doc('overall leader Iyad Ag Ghali (QDi.316)'), unList('2013-02-25', 'INDIVIDUAL QDi.316, LISTED_ON')],
+      },
+    ],
+    externalIds: [{ scheme: 'UN_REFERENCE', value: 'QDi.316', citations: [doc('overall leader Iyad Ag Ghali (QDi.316)')] }],
+  },
+  {
+    slug: 'bah-ag-moussa',
+    name: 'Bah Ag Moussa',
+    status: 'DECEASED',
+    nationality: 'ML',
+    biography:
+      'Former Malian armed forces officer who took part in the Tuareg rebellions of the 1990s and early 2000s before ' +
+      'becoming a jihadist; close associate of Iyad Ag Ghali and military commander of JNIM. France announced his ' +
+      'killing on 13 November 2020.',
+    citations: [
+      doc('France on 13 November 2020 announced the killing of Bah Ag Moussa, a top commander of an al Qaeda-linked militant group, during an operation in northeastern Mali.', 'France'),
+      doc(`${MOUSSA_AKA} – later participated in the Tuareg rebellions in the 1990s and early 2000s before turning into a jihadist militant.`),
+      doc('A close associate of Iyad Ag Ghali – the leader of Mali’s most prominent armed group, Jama’at Nusrat al-Islam wal-Muslimin (JNIM) – Ag Moussa was on the US and UN’s terrorist lists.'),
+      doc('Ag Moussa was allegedly responsible for several attacks against Malian and international forces in recent years.'),
+      unList('Mali', 'INDIVIDUAL QDi.424, NATIONALITY'),
+    ],
+    aliases: [
+      { name: 'Bamoussa Diarra', kind: 'ALTERNATIVE_NAME', citations: [doc(MOUSSA_AKA)] },
+      { name: 'Ag Moussa', kind: 'SPELLING_VARIANT', quality: 'WEAK', citations: [doc(MOUSSA_AKA)] },
+      { name: 'Ag Mossa', kind: 'SPELLING_VARIANT', citations: [unList('Ag Mossa', 'INDIVIDUAL QDi.424, INDIVIDUAL_ALIAS (Good)')] },
+      { name: 'Ammi Salim', kind: 'ALTERNATIVE_NAME', citations: [unList('Ammi Salim', 'INDIVIDUAL QDi.424, INDIVIDUAL_ALIAS (Good)')] },
+    ],
+    memberships: [
+      {
+        organization: 'jnim',
+        role: 'MILITARY_COMMANDER',
+        title: 'Military commander',
+        citations: [
+          doc(PARLY, 'French Defence Minister Florence Parly'),
+          unList('operational leader of Jama\'a Nusrat ul-Islam wa al-Muslimin (JNIM) (QDe.159)', 'INDIVIDUAL QDi.424, COMMENTS1'),
+        ],
+      },
+      {
+        organization: 'malian-armed-forces',
+        role: 'MEMBER',
+        title: 'Officer (former)',
+        citations: [doc(MOUSSA_AKA)],
+      },
+      {
+        organization: 'ansar-al-din',
+        role: 'FOUNDER',
+        title: 'Founding member',
+        citations: [unList('Founding member of Ansar Eddine (QDe.135)', 'INDIVIDUAL QDi.424, COMMENTS1')],
+      },
+    ],
+    designations: [
+      {
+        authority: 'UN_SECURITY_COUNCIL',
+        program: UN_PROGRAM,
+        reference: 'QDi.424',
+        listed: '2019-08-14',
+        citations: [doc('Ag Moussa was on the US and UN’s terrorist lists.'), unList('2019-08-14', 'INDIVIDUAL QDi.424, LISTED_ON')],
+      },
+      {
+        authority: 'UNITED_STATES',
+        program: 'US terrorist list (list not named in the source)',
+        citations: [doc('Ag Moussa was on the US and UN’s terrorist lists.')],
+      },
+    ],
+    externalIds: [{ scheme: 'UN_REFERENCE', value: 'QDi.424', citations: [unList('QDi.424', 'INDIVIDUAL QDi.424, REFERENCE_NUMBER')] }],
+  },
+  {
+    slug: 'amadou-koufa',
+    name: 'Amadou Koufa',
+    status: 'UNKNOWN',
+    born: '~1958',
+    biography:
+      'Leader of Katiba Macina and key lieutenant to JNIM’s overall leader; calls on the Fulani community to join and ' +
+      'support his group.',
+    citations: [doc(KOUFA_LIEUTENANT), unList('1958', 'INDIVIDUAL QDi.425, INDIVIDUAL_DATE_OF_BIRTH (APPROXIMATELY)')],
+    aliases: [
+      { name: 'Amadou Kouffa', kind: 'SPELLING_VARIANT', citations: [unList('Amadou Kouffa', 'INDIVIDUAL QDi.425, INDIVIDUAL_ALIAS (Good)')] },
+      { name: 'Hamadoun Koufa', kind: 'SPELLING_VARIANT', citations: [unList('Hamadoun Koufa', 'INDIVIDUAL QDi.425, INDIVIDUAL_ALIAS (Good)')] },
+      { name: 'Hamadoun Kouffa', kind: 'SPELLING_VARIANT', citations: [unList('Hamadoun Kouffa', 'INDIVIDUAL QDi.425, INDIVIDUAL_ALIAS (Good)')] },
+      { name: 'Hamadou Koufa', kind: 'SPELLING_VARIANT', citations: [unList('Hamadou Koufa', 'INDIVIDUAL QDi.425, INDIVIDUAL_ALIAS (Good)')] },
+      { name: 'Hamadou Kouffa', kind: 'SPELLING_VARIANT', citations: [unList('Hamadou Kouffa', 'INDIVIDUAL QDi.425, INDIVIDUAL_ALIAS (Good)')] },
+      { name: 'Amadou Barry', kind: 'ALTERNATIVE_NAME', citations: [unList('Amadou Barry', 'INDIVIDUAL QDi.425, INDIVIDUAL_ALIAS (Good)')] },
+    ],
+    memberships: [
+      { organization: 'jnim', role: 'LIEUTENANT', title: 'Key lieutenant to the overall leader', citations: [doc(KOUFA_LIEUTENANT)] },
+      {
+        organization: 'katiba-macina',
+        role: 'LEADER',
+        citations: [
+          doc('Koufa called on the Fulani community to join and support his group and take a stand against local authorities throughout West Africa.'),
+        ],
+      },
+      {
+        organization: 'katiba-macina',
+        role: 'FOUNDER',
+        citations: [unList("Founder of the Katiba Macina of Jama'a Nusrat ul-Islam wa al-Muslimin (JNIM) (QDe.159)", 'INDIVIDUAL QDi.425, COMMENTS1')],
+      },
+    ],
+    designations: [
+      {
+        authority: 'UN_SECURITY_COUNCIL',
+        program: UN_PROGRAM,
+        reference: 'QDi.425',
+        listed: '2020-02-04',
+        citations: [unList('2020-02-04', 'INDIVIDUAL QDi.425, LISTED_ON')],
+      },
+    ],
+    externalIds: [{ scheme: 'UN_REFERENCE', value: 'QDi.425', citations: [unList('QDi.425', 'INDIVIDUAL QDi.425, REFERENCE_NUMBER')] }],
+  },
+  deceasedLeader('abdekmalek-droukdel', 'Abdekmalek Droukdel', 'aqim'),
+  deceasedLeader('djamel-okcha', 'Djamel Okcha', 'aqim-sahara'),
+  {
+    ...deceasedLeader('ali-maychou', 'Ali Maychou', 'aqim-sahara'),
+    aliases: [
+      { name: 'Abderahmane al Maghrebi', kind: 'ALTERNATIVE_NAME', citations: [unList('Abderahmane al Maghrebi', 'INDIVIDUAL QDi.423, INDIVIDUAL_ALIAS (Good)')] },
+      { name: 'Abderrahmane le Marocain', kind: 'ALTERNATIVE_NAME', language: 'fr', citations: [unList('Abderrahmane le Marocain', 'INDIVIDUAL QDi.423, INDIVIDUAL_ALIAS (Good)')] },
+      {
+        name: 'Abou Abderahmane Sanhaji',
+        kind: 'NOM_DE_GUERRE',
+        quality: 'WEAK',
+        citations: [unList('Abou Abderahmane Sanhaji', 'INDIVIDUAL QDi.423, INDIVIDUAL_ALIAS (Low)')],
+      },
+    ],
+    designations: [
+      {
+        authority: 'UN_SECURITY_COUNCIL',
+        program: UN_PROGRAM,
+        reference: 'QDi.423',
+        listed: '2019-08-14',
+        citations: [unList('2019-08-14', 'INDIVIDUAL QDi.423, LISTED_ON')],
+      },
+    ],
+    externalIds: [{ scheme: 'UN_REFERENCE', value: 'QDi.423', citations: [unList('QDi.423', 'INDIVIDUAL QDi.423, REFERENCE_NUMBER')] }],
+  },
+  deceasedLeader('mohamed-ould-nouini', 'Mohamed Ould Nouini', 'al-murabitun'),
+  {
+    slug: 'florence-parly',
+    name: 'Florence Parly',
+    status: 'UNKNOWN',
+    nationality: 'FR',
+    biography: 'French Defence Minister who announced the killing of Bah Ag Moussa in November 2020.',
+    citations: [doc(PARLY, 'French Defence Minister Florence Parly')],
+  },
+  {
+    slug: 'soumaila-cisse',
+    name: 'Soumaila Cissé',
+    status: 'UNKNOWN',
+    nationality: 'ML',
+    biography: 'Former Malian prime minister and leading political figure; kidnapped by jihadist groups in Mali and released about a month before 13 November 2020 in exchange for around 200 prisoners.',
+    citations: [
+      doc(HOSTAGES),
+      doc('including Frenchwoman Sophie Pétronin and Soumaïla Cissé, a leading Malian political figure'),
+    ],
+    aliases: [{ name: 'Soumaïla Cissé', kind: 'SPELLING_VARIANT', language: 'fr', citations: [doc('Soumaïla Cissé, a leading Malian political figure')] }],
+  },
+  {
+    slug: 'sophie-petronin',
+    name: 'Sophie Pétronin',
+    status: 'UNKNOWN',
+    nationality: 'FR',
+    biography: 'French aid worker kidnapped by jihadist groups in Mali and released about a month before 13 November 2020 in exchange for around 200 prisoners.',
+    citations: [doc(HOSTAGES), doc('including Frenchwoman Sophie Pétronin')],
+  },
+];
