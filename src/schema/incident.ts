@@ -1,4 +1,5 @@
 import type { Incident } from '../generated/prisma/client.js';
+import type { TargetKind } from '../generated/prisma/enums.js';
 import { badUserInput } from '../errors.js';
 import { incidentOrders, incidentWhere } from '../resolvers/incidents.js';
 import { loadAll } from '../resolvers/loaders.js';
@@ -89,7 +90,7 @@ builder.node(IncidentRef, {
       description: 'People injured; null when unknown.',
       resolve: (i) => countRange(i.injuredMin, i.injuredMax),
     }),
-    targets: t.field({ type: [TargetKindEnum], description: 'Who or what was targeted.', resolve: (i) => i.targets }),
+    targets: t.field({ type: [TargetKindEnum], description: 'Who or what was targeted.', resolve: (i) => i.targets as TargetKind[] }),
     perpetrators: t.field({
       type: [PerpetratorRef],
       description: 'Organizations that claimed it or are blamed or suspected.',

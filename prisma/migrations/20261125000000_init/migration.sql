@@ -285,7 +285,7 @@ CREATE TABLE "Incident" (
     "killedMax" INTEGER,
     "injuredMin" INTEGER,
     "injuredMax" INTEGER,
-    "targets" "TargetKind"[],
+    "targets" TEXT[],
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMPTZ(3) NOT NULL,
 
@@ -511,6 +511,9 @@ CREATE INDEX "Incident_kind_idx" ON "Incident"("kind");
 CREATE INDEX "Incident_killedMin_idx" ON "Incident"("killedMin");
 
 -- CreateIndex
+CREATE INDEX "Incident_targets_idx" ON "Incident" USING GIN ("targets");
+
+-- CreateIndex
 CREATE INDEX "IncidentPerpetrator_organizationId_idx" ON "IncidentPerpetrator"("organizationId");
 
 -- CreateIndex
@@ -710,3 +713,4 @@ ALTER TABLE "OrganizationArea" ADD CONSTRAINT "OrganizationArea_countryCode_iso"
 ALTER TABLE "Person" ADD CONSTRAINT "Person_nationality_iso" CHECK ("nationality" ~ '^[A-Z]{2}$');
 ALTER TABLE "Estimate" ADD CONSTRAINT "Estimate_countryCode_iso" CHECK ("countryCode" ~ '^[A-Z]{2}$');
 ALTER TABLE "Incident" ADD CONSTRAINT "Incident_countryCode_iso" CHECK ("countryCode" ~ '^[A-Z]{2}$');
+ALTER TABLE "Incident" ADD CONSTRAINT "Incident_targets_known" CHECK ("targets" <@ enum_range(NULL::"TargetKind")::text[]);
