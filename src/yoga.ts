@@ -2,7 +2,7 @@
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
-import { createYoga, maskError as defaultMaskError, type LogLevel, type YogaLogger } from 'graphql-yoga';
+import { createYoga, maskError as defaultMaskError, type LogLevel, type Plugin, type YogaLogger } from 'graphql-yoga';
 import { contextFactory } from './context.js';
 import { ErrorCode } from './errors.js';
 import type { PrismaClient } from './generated/prisma/client.js';
@@ -32,6 +32,25 @@ query JnimComponents {
 }
 `;
 
+/**
+ * Variables of the wrong type are rejected by graphql-js without an error code; give them the
+ * same BAD_USER_INPUT that invalid argument values get, so clients can rely on one code.
+ */
+function useVariableErrorCode(): Plugin {
+  return {
+    onExecute: () => ({
+      onExecuteDone: ({ result }) => {
+        if (!('errors' in result) || !result.errors) return;
+        for (const error of result.errors) {
+          if (error.extensions?.code === undefined && error.message.startsWith('Variable "$')) {
+            (error.extensions as Record<string, unknown>).code = ErrorCode.BAD_USER_INPUT;
+          }
+        }
+      },
+    }),
+  };
+}
+
 export interface YogaOptions {
   db: PrismaClient;
   logging?: LogLevel | YogaLogger;
@@ -44,6 +63,7 @@ export function createApi({ db, logging = 'info' }: YogaOptions) {
     logging,
     graphqlEndpoint: '/graphql',
     landingPage: false,
+    plugins: [useVariableErrorCode()],
     // The bundled GraphiQL page: the default one loads its code from a CDN, blank offline.
     renderGraphiQL,
     graphiql: { title: 'Sahel militant organizations — GraphQL API', defaultQuery: EXAMPLE_QUERY },

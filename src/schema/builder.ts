@@ -1,7 +1,17 @@
 import SchemaBuilder from '@pothos/core';
 import RelayPlugin from '@pothos/plugin-relay';
 import { DateResolver } from 'graphql-scalars';
+import { isObjectType, type GraphQLSchema } from 'graphql';
 import type { Context } from '../context.js';
+import { badUserInput } from '../errors.js';
+
+/** A global ID naming a type that is not a Node is a client error, not a server fault. */
+function assertNodeType(schema: GraphQLSchema, typename: string) {
+  const type = schema.getType(typename);
+  if (!isObjectType(type) || !type.getInterfaces().some((i) => i.name === 'Node')) {
+    throw badUserInput(`The global ID names "${typename}", which is not a type of this API.`, 'id');
+  }
+}
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -19,8 +29,23 @@ export const builder = new SchemaBuilder<{
     nodeTypeOptions: { description: 'An object with a globally unique, opaque ID, fetchable with `node(id:)`.' },
     pageInfoTypeOptions: { description: 'Where a page of a connection sits in the whole list.' },
     idFieldOptions: { description: 'Opaque global ID: pass it to `node(id:)` to fetch this object again.' },
-    nodeQueryOptions: { description: 'Fetches any object by its global ID; null when no such object exists.', nullable: true },
-    nodesQueryOptions: { description: 'Fetches several objects by global ID, in the order given; null for each unknown ID.' },
+    nodeQueryOptions: {
+      description: 'Fetches any object by its global ID; null when no such object exists.',
+      nullable: true,
+      args: { id: { description: 'A global ID, as returned in any `id` field.' } },
+      resolve: (_root, { id }, _ctx, info, resolveNode) => {
+        assertNodeType(info.schema, id.typename);
+        return resolveNode(id);
+      },
+    },
+    nodesQueryOptions: {
+      description: 'Fetches several objects by global ID, in the order given; null for each unknown ID.',
+      args: { ids: { description: 'Global IDs, as returned in `id` fields.' } },
+      resolve: (_root, { ids }, _ctx, info, resolveNodes) => {
+        for (const id of ids) assertNodeType(info.schema, id.typename);
+        return resolveNodes(ids);
+      },
+    },
     cursorFieldOptions: { description: 'Opaque cursor of this edge, for `after` or `before`.' },
     nodeFieldOptions: { description: 'The object at this edge.', nullable: false },
     edgesFieldOptions: { description: 'The edges of this page.', nullable: false },

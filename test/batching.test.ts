@@ -1,0 +1,76 @@
+// One SQL round trip per relation level, whatever the number of parents: counted, not timed.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadSeed } from '../src/seed/load.js';
+import { countQueries, createTestDatabase, queryData, type TestDatabase } from './helpers.js';
+import { syntheticDataset } from './fixtures/synthetic-graph.js';
+
+const NESTED = `{
+  organizations(first: 50, filter: { kind: [COALITION] }) {
+    edges { node { slug components(transitive: true) { slug leaders { person { name aliases { name } } } } } }
+  }
+}`;
+
+const DEEP = `{
+  organizations(first: 50, filter: { kind: [COALITION] }) {
+    edges { node {
+      aliases { name } citations { quote source { title } }
+      components { memberOf { slug } members(first: 10) { edges { node { person { memberships { organization { name } } } } } } }
+      timeline { kind person { slug } organization { slug } }
+    } }
+  }
+}`;
+
+async function graphOf(coalitions: number): Promise<TestDatabase> {
+  const db = await createTestDatabase({ seed: false });
+  await loadSeed(db.prisma, syntheticDataset(coalitions));
+  return db;
+}
+
+describe('batching', () => {
+  let small: TestDatabase;
+  let large: TestDatabase;
+  beforeAll(async () => {
+    [small, large] = await Promise.all([graphOf(5), graphOf(50)]);
+  });
+  afterAll(async () => {
+    await Promise.all([small.close(), large.close()]);
+  });
+
+  it('components(transitive) → leaders → person → aliases costs the same SQL for 5 or 50 coalitions', async () => {
+    type Result = { organizations: { edges: { node: { components: unknown[] } }[] } };
+    const few = await countQueries(small, () => queryData<Result>(small, NESTED));
+    const many = await countQueries(large, () => queryData<Result>(large, NESTED));
+    const edges = (r: Result) => r.organizations.edges;
+    expect(edges(few.result)).toHaveLength(5);
+    expect(edges(many.result)).toHaveLength(50);
+    // Two components and their two sub-factions per coalition, each with a leader with two aliases.
+    const first = edges(many.result)[0]!.node.components as { leaders: { person: { aliases: unknown[] } }[] }[];
+    expect(first).toHaveLength(4);
+    expect(first.every((c) => c.leaders.length === 1 && c.leaders[0]!.person.aliases.length === 2)).toBe(true);
+    expect(many.queries.length).toBe(few.queries.length);
+    // organizations; 3 levels of components (the last finds none); the components; memberships; persons; aliases.
+    expect(many.queries.length).toBeLessThanOrEqual(8);
+  });
+
+  it('a broad, deep query also costs the same for 5 or 50', async () => {
+    const few = await countQueries(small, () => queryData(small, DEEP));
+    const many = await countQueries(large, () => queryData(large, DEEP));
+    expect(many.queries.length).toBe(few.queries.length);
+  });
+
+  it('cycles in the data do not loop, and depth is capped', async () => {
+    // Make coalition-0 a component of its own sub-faction: a cycle.
+    const [coalition, faction] = await Promise.all([
+      small.prisma.organization.findUniqueOrThrow({ where: { slug: 'coalition-0' } }),
+      small.prisma.organization.findUniqueOrThrow({ where: { slug: 'faction-0-a' } }),
+    ]);
+    const edge = await small.prisma.organizationRelation.create({ data: { type: 'COMPONENT_OF', fromId: coalition.id, toId: faction.id } });
+    try {
+      const data = await queryData(small, '{ organization(slug: "coalition-0") { components(transitive: true, maxDepth: 10) { slug } one: components(transitive: true, maxDepth: 1) { slug } } }');
+      expect(data.organization.components.map((c: { slug: string }) => c.slug).sort()).toEqual(['faction-0-a', 'faction-0-b', 'group-0-a', 'group-0-b']);
+      expect(data.organization.one.map((c: { slug: string }) => c.slug).sort()).toEqual(['group-0-a', 'group-0-b']);
+    } finally {
+      await small.prisma.organizationRelation.delete({ where: { id: edge.id } });
+    }
+  });
+});
