@@ -1,0 +1,158 @@
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** How firmly an incident is tied to an organization. */
+export type Attribution =
+  /** Sources attribute it to the organization. */
+  | 'ATTRIBUTED'
+  /** The organization claimed responsibility. */
+  | 'CLAIMED'
+  /** The organization is suspected or "presumed". */
+  | 'SUSPECTED';
+
+/** How precisely a source states a date. */
+export type DatePrecision =
+  /** The exact day is known ("2017-03-02"). */
+  | 'DAY'
+  /** The year and month are known ("2017-03"). */
+  | 'MONTH'
+  /** Only the year is known ("2017"). */
+  | 'YEAR';
+
+/** Narrows a list of incidents; all given conditions must hold. */
+export type IncidentFilter = {
+  /** Tied to an organization (the `perpetrator`, when given) this way. */
+  attribution?: Array<Attribution> | null | undefined;
+  /** ISO 3166-1 alpha-2 country code ("ML"). */
+  country?: string | null | undefined;
+  /** May have happened on or after this date ("2018", "2018-06", "2018-06-15"); undated incidents never match. */
+  from?: string | null | undefined;
+  /** Any of these kinds. */
+  kind?: Array<IncidentKind> | null | undefined;
+  /** At least this many killed, by the lower bound of the count. */
+  minKilled?: number | null | undefined;
+  /** Tied to the organization with this slug ("jnim"). */
+  perpetrator?: string | null | undefined;
+  /** Targeted any of these. */
+  target?: Array<TargetKind> | null | undefined;
+  /** May have happened on or before this date. */
+  to?: string | null | undefined;
+};
+
+/** What happened in an incident. */
+export type IncidentKind =
+  /** An assault with firearms or other weapons. */
+  | 'ARMED_ASSAULT'
+  /** An attack whose method the source does not state. */
+  | 'ATTACK'
+  /** A bombing or explosive device (IED, landmine). */
+  | 'BOMBING'
+  /** Several coordinated attacks. */
+  | 'COORDINATED_ATTACK'
+  /** A release of hostages. */
+  | 'HOSTAGE_RELEASE'
+  /** A kidnapping or hostage taking. */
+  | 'KIDNAPPING'
+  /** A state military operation. */
+  | 'MILITARY_OPERATION'
+  /** A release of hostages against prisoners (and possibly ransom). */
+  | 'PRISONER_EXCHANGE'
+  /** A suicide attack or bombing. */
+  | 'SUICIDE_BOMBING'
+  /** The killing of a named person, including by state forces. */
+  | 'TARGETED_KILLING'
+  /** A car or truck bomb. */
+  | 'VEHICLE_BOMB';
+
+/** A person’s role in an organization. */
+export type MembershipRole =
+  /** Associate without formal membership. */
+  | 'ASSOCIATE'
+  /** Deputy leader. */
+  | 'DEPUTY'
+  /** Member of the leadership or an executive body. */
+  | 'EXECUTIVE'
+  /** Founder or founding member. */
+  | 'FOUNDER'
+  /** Leader or amir. */
+  | 'LEADER'
+  /** Lieutenant of the leader. */
+  | 'LIEUTENANT'
+  /** Member. */
+  | 'MEMBER'
+  /** Military commander. */
+  | 'MILITARY_COMMANDER'
+  /** Operational leader. */
+  | 'OPERATIONAL_LEADER';
+
+/** What sort of organization this is. */
+export type OrganizationKind =
+  /** A regional branch or emirate of a larger group (AQIM’s Sahara Emirate). */
+  | 'BRANCH'
+  /** An alliance of groups that keep their own identity (JNIM). */
+  | 'COALITION'
+  /** A katiba or faction inside a larger group or coalition (Katiba Macina). */
+  | 'FACTION'
+  /** An armed group with its own identity and leadership. */
+  | 'GROUP'
+  /** A political-military movement (the Taliban). */
+  | 'MOVEMENT'
+  /** A transnational network of groups (al-Qa’ida). */
+  | 'NETWORK'
+  /** A state’s military or security force (Barkhane, national armies). */
+  | 'STATE_FORCE';
+
+/** Who or what an incident targeted. */
+export type TargetKind =
+  /** Businesses. */
+  | 'BUSINESS'
+  /** Local civilians. */
+  | 'CIVILIANS'
+  /** Foreign civilians. */
+  | 'FOREIGN_CIVILIANS'
+  /** Foreign armed forces (French, international coalitions). */
+  | 'FOREIGN_MILITARY'
+  /** Government officials or buildings. */
+  | 'GOVERNMENT'
+  /** Members of armed groups. */
+  | 'MILITANTS'
+  /** National armed forces or a military base. */
+  | 'MILITARY'
+  /** UN peacekeepers. */
+  | 'PEACEKEEPERS'
+  /** Police and gendarmerie. */
+  | 'POLICE'
+  /** Residential buildings. */
+  | 'RESIDENTIAL'
+  /** Tourists and places they frequent. */
+  | 'TOURISTS';
+
+export type IncidentPageQueryVariables = Exact<{
+  filter?: IncidentFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type IncidentPageQuery = { incidents: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, slug: string, title: string, kind: IncidentKind, country: string | null, date: { iso: string, precision: DatePrecision } | null, killed: { min: number | null, max: number | null } | null, perpetrators: Array<{ attribution: Attribution, organization: { slug: string } }> } }> } };
+
+export type IncidentsPerYearQueryVariables = Exact<{
+  filter?: IncidentFilter | null | undefined;
+}>;
+
+
+export type IncidentsPerYearQuery = { incidentStats: Array<{ key: string | null, incidentCount: number, killedUnknownCount: number, killed: { min: number | null, max: number | null } | null }> };
+
+export type CoalitionComponentsQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type CoalitionComponentsQuery = { organization: { id: string, name: string, founded: { iso: string, precision: DatePrecision } | null, components: Array<{ slug: string, name: string, kind: OrganizationKind, leaders: Array<{ role: MembershipRole, person: { name: string } }>, citations: Array<{ quote: string, source: { title: string } }> }> } | null };
+
+
+export const IncidentPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"IncidentPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"IncidentFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"incidents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"EnumValue","value":"DATE_DESC"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"date"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"iso"}},{"kind":"Field","name":{"kind":"Name","value":"precision"}}]}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"killed"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"min"}},{"kind":"Field","name":{"kind":"Name","value":"max"}}]}},{"kind":"Field","name":{"kind":"Name","value":"perpetrators"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"attribution"}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<IncidentPageQuery, IncidentPageQueryVariables>;
+export const IncidentsPerYearDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"IncidentsPerYear"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"IncidentFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"incidentStats"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"groupBy"},"value":{"kind":"EnumValue","value":"YEAR"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"incidentCount"}},{"kind":"Field","name":{"kind":"Name","value":"killed"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"min"}},{"kind":"Field","name":{"kind":"Name","value":"max"}}]}},{"kind":"Field","name":{"kind":"Name","value":"killedUnknownCount"}}]}}]}}]} as unknown as DocumentNode<IncidentsPerYearQuery, IncidentsPerYearQueryVariables>;
+export const CoalitionComponentsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CoalitionComponents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"slug"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"slug"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"founded"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"iso"}},{"kind":"Field","name":{"kind":"Name","value":"precision"}}]}},{"kind":"Field","name":{"kind":"Name","value":"components"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"leaders"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"person"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"citations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quote"}},{"kind":"Field","name":{"kind":"Name","value":"source"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<CoalitionComponentsQuery, CoalitionComponentsQueryVariables>;
