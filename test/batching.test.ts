@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSeed } from '../src/seed/load.js';
 import { countQueries, createTestDatabase, queryData, type TestDatabase } from './helpers.js';
-import { syntheticDataset } from './fixtures/synthetic-graph.js';
+import { syntheticDataset } from '../bench/synthetic-graph.js';
 
 const NESTED = `{
   organizations(first: 50, filter: { kind: [COALITION] }) {

@@ -1,0 +1,66 @@
+// `npm run bench`: latency (p50/p95) and SQL statements per operation, through Yoga in process,
+// on the seed plus a generated graph of 100 coalitions (500 organizations, 400 leaders).
+import { performance } from 'node:perf_hooks';
+import { openDatabase } from '../src/db/client.js';
+import { applyMigrations } from '../src/db/migrate.js';
+import { dataset } from '../src/seed/data/index.js';
+import { loadSeed } from '../src/seed/load.js';
+import { createApi, EXAMPLE_QUERY } from '../src/yoga.js';
+import { syntheticDataset } from './synthetic-graph.js';
+
+const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
+const WARMUP = 20;
+
+const operations: Record<string, string> = {
+  'GraphiQL example (JNIM components, leaders, citations)': EXAMPLE_QUERY,
+  '50 coalitions → transitive components → leaders → person → aliases': `{
+    organizations(first: 50, filter: { kind: [COALITION] }) {
+      edges { node { slug components(transitive: true) { slug leaders { person { name aliases { name } } } } } }
+    } }`,
+  'incidents page, filtered, with perpetrators and citations': `{
+    incidents(first: 20, filter: { from: "2015", to: "2020" }) {
+      totalCount edges { node { title date { iso } killed { min max } perpetrators { attribution organization { name } } citations { quote } } }
+    } }`,
+  'incidentStats by year': '{ incidentStats(groupBy: YEAR) { key incidentCount killed { min max } } }',
+  'organization timeline': '{ organization(slug: "jnim") { timeline { kind date { iso } description } } }',
+};
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+const db = await openDatabase({ kind: 'pglite-memory' });
+await applyMigrations(db.scripts);
+await loadSeed(db.prisma, dataset);
+await loadSeed(db.prisma, syntheticDataset(100));
+const api = createApi({ db: db.prisma, logging: 'error' });
+
+async function run(query: string) {
+  const response = await api.fetch('http://bench/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  });
+  const body = (await response.json()) as { errors?: unknown[] };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+}
+
+console.log(`node ${process.version}, PGlite in memory, ${ITERATIONS} runs per operation after ${WARMUP} warm-up runs\n`);
+console.log('| operation | SQL statements | p50 ms | p95 ms |');
+console.log('| --- | ---: | ---: | ---: |');
+for (const [name, query] of Object.entries(operations)) {
+  for (let i = 0; i < WARMUP; i++) await run(query);
+  let statements = 0;
+  const stop = db.onQuery(() => statements++);
+  await run(query);
+  stop();
+  const times: number[] = [];
+  for (let i = 0; i < ITERATIONS; i++) {
+    const start = performance.now();
+    await run(query);
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`| ${name} | ${statements} | ${percentile(times, 50).toFixed(1)} | ${percentile(times, 95).toFixed(1)} |`);
+}
+await db.close();
