@@ -12,5 +12,6 @@ import './funding.js';
 import './designation.js';
 import './timeline.js';
 import './stats.js';
+import './search.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -2,6 +2,7 @@
 // their facts by IDs derived from natural keys (stableId), so a second load changes nothing.
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { dateColumns, parsePartialDate } from '../partial-date.js';
+import { reindexSearch } from '../search/indexer.js';
 import type { ParsedDataset } from './schema.js';
 import { stableId } from './stable-id.js';
 import { validateDataset } from './validate.js';
@@ -333,6 +334,16 @@ class SeedWriter {
   async regionalEstimates(list: Data['estimates']) {
     await this.estimates({}, 'region', list);
   }
+
+  /** Refreshes the search index of every entity written. */
+  async reindex() {
+    await reindexSearch(this.tx, {
+      organizationIds: [...this.organizationIds.values()],
+      personIds: [...this.personIds.values()],
+      incidentIds: [...this.incidentIds.values()],
+      sourceIds: [...this.sourceIds.values()],
+    });
+  }
 }
 
 /**
@@ -351,6 +362,7 @@ export async function loadSeed(prisma: PrismaClient, input: unknown): Promise<Se
       await writer.organizationFacts(data.organizations);
       await writer.fundingStreams(data.fundingStreams);
       await writer.regionalEstimates(data.estimates);
+      await writer.reindex();
       return {
         organizations: data.organizations.length,
         persons: data.persons.length,

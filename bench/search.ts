@@ -1,0 +1,81 @@
+// `npm run bench:search`: latency p50/p95 of `search` and `resolveEntity` through GraphQL, on the seed
+// and on the seed plus a synthetic corpus of 100,000 aliases (10,000 organizations x 10 names).
+import { performance } from 'node:perf_hooks';
+import { openDatabase, type Database } from '../src/db/client.js';
+import { applyMigrations } from '../src/db/migrate.js';
+import { reindexSearch } from '../src/search/indexer.js';
+import { dataset } from '../src/seed/data/index.js';
+import { loadSeed } from '../src/seed/load.js';
+import { createApi } from '../src/yoga.js';
+import { labelledQueries } from '../test/search-quality.fixture.js';
+import { random, searchCorpus } from './search-corpus.js';
+
+const ORGANIZATIONS = Number(process.env.BENCH_CORPUS_ORGANIZATIONS ?? 10_000);
+const QUERIES = Number(process.env.BENCH_QUERIES ?? 300);
+
+const SEARCH = `query($q: String!) { search(query: $q, first: 10) { score matchKind matchedText entity { __typename ... on Organization { slug } ... on Person { slug } } } }`;
+const RESOLVE = `query($q: String!) { resolveEntity(name: $q) { match { score } candidates { score matchKind explanation entity { ... on Organization { slug } ... on Person { slug } } } } }`;
+
+function percentile(sorted: number[], p: number) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+/** Corpus names as users mistype them: a dropped letter, a swapped word, lower case, a prefix. */
+function perturb(name: string, rnd: () => number): string {
+  const r = rnd();
+  if (r < 0.25) return name.toLowerCase();
+  if (r < 0.5) {
+    const at = 1 + Math.floor(rnd() * (name.length - 2));
+    return name.slice(0, at) + name.slice(at + 1);
+  }
+  if (r < 0.75) return name.split(' ').reverse().join(' ');
+  return name.slice(0, Math.max(3, Math.floor(name.length / 2)));
+}
+
+async function measure(db: Database, label: string, queries: string[]) {
+  const api = createApi({ db: db.prisma, logging: 'error' });
+  const run = async (query: string, q: string) => {
+    const response = await api.fetch('http://bench/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables: { q } }),
+    });
+    const body = (await response.json()) as { errors?: unknown };
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+  };
+  for (const [name, operation] of [['search', SEARCH], ['resolveEntity', RESOLVE]] as const) {
+    for (const q of queries.slice(0, 30)) await run(operation, q);
+    const times: number[] = [];
+    for (const q of queries) {
+      const start = performance.now();
+      await run(operation, q);
+      times.push(performance.now() - start);
+    }
+    times.sort((a, b) => a - b);
+    console.log(`| ${label} | ${name} | ${queries.length} | ${percentile(times, 50).toFixed(1)} | ${percentile(times, 95).toFixed(1)} |`);
+  }
+}
+
+const db = await openDatabase({ kind: 'pglite-memory' });
+await applyMigrations(db.scripts);
+await loadSeed(db.prisma, dataset);
+const seedQueries = labelledQueries.map((q) => q.query);
+
+console.log(`node ${process.version}, PGlite in memory, one process; queries through Yoga in process\n`);
+console.log('| corpus | operation | queries | p50 ms | p95 ms |');
+console.log('| --- | --- | ---: | ---: | ---: |');
+await measure(db, 'seed', seedQueries);
+
+const started = performance.now();
+const corpus = searchCorpus(ORGANIZATIONS);
+await db.prisma.organization.createMany({ data: corpus.organizations });
+await db.prisma.alias.createMany({ data: corpus.aliases });
+const ids = corpus.organizations.map((o) => o.id!);
+for (let i = 0; i < ids.length; i += 2000) await reindexSearch(db.prisma, { organizationIds: ids.slice(i, i + 2000) });
+await db.scripts.query('ANALYZE');
+const names = await db.prisma.searchName.count();
+const rnd = random(7);
+const corpusQueries = Array.from({ length: QUERIES }, (_, i) => (i % 3 === 0 ? seedQueries[i % seedQueries.length]! : perturb(corpus.names[Math.floor(rnd() * corpus.names.length)]!, rnd)));
+await measure(db, `seed + ${corpus.aliases.length.toLocaleString('en')} aliases (${names.toLocaleString('en')} names indexed)`, corpusQueries);
+console.log(`\ncorpus built and indexed in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+await db.close();

@@ -1,0 +1,75 @@
+// Name normalisation shared by indexing and querying: what is stored for every name in SearchName
+// is exactly what a query is turned into, so matching compares like with like.
+
+// Arabic articles and connectors as transliterated (al-Islam, el-, ul-, wal-, wa al-), and the small
+// words of English and French names: they carry no identity and vary between sources.
+const ARTICLES = new Set(['al', 'el', 'ul', 'ud', 'il', 'an', 'ad', 'ash', 'as', 'at', 'ar', 'az', 'ed', 'es', 'wa', 'wal', 'w']);
+const STOPWORDS = new Set(['the', 'of', 'for', 'and', 'to', 'in', 'de', 'du', 'des', 'la', 'le', 'les', 'et', 'aux', 'au', 'a', 'l', 'd']);
+// Tamasheq and Arabic name particles (ag, wallet, ould, ibn/bin, abu, abd al): dropped from the
+// phonetic key so "Iyad ag Ghali" and "Iyad Ghali" meet; kept in the normalised text.
+const PARTICLES = new Set(['ag', 'ou', 'ould', 'wallet', 'walet', 'ibn', 'bin', 'ben', 'abu', 'abou', 'bou', 'abd', 'abdel', 'abdul', 'abdoul']);
+
+/** Lowercase ASCII words: diacritics, apostrophes (ʿ ’ ' ‘), hyphens and punctuation folded. */
+export function normalizeText(input: string): string {
+  let text = input
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/ı/g, 'i')
+    .replace(/[ʿʾ’‘`´']/g, "'");
+  // French elision (l'islam, d'Ivoire) separates words; inside Arabic names (Jama'at) the mark is dropped.
+  text = text.replace(/\b(l|d|j|m|n|s|t|qu)'(?=\p{L})/gu, '$1 ').replace(/'/g, '');
+  text = text.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  // Acronyms written with dots or spaces (J.N.I.M., G S I M) become one word.
+  text = text.replace(/\b(?:\p{L} ){2,}\p{L}\b/gu, (letters) => letters.replace(/ /g, ''));
+  return text;
+}
+
+/** A rough phonetic form of one word: transliteration variants of Arabic and Tamasheq names meet. */
+export function foldWord(word: string): string {
+  let w = word
+    .replace(/ch/g, 'sh')
+    .replace(/dj/g, 'j')
+    .replace(/dh/g, 'd')
+    .replace(/th/g, 't')
+    .replace(/kh/g, 'h')
+    .replace(/gh/g, 'g')
+    .replace(/ph/g, 'f')
+    .replace(/ck/g, 'k')
+    .replace(/ou|oo/g, 'u')
+    .replace(/ee/g, 'i');
+  w = w.replace(/o/g, 'u').replace(/e/g, 'i').replace(/y/g, 'i').replace(/q/g, 'k').replace(/c/g, 'k').replace(/w/g, 'u');
+  w = w.replace(/(.)\1+/g, '$1');
+  if (w.length > 3) w = w.replace(/h$/, '');
+  return w;
+}
+
+export interface NameKey {
+  /** normalizeText(name): for exact, prefix and trigram matching. */
+  normalized: string;
+  /** Folded significant words, sorted: equal for transliteration variants and reordered words. */
+  skeleton: string;
+  /** Initials of the significant words ("jnim", "gsim"), when the name has two to eight of them. */
+  acronym: string | null;
+}
+
+function significantWords(normalized: string): string[] {
+  return normalized.split(' ').filter((w) => w && !ARTICLES.has(w) && !STOPWORDS.has(w));
+}
+
+export function nameKey(name: string): NameKey {
+  const normalized = normalizeText(name);
+  const words = significantWords(normalized);
+  const folded = words.filter((w) => !PARTICLES.has(w)).map(foldWord).filter(Boolean);
+  const skeleton = [...new Set(folded)].sort().join(' ') || foldWord(normalized.replace(/ /g, ''));
+  const acronym = words.length >= 2 && words.length <= 8 ? words.map((w) => w[0]).join('') : null;
+  return { normalized, skeleton, acronym };
+}
+
+/** Share of the query's folded words found among the name's (dropped-word and reordering tolerant). */
+export function wordOverlap(querySkeleton: string, nameSkeleton: string): number {
+  const q = querySkeleton.split(' ').filter(Boolean);
+  if (q.length === 0) return 0;
+  const n = new Set(nameSkeleton.split(' '));
+  return q.filter((w) => n.has(w)).length / Math.max(q.length, n.size);
+}
