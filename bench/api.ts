@@ -33,7 +33,7 @@ const db = await openDatabase({ kind: 'pglite-memory' });
 await applyMigrations(db.scripts);
 await loadSeed(db.prisma, dataset);
 await loadSeed(db.prisma, syntheticDataset(100));
-const api = createApi({ db: db.prisma, logging: 'error' });
+const api = createApi({ db, logging: 'error' });
 
 async function run(query: string) {
   const response = await api.fetch('http://bench/graphql', {

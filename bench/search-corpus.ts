@@ -1,7 +1,10 @@
 // A deterministic synthetic corpus of organization names and aliases shaped like this field's:
 // Arabic names in several transliterations, acronyms, French and English translations.
 // The same seed number always gives the same corpus.
+import { randomUUID } from 'node:crypto';
+import type { Database } from '../src/db/client.js';
 import type { Prisma } from '../src/generated/prisma/client.js';
+import { organizationSearchRows, wordCounts } from '../src/search/indexer.js';
 
 /** mulberry32: a small, fast, seedable PRNG. */
 export function random(seed: number) {
@@ -15,20 +18,28 @@ export function random(seed: number) {
   };
 }
 
+// Common words recur across many names, as in real lists; the rest are built from syllables,
+// giving tens of thousands of distinct words with the look of Sahelian and Arabic names.
 const HEADS = ['Katiba', 'Jamaat', 'Harakat', 'Ansar', 'Saraya', 'Jaysh', 'Liwa', 'Majlis', 'Tanzim', 'Kataib'];
-const CORES = [
-  'Nusrat', 'Tawhid', 'Jihad', 'Islam', 'Muslimin', 'Sunna', 'Haqq', 'Fath', 'Nasr', 'Mujahidin', 'Salafiya', 'Dawa', 'Hisba',
-  'Azawad', 'Macina', 'Gourma', 'Liptako', 'Sahel', 'Sahara', 'Tilemsi', 'Ifoghas', 'Hombori', 'Boulkessi', 'Djibo', 'Menaka',
-  'Kidal', 'Timbuktu', 'Gao', 'Mopti', 'Niono', 'Tenenkou', 'Serma', 'Dogon', 'Fulani', 'Tuareg', 'Arab', 'Songhai', 'Bambara',
-  'Khalid', 'Umar', 'Yusuf', 'Hamza', 'Bilal', 'Usama', 'Abbas', 'Zubayr', 'Qaqa', 'Furqan', 'Ribat', 'Hijra',
+const COMMON = ['Islam', 'Jihad', 'Tawhid', 'Sunna', 'Muslimin', 'Nasr', 'Fath', 'Sahel', 'Sahara', 'Azawad'];
+const SYLLABLES = [
+  'ka', 'ma', 'si', 'dou', 'gha', 'li', 'na', 'ri', 'ba', 'mou', 'sa', 'ta', 'ki', 'di', 'ra', 'ha', 'la', 'ya', 'kou', 'fa',
+  'za', 'wa', 'ni', 'bou', 'ti', 'mi', 'da', 'tou', 'ja', 'sou', 'khal', 'lid', 'rim', 'dan', 'gou', 'sam', 'bel', 'nour', 'ham', 'dar',
 ];
 const LINKS = ['al', 'wal', 'fi', 'li', 'bilad'];
 const ENGLISH = ['Front', 'Movement', 'Brigade', 'Group', 'Army', 'Council', 'Battalion', 'Companies'];
 const FRENCH = ['Front', 'Mouvement', 'Brigade', 'Groupe', 'Armée', 'Conseil', 'Bataillon', 'Compagnies'];
 
+function word(rnd: () => number): string {
+  const count = 2 + Math.floor(rnd() * 2);
+  let w = '';
+  for (let i = 0; i < count; i++) w += SYLLABLES[Math.floor(rnd() * SYLLABLES.length)];
+  return w[0]!.toUpperCase() + w.slice(1);
+}
+
 /** Spelling variants as different sources write the same Arabic name. */
 function variant(name: string, rnd: () => number): string {
-  const rules: [RegExp, string][] = [[/u/g, 'ou'], [/i/g, 'ee'], [/q/g, 'k'], [/ -/g, ' '], [/al /g, 'el '], [/wal /g, 'wa al '], [/a/g, 'aa']];
+  const rules: [RegExp, string][] = [[/ou/g, 'u'], [/i/g, 'ee'], [/k/g, 'q'], [/-/g, ' '], [/al /g, 'el '], [/wal /g, 'wa al '], [/a/g, 'aa']];
   let out = name;
   for (const [from, to] of rules) if (rnd() < 0.35) out = out.replace(from, to);
   return out;
@@ -48,13 +59,13 @@ export function searchCorpus(organizations: number, seed = 42): Corpus {
   const corpus: Corpus = { organizations: [], aliases: [], names: [] };
   for (let i = 0; i < organizations; i++) {
     const id = `00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`;
-    const cores = [pick(CORES), pick(CORES), pick(CORES)];
-    const name = `${pick(HEADS)} ${cores[0]} ${pick(LINKS)}-${cores[1]} ${cores[2]} ${i}`;
+    const cores = [word(rnd), rnd() < 0.3 ? pick(COMMON) : word(rnd), word(rnd)];
+    const name = `${pick(HEADS)} ${cores[0]} ${pick(LINKS)}-${cores[1]} ${cores[2]}`;
     corpus.organizations.push({ id, slug: `synthetic-${i}`, name, kind: 'GROUP', status: 'ACTIVE' });
     corpus.names.push(name);
     const english = `${pick(ENGLISH)} for the ${cores[0]} of ${cores[1]} and ${cores[2]}`;
     const french = `${pick(FRENCH)} pour le ${cores[0]} du ${cores[1]} et ${cores[2]}`;
-    const acronym = english.split(' ').filter((w) => !['for', 'the', 'of', 'and'].includes(w)).map((w) => w[0]).join('').toUpperCase() + i;
+    const acronym = english.split(' ').filter((w) => !['for', 'the', 'of', 'and'].includes(w)).map((w) => w[0]).join('').toUpperCase();
     const aliases: [string, Prisma.AliasCreateManyInput['kind'], string | null][] = [
       [variant(name, rnd), 'TRANSLITERATION', 'ar-Latn'],
       [variant(name, rnd), 'SPELLING_VARIANT', 'ar-Latn'],
@@ -62,9 +73,9 @@ export function searchCorpus(organizations: number, seed = 42): Corpus {
       [english, 'TRANSLATION', 'en'],
       [french, 'TRANSLATION', 'fr'],
       [acronym, 'ACRONYM', 'en'],
-      [`${cores[1]} ${cores[2]} ${i}`, 'ALTERNATIVE_NAME', null],
-      [`Katiba ${cores[2]} ${i}`, 'FORMER_NAME', null],
-      [`Abu ${pick(CORES)} ${i}`, 'NOM_DE_GUERRE', null],
+      [`${cores[1]} ${cores[2]}`, 'ALTERNATIVE_NAME', null],
+      [`Katiba ${cores[2]}`, 'FORMER_NAME', null],
+      [`Abu ${word(rnd)}`, 'NOM_DE_GUERRE', null],
     ];
     aliases.forEach(([alias, kind, language], j) => {
       corpus.aliases.push({
@@ -80,3 +91,42 @@ export function searchCorpus(organizations: number, seed = 42): Corpus {
   }
   return corpus;
 }
+
+/** Column arrays for INSERT ... SELECT FROM unnest(...): Prisma's createMany takes minutes for 100,000 rows on PGlite. */
+async function insertRows(db: Database, table: string, columns: [name: string, cast: string][], rows: Record<string, unknown>[]) {
+  for (let start = 0; start < rows.length; start += 20_000) {
+    const chunk = rows.slice(start, start + 20_000);
+    const params = columns.map(([name]) => chunk.map((row) => row[name] ?? null));
+    const select = columns.map((_, i) => `$${i + 1}::text[]`).join(', ');
+    const casts = columns.map(([name, cast]) => `"${name}"::${cast}`).join(', ');
+    await db.scripts.query(
+      `INSERT INTO "${table}" (${columns.map(([name]) => `"${name}"`).join(', ')}) SELECT ${casts} FROM unnest(${select}) AS t(${columns.map(([name]) => `"${name}"`).join(', ')})`,
+      params,
+    );
+  }
+}
+
+/** The corpus rows and their search rows, computed by the same code as the indexer's. */
+export async function bulkLoad(db: Database, corpus: ReturnType<typeof searchCorpus>) {
+  const now = new Date().toISOString();
+  await insertRows(db, 'Organization', [['id', 'uuid'], ['slug', 'text'], ['name', 'text'], ['kind', '"OrganizationKind"'], ['status', '"OrganizationStatus"'], ['updatedAt', 'timestamptz']],
+    corpus.organizations.map((o) => ({ ...o, updatedAt: now })));
+  await insertRows(db, 'Alias', [['id', 'uuid'], ['organizationId', 'uuid'], ['name', 'text'], ['kind', '"AliasKind"'], ['language', 'text'], ['quality', '"AliasQuality"']], corpus.aliases);
+  const byOrganization = new Map<string, typeof corpus.aliases>();
+  for (const a of corpus.aliases) byOrganization.set(a.organizationId!, [...(byOrganization.get(a.organizationId!) ?? []), a]);
+  const names = corpus.organizations.flatMap((o) =>
+    organizationSearchRows({ id: o.id!, name: o.name, summary: null, ideology: null }, (byOrganization.get(o.id!) ?? []).map((a) => ({
+      id: a.id!, name: a.name, kind: a.kind, quality: a.quality ?? 'STRONG', language: a.language ?? null,
+    }))).names.map((row) => ({ id: randomUUID(), ...row })),
+  );
+  await insertRows(db, 'SearchName', [
+    ['id', 'uuid'], ['entityType', '"SearchEntityType"'], ['organizationId', 'uuid'], ['aliasId', 'uuid'], ['name', 'text'], ['kind', '"AliasKind"'],
+    ['quality', '"AliasQuality"'], ['language', 'text'], ['normalized', 'text'], ['skeleton', 'text'], ['acronym', 'text'],
+  ], names);
+  const counts = wordCounts(names.map((n) => n.skeleton));
+  await db.scripts.query(
+    'INSERT INTO "SearchWord" (word, df) SELECT * FROM unnest($1::text[], $2::int[]) ON CONFLICT (word) DO UPDATE SET df = "SearchWord".df + excluded.df',
+    [[...counts.keys()], [...counts.values()]],
+  );
+}
+

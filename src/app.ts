@@ -35,7 +35,7 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
     await db.close();
     throw error;
   }
-  const api = createApi({ db: db.prisma, logging: logger });
+  const api = createApi({ db, logging: logger });
   const server = createServer(api);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,10 +1,10 @@
-import type { PrismaClient } from './generated/prisma/client.js';
+import type { Database } from './db/client.js';
 import { createLoaders } from './resolvers/loaders.js';
 
-/** Builds the per-request context: the database handle and a fresh set of loaders. */
-export function contextFactory(db: PrismaClient) {
+/** Builds the per-request context: the Prisma client, raw SQL for hand-tuned queries, fresh loaders. */
+export function contextFactory(database: Pick<Database, 'prisma' | 'scripts'>) {
   return function createContext() {
-    return { db, loaders: createLoaders(db) };
+    return { db: database.prisma, sql: database.scripts, loaders: createLoaders(database.prisma) };
   };
 }
 

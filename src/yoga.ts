@@ -5,7 +5,7 @@ import { GraphQLError } from 'graphql';
 import { createYoga, maskError as defaultMaskError, type LogLevel, type Plugin, type YogaLogger } from 'graphql-yoga';
 import { contextFactory } from './context.js';
 import { ErrorCode } from './errors.js';
-import type { PrismaClient } from './generated/prisma/client.js';
+import type { Database } from './db/client.js';
 import { schema } from './schema/index.js';
 
 /** What GraphiQL shows on first open: JNIM's components and their leaders, with citations. */
@@ -52,7 +52,7 @@ function useVariableErrorCode(): Plugin {
 }
 
 export interface YogaOptions {
-  db: PrismaClient;
+  db: Pick<Database, 'prisma' | 'scripts'>;
   logging?: LogLevel | YogaLogger;
 }
 

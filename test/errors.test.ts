@@ -45,7 +45,7 @@ describe('errors', () => {
     const logged: unknown[] = [];
     const { createApi } = await import('../src/yoga.js');
     const api = createApi({
-      db: broken.prisma,
+      db: broken,
       logging: { debug: () => {}, info: () => {}, warn: () => {}, error: (...args: unknown[]) => logged.push(args) },
     });
     const { body } = await postQuery(api, '{ organizations { totalCount } }');

@@ -29,7 +29,7 @@ export async function runQuery<T = Record<string, any>>(
   source: string,
   variableValues?: Record<string, unknown>,
 ): Promise<ExecutionResult<T>> {
-  return (await graphql({ schema, source, variableValues, contextValue: contextFactory(db.prisma)() })) as ExecutionResult<T>;
+  return (await graphql({ schema, source, variableValues, contextValue: contextFactory(db)() })) as ExecutionResult<T>;
 }
 
 /** Runs an operation and fails the test on any error; returns `data`. */
@@ -40,7 +40,7 @@ export async function queryData<T = Record<string, any>>(db: Database, source: s
 }
 
 export function createTestApi(db: Database): Api {
-  return createApi({ db: db.prisma, logging: 'error' });
+  return createApi({ db, logging: 'error' });
 }
 
 /** POSTs an operation to the in-process Yoga server, as a client would. */

@@ -123,7 +123,7 @@ builder.queryFields((t) => ({
       const first = args.first ?? 10;
       if (first < 1 || first > MAX_SEARCH_RESULTS) throw badUserInput(`"first" must be between 1 and ${MAX_SEARCH_RESULTS}.`, 'first');
       if (args.query.length > 200) throw badUserInput('"query" must be at most 200 characters.', 'query');
-      return searchEntities(ctx.db, args.query, { types: args.types as SearchEntityType[] | null, limit: first });
+      return searchEntities(ctx.sql, args.query, { types: args.types as SearchEntityType[] | null, limit: first });
     },
   }),
   resolveEntity: t.field({
@@ -136,7 +136,7 @@ builder.queryFields((t) => ({
     },
     resolve: (_, args, ctx) => {
       if (args.name.length > 200) throw badUserInput('"name" must be at most 200 characters.', 'name');
-      return resolveEntity(ctx.db, args.name, args.type as SearchEntityType | null, {
+      return resolveEntity(ctx.db, ctx.sql, args.name, args.type as SearchEntityType | null, {
         country: args.context?.country ?? null,
         date: dateArgument(args.context?.date, 'context.date'),
       });

@@ -39,6 +39,29 @@ function documentRow(entityType: SearchEntityType, owner: Owner, parts: (string 
 
 const canonical = (name: string) => ({ name, kind: 'CANONICAL' as const, quality: 'STRONG' as const, language: null, aliasId: null });
 
+type AliasLike = { id: string; name: string; kind: AliasKind; quality: AliasQuality; language: string | null };
+
+/** The search rows of one organization: its name, its aliases, and its texts. */
+export function organizationSearchRows(
+  o: { id: string; name: string; summary: string | null; ideology: string | null },
+  aliases: AliasLike[],
+) {
+  const owner = { organizationId: o.id };
+  return {
+    names: [nameRow('ORGANIZATION', owner, canonical(o.name)), ...aliases.map((a) => nameRow('ORGANIZATION', owner, { ...a, aliasId: a.id }))],
+    document: documentRow('ORGANIZATION', owner, [o.summary, o.ideology]),
+  };
+}
+
+/** In how many of these names each word occurs. */
+export function wordCounts(skeletons: string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const skeleton of skeletons) {
+    for (const word of new Set(skeleton.split(' '))) if (word) counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  return counts;
+}
+
 export async function reindexSearch(db: Db, scope: IndexScope): Promise<void> {
   const names: Prisma.SearchNameCreateManyInput[] = [];
   const documents: (Prisma.SearchDocumentCreateManyInput | null)[] = [];
@@ -47,10 +70,9 @@ export async function reindexSearch(db: Db, scope: IndexScope): Promise<void> {
   if (organizationIds.length) {
     const organizations = await db.organization.findMany({ where: { id: { in: organizationIds } }, include: { aliases: true } });
     for (const o of organizations) {
-      const owner = { organizationId: o.id };
-      names.push(nameRow('ORGANIZATION', owner, canonical(o.name)));
-      for (const a of o.aliases) names.push(nameRow('ORGANIZATION', owner, { ...a, aliasId: a.id }));
-      documents.push(documentRow('ORGANIZATION', owner, [o.summary, o.ideology]));
+      const rows = organizationSearchRows(o, o.aliases);
+      names.push(...rows.names);
+      documents.push(rows.document);
     }
   }
   if (personIds.length) {
@@ -85,9 +107,17 @@ export async function reindexSearch(db: Db, scope: IndexScope): Promise<void> {
       { sourceId: { in: sourceIds } },
     ],
   };
+  const previous = await db.searchName.findMany({ where: owned, select: { skeleton: true } });
   await db.searchName.deleteMany({ where: owned });
   await db.searchDocument.deleteMany({ where: owned });
   if (names.length) await db.searchName.createMany({ data: names });
+  // Word counts move by the names removed and added; a word left at 0 only costs an empty lookup.
+  const delta = wordCounts(names.map((n) => n.skeleton));
+  for (const [word, count] of wordCounts(previous.map((n) => n.skeleton))) delta.set(word, (delta.get(word) ?? 0) - count);
+  for (const [word, df] of delta) {
+    if (df === 0) continue;
+    await db.searchWord.upsert({ where: { word }, create: { word, df: Math.max(df, 0) }, update: { df: { increment: df } } });
+  }
   const docs = documents.filter((d): d is Prisma.SearchDocumentCreateManyInput => d !== null);
   if (docs.length) await db.searchDocument.createMany({ data: docs });
 }

@@ -73,3 +73,41 @@ export function wordOverlap(querySkeleton: string, nameSkeleton: string): number
   const n = new Set(nameSkeleton.split(' '));
   return q.filter((w) => n.has(w)).length / Math.max(q.length, n.size);
 }
+
+/** Trigrams of each word, padded as pg_trgm pads them ("  ab", " ab ", ...). */
+function trigrams(text: string): Set<string> {
+  const grams = new Set<string>();
+  for (const word of text.split(' ')) {
+    if (!word) continue;
+    const padded = `  ${word} `;
+    for (let i = 0; i + 3 <= padded.length; i++) grams.add(padded.slice(i, i + 3));
+  }
+  return grams;
+}
+
+/** Trigram similarity as pg_trgm's similarity(): shared trigrams over all trigrams. */
+export function trigramSimilarity(a: string, b: string): number {
+  const x = trigrams(a);
+  const y = trigrams(b);
+  if (x.size === 0 || y.size === 0) return 0;
+  let shared = 0;
+  for (const g of x) if (y.has(g)) shared++;
+  return shared / (x.size + y.size - shared);
+}
+
+/**
+ * How well the query's words are found among the name's, each word matched to its most similar
+ * counterpart (so a typo in one word costs a little, a missing word more), over the longer list.
+ */
+export function softWordOverlap(querySkeleton: string, nameSkeleton: string): number {
+  const q = querySkeleton.split(' ').filter(Boolean);
+  const n = nameSkeleton.split(' ').filter(Boolean);
+  if (q.length === 0 || n.length === 0) return 0;
+  let total = 0;
+  for (const word of q) {
+    let best = 0;
+    for (const other of n) best = Math.max(best, word === other ? 1 : trigramSimilarity(word, other));
+    if (best >= 0.5) total += best;
+  }
+  return total / Math.max(q.length, n.length);
+}

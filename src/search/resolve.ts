@@ -1,4 +1,5 @@
 // Entity resolution for import pipelines: is this name an entity we hold, and how sure are we?
+import type { ScriptRunner } from '../db/client.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { SearchEntityType } from '../generated/prisma/enums.js';
 import { readDateColumns, type PartialDate } from '../partial-date.js';
@@ -57,13 +58,14 @@ async function factsOf(db: PrismaClient, hits: Hit[]): Promise<Map<string, Facts
 
 export async function resolveEntity(
   db: PrismaClient,
+  sql: ScriptRunner,
   name: string,
   type: SearchEntityType | null | undefined,
   context: ResolveContext = {},
   limit = 5,
 ): Promise<Candidate[]> {
   const types: SearchEntityType[] = type ? [type] : ['ORGANIZATION', 'PERSON'];
-  const hits = await searchEntities(db, name, { types, limit: 20, fullText: false });
+  const hits = await searchEntities(sql, name, { types, limit: 20, fullText: false });
   const facts = context.country || context.date ? await factsOf(db, hits) : new Map<string, Facts>();
   const country = context.country?.toUpperCase();
 

@@ -1,8 +1,10 @@
 // Ranked name search and entity resolution. PostgreSQL finds candidates through its indexes
-// (equality, prefix, trigram, full text); this module scores them with one consistent scale.
-import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
+// (equality, prefix, word vocabulary, full text); this module scores them with one consistent scale.
+// Plain SQL through the driver: these statements are hand-tuned, and Prisma's per-query overhead
+// (about 4 ms on PGlite) would be most of a search's time.
+import type { ScriptRunner } from '../db/client.js';
 import type { AliasKind, AliasQuality, SearchEntityType } from '../generated/prisma/enums.js';
-import { nameKey, normalizeText, wordOverlap } from './normalize.js';
+import { foldWord, nameKey, normalizeText, softWordOverlap, trigramSimilarity } from './normalize.js';
 
 export type MatchKind = 'EXACT' | 'ALIAS' | 'ACRONYM' | 'PHONETIC' | 'FUZZY' | 'PREFIX' | 'FULL_TEXT';
 
@@ -35,9 +37,6 @@ interface NameRow {
   normalized: string;
   skeleton: string;
   acronym: string | null;
-  sim_normalized: number;
-  sim_skeleton: number;
-  word_sim: number;
 }
 
 /** Queries shorter than this only match exactly: "type-ahead from the third character". */
@@ -64,13 +63,14 @@ function scoreName(row: NameRow, q: ReturnType<typeof nameKey>): { score: number
     // Same folded words: a transliteration variant, reordered words or dropped particles. One word
     // left after folding ("Ag Moussa" → "musa") is too little to tell people apart: not decisive.
     if (row.skeleton === q.skeleton) readings.push({ score: row.skeleton.includes(' ') ? 0.93 : 0.8, kind: 'PHONETIC' });
-    const similarity = Math.max(row.sim_normalized, row.sim_skeleton, wordOverlap(q.skeleton, row.skeleton));
+    const similarity = Math.max(
+      trigramSimilarity(q.normalized, row.normalized),
+      trigramSimilarity(q.skeleton, row.skeleton),
+      softWordOverlap(q.skeleton, row.skeleton),
+    );
     if (similarity >= 0.3) readings.push({ score: 0.45 + 0.45 * similarity, kind: 'FUZZY' });
     if (row.normalized.startsWith(q.normalized) || row.normalized.includes(` ${q.normalized}`)) {
       readings.push({ score: 0.5 + 0.35 * (q.normalized.length / row.normalized.length), kind: 'PREFIX' });
-    } else if (row.word_sim >= 0.6 && q.normalized.length < row.normalized.length) {
-      // The query is close to a part of the name ("Nusrat al-Islam" in the full name, with a typo).
-      readings.push({ score: 0.35 + 0.35 * row.word_sim, kind: 'FUZZY' });
     }
   }
   if (readings.length === 0) return null;
@@ -84,38 +84,68 @@ export interface SearchOptions {
   fullText?: boolean;
 }
 
-async function nameCandidates(db: PrismaClient, q: ReturnType<typeof nameKey>, types: SearchEntityType[]): Promise<NameRow[]> {
-  const typeList = Prisma.join(types.map((t) => Prisma.sql`${t}`));
-  const columns = Prisma.sql`"entityType", "organizationId", "personId", "incidentId", "sourceId", name, kind, quality, language, normalized, skeleton, acronym`;
-  if (q.normalized.length < MIN_PARTIAL_LENGTH) {
-    return db.$queryRaw<NameRow[]>`
-      SELECT ${columns}, 1::float8 AS sim_normalized, 1::float8 AS sim_skeleton, 1::float8 AS word_sim
-      FROM "SearchName"
-      WHERE "entityType"::text IN (${typeList}) AND normalized = ${q.normalized}
-      LIMIT ${CANDIDATES}`;
+/** Words in more names than this are too common to retrieve by (their lists would be long). */
+const RARE_WORD_NAMES = 300;
+const SPELLINGS_PER_WORD = 4;
+const NAME_COLUMNS = `"entityType", "organizationId", "personId", "incidentId", "sourceId", name, kind, quality, language, normalized, skeleton, acronym`;
+
+interface Spelling {
+  word: string;
+  df: number;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, '\\$&');
+}
+
+/**
+ * Close spellings of each query word in the word vocabulary (trigram GIN on short strings), and
+ * completions of the last word for type-ahead. One branch per word, so each can use the index.
+ */
+async function spellings(sql: ScriptRunner, words: string[], lastWord: string): Promise<Spelling[]> {
+  const params: unknown[] = [];
+  const branches = words.map((word) => {
+    params.push(word);
+    const n = params.length;
+    return `(SELECT word, df FROM "SearchWord" WHERE word % $${n} ORDER BY similarity(word, $${n}) DESC LIMIT ${SPELLINGS_PER_WORD})`;
+  });
+  if (lastWord.length >= MIN_PARTIAL_LENGTH) {
+    params.push(`${escapeLike(lastWord)}%`);
+    branches.push(`(SELECT word, df FROM "SearchWord" WHERE word LIKE $${params.length} ORDER BY df DESC LIMIT ${SPELLINGS_PER_WORD})`);
   }
-  const prefix = `${q.normalized.replace(/[\\%_]/g, '\\$&')}%`;
-  // One branch per index (btree equality and prefix, trigram GIN), so PostgreSQL never scans the
-  // table; similarity is then computed on the few rows found.
-  return db.$queryRaw<NameRow[]>`
-    WITH found AS (
-      SELECT id FROM "SearchName" WHERE normalized = ${q.normalized}
-      UNION SELECT id FROM "SearchName" WHERE skeleton = ${q.skeleton}
-      UNION SELECT id FROM "SearchName" WHERE acronym = ${q.normalized}
-      UNION (SELECT id FROM "SearchName" WHERE normalized LIKE ${prefix} LIMIT ${CANDIDATES})
-      UNION SELECT id FROM "SearchName" WHERE normalized % ${q.normalized}
-      UNION SELECT id FROM "SearchName" WHERE skeleton % ${q.skeleton}
-      UNION SELECT id FROM "SearchName" WHERE ${q.normalized} <% normalized
-    )
-    SELECT ${columns},
-           similarity(normalized, ${q.normalized})::float8 AS sim_normalized,
-           similarity(skeleton, ${q.skeleton})::float8 AS sim_skeleton,
-           word_similarity(${q.normalized}, normalized)::float8 AS word_sim
-    FROM "SearchName" JOIN found USING (id)
-    WHERE "entityType"::text IN (${typeList})
-    ORDER BY greatest(similarity(normalized, ${q.normalized}), similarity(skeleton, ${q.skeleton}),
-                      word_similarity(${q.normalized}, normalized)) DESC
-    LIMIT ${CANDIDATES}`;
+  if (branches.length === 0) return [];
+  return sql.query<Spelling>(branches.join(' UNION '), params);
+}
+
+/**
+ * Candidate names, each branch on an index: equal normalised text, skeleton or acronym (btree),
+ * normalised prefix (text_pattern_ops), and names containing a rare enough spelling of a query
+ * word (GIN on the array of folded words). Scoring happens in TypeScript on the rows found.
+ */
+async function nameCandidates(sql: ScriptRunner, q: ReturnType<typeof nameKey>, types: SearchEntityType[]): Promise<NameRow[]> {
+  if (q.normalized.length < MIN_PARTIAL_LENGTH) {
+    return sql.query<NameRow>(
+      `SELECT ${NAME_COLUMNS} FROM "SearchName" WHERE "entityType"::text = ANY($1::text[]) AND normalized = $2 LIMIT ${CANDIDATES}`,
+      [types, q.normalized],
+    );
+  }
+  const words = q.skeleton.split(' ').filter((w) => w.length >= 2);
+  const found = await spellings(sql, words, foldWord(q.normalized.split(' ').at(-1) ?? ''));
+  let retrieval = found.filter((s) => s.df > 0 && s.df <= RARE_WORD_NAMES).map((s) => s.word);
+  // When every word is common ("Katiba Islam"), the least common one still brings candidates.
+  const used = found.filter((s) => s.df > 0);
+  if (retrieval.length === 0 && used.length > 0) retrieval = [used.reduce((a, b) => (b.df < a.df ? b : a)).word];
+  return sql.query<NameRow>(
+    `WITH found AS (
+       SELECT id FROM "SearchName" WHERE normalized = $2
+       UNION SELECT id FROM "SearchName" WHERE skeleton = $3
+       UNION SELECT id FROM "SearchName" WHERE acronym = $2
+       UNION (SELECT id FROM "SearchName" WHERE normalized LIKE $4 LIMIT ${CANDIDATES})
+       UNION (SELECT id FROM "SearchName" WHERE string_to_array(skeleton, ' ') && $5::text[] LIMIT ${RARE_WORD_NAMES * 4})
+     )
+     SELECT ${NAME_COLUMNS} FROM "SearchName" JOIN found USING (id) WHERE "entityType"::text = ANY($1::text[])`,
+    [types, q.normalized, q.skeleton, `${escapeLike(q.normalized)}%`, [...new Set(retrieval)]],
+  );
 }
 
 interface DocumentRow {
@@ -128,16 +158,17 @@ interface DocumentRow {
   excerpt: string;
 }
 
-async function fullTextCandidates(db: PrismaClient, normalized: string, types: SearchEntityType[], limit: number) {
-  const typeList = Prisma.join(types.map((t) => Prisma.sql`${t}`));
-  return db.$queryRaw<DocumentRow[]>`
-    SELECT "entityType", "organizationId", "personId", "incidentId", "sourceId",
-           ts_rank(to_tsvector('simple', text), plainto_tsquery('simple', ${normalized}))::float8 AS rank,
-           ts_headline('simple', content, plainto_tsquery('simple', ${normalized}), 'MaxWords=18, MinWords=6, StartSel="", StopSel=""') AS excerpt
-    FROM "SearchDocument"
-    WHERE "entityType"::text IN (${typeList}) AND to_tsvector('simple', text) @@ plainto_tsquery('simple', ${normalized})
-    ORDER BY rank DESC
-    LIMIT ${limit}`;
+async function fullTextCandidates(sql: ScriptRunner, normalized: string, types: SearchEntityType[], limit: number) {
+  return sql.query<DocumentRow>(
+    `SELECT "entityType", "organizationId", "personId", "incidentId", "sourceId",
+            ts_rank(to_tsvector('simple', text), plainto_tsquery('simple', $2))::float8 AS rank,
+            ts_headline('simple', content, plainto_tsquery('simple', $2), 'MaxWords=18, MinWords=6, StartSel="", StopSel=""') AS excerpt
+     FROM "SearchDocument"
+     WHERE "entityType"::text = ANY($1::text[]) AND to_tsvector('simple', text) @@ plainto_tsquery('simple', $2)
+     ORDER BY rank DESC
+     LIMIT ${limit}`,
+    [types, normalized],
+  );
 }
 
 const ALL_TYPES: SearchEntityType[] = ['ORGANIZATION', 'PERSON', 'INCIDENT', 'SOURCE'];
@@ -146,7 +177,7 @@ const ALL_TYPES: SearchEntityType[] = ['ORGANIZATION', 'PERSON', 'INCIDENT', 'SO
  * Ranked hits, one per entity (its best-matching name or text), by score, then name, then ID,
  * so equal scores always come back in the same order.
  */
-export async function searchEntities(db: PrismaClient, query: string, options: SearchOptions): Promise<Hit[]> {
+export async function searchEntities(sql: ScriptRunner, query: string, options: SearchOptions): Promise<Hit[]> {
   const q = nameKey(query);
   if (!q.normalized) return [];
   const types = options.types?.length ? options.types : ALL_TYPES;
@@ -157,14 +188,14 @@ export async function searchEntities(db: PrismaClient, query: string, options: S
     if (!current || hit.score > current.score) best.set(key, hit);
   };
 
-  for (const row of await nameCandidates(db, q, types)) {
+  for (const row of await nameCandidates(sql, q, types)) {
     const scored = scoreName(row, q);
     if (scored) {
       offer({ entity: entityOf(row), score: scored.score, matchKind: scored.kind, matchedText: row.name, nameKind: row.kind, quality: row.quality, language: row.language });
     }
   }
   if ((options.fullText ?? true) && q.normalized.length >= MIN_PARTIAL_LENGTH) {
-    for (const row of await fullTextCandidates(db, q.normalized, types, CANDIDATES)) {
+    for (const row of await fullTextCandidates(sql, q.normalized, types, CANDIDATES)) {
       const score = 0.3 + 0.3 * Math.min(1, row.rank * 10);
       offer({ entity: entityOf(row), score, matchKind: 'FULL_TEXT', matchedText: row.excerpt, nameKind: null, quality: 'STRONG', language: null });
     }

@@ -41,6 +41,13 @@ CREATE TABLE "SearchDocument" (
     CONSTRAINT "SearchDocument_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "SearchWord" (
+    "word" TEXT NOT NULL,
+    "df" INTEGER NOT NULL DEFAULT 0,
+    CONSTRAINT "SearchWord_pkey" PRIMARY KEY ("word")
+);
+
 -- CreateIndex
 CREATE INDEX "SearchName_normalized_idx" ON "SearchName"("normalized");
 
@@ -106,8 +113,9 @@ ALTER TABLE "SearchDocument" ADD CONSTRAINT "SearchDocument_sourceId_fkey" FOREI
 
 
 -- Indexes Prisma's schema language cannot express.
-CREATE INDEX "SearchName_normalized_trgm_idx" ON "SearchName" USING GIN ("normalized" gin_trgm_ops);
-CREATE INDEX "SearchName_skeleton_trgm_idx" ON "SearchName" USING GIN ("skeleton" gin_trgm_ops);
+CREATE INDEX "SearchName_words_idx" ON "SearchName" USING GIN (string_to_array("skeleton", ' '));
+CREATE INDEX "SearchWord_trgm_idx" ON "SearchWord" USING GIN ("word" gin_trgm_ops);
+CREATE INDEX "SearchWord_prefix_idx" ON "SearchWord" ("word" text_pattern_ops);
 CREATE INDEX "SearchName_normalized_prefix_idx" ON "SearchName" ("normalized" text_pattern_ops);
 CREATE INDEX "SearchDocument_text_fts_idx" ON "SearchDocument" USING GIN (to_tsvector('simple', "text"));
 
