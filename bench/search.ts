@@ -69,7 +69,7 @@ await measure(db, 'seed', seedQueries);
 const started = performance.now();
 const corpus = searchCorpus(ORGANIZATIONS);
 await bulkLoad(db, corpus);
-await db.scripts.query('ANALYZE');
+await db.scripts.query('VACUUM ANALYZE');
 const names = await db.prisma.searchName.count();
 const rnd = random(7);
 const corpusQueries = Array.from({ length: QUERIES }, (_, i) => (i % 3 === 0 ? seedQueries[i % seedQueries.length]! : perturb(corpus.names[Math.floor(rnd() * corpus.names.length)]!, rnd)));

@@ -99,22 +99,24 @@ function escapeLike(text: string): string {
 }
 
 /**
- * Close spellings of each query word in the word vocabulary (trigram GIN on short strings), and
- * completions of the last word for type-ahead. One branch per word, so each can use the index.
+ * The query's words as the vocabulary holds them, with how many names use each; close spellings
+ * (trigram GIN on short strings) only for words the vocabulary does not hold, i.e. typos; and
+ * completions of the last word, for type-ahead.
  */
 async function spellings(sql: ScriptRunner, words: string[], lastWord: string): Promise<Spelling[]> {
-  const params: unknown[] = [];
-  const branches = words.map((word) => {
-    params.push(word);
-    const n = params.length;
-    return `(SELECT word, df FROM "SearchWord" WHERE word % $${n} ORDER BY similarity(word, $${n}) DESC LIMIT ${SPELLINGS_PER_WORD})`;
-  });
-  if (lastWord.length >= MIN_PARTIAL_LENGTH) {
-    params.push(`${escapeLike(lastWord)}%`);
-    branches.push(`(SELECT word, df FROM "SearchWord" WHERE word LIKE $${params.length} ORDER BY df DESC LIMIT ${SPELLINGS_PER_WORD})`);
-  }
-  if (branches.length === 0) return [];
-  return sql.query<Spelling>(branches.join(' UNION '), params);
+  const typeAhead = lastWord.length >= MIN_PARTIAL_LENGTH ? `${escapeLike(lastWord)}%` : null;
+  const known = await sql.query<Spelling>(
+    `SELECT word, df FROM "SearchWord" WHERE word = ANY($1::text[])
+     UNION (SELECT word, df FROM "SearchWord" WHERE $2::text IS NOT NULL AND word LIKE $2 ORDER BY df DESC LIMIT ${SPELLINGS_PER_WORD})`,
+    [words, typeAhead],
+  );
+  const held = new Set(known.filter((s) => s.df > 0).map((s) => s.word));
+  const unknown = words.filter((w) => !held.has(w) && w.length >= MIN_PARTIAL_LENGTH);
+  if (unknown.length === 0) return known;
+  const branches = unknown.map(
+    (_, i) => `(SELECT word, df FROM "SearchWord" WHERE word % $${i + 1} ORDER BY similarity(word, $${i + 1}) DESC LIMIT ${SPELLINGS_PER_WORD})`,
+  );
+  return [...known, ...(await sql.query<Spelling>(branches.join(' UNION '), unknown))];
 }
 
 /**
