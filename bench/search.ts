@@ -56,12 +56,14 @@ async function measure(db: Database, label: string, queries: string[]) {
   }
 }
 
-const db = await openDatabase({ kind: 'pglite-memory' });
+// BENCH_DATABASE_URL=postgresql://... measures a server PostgreSQL instead (an empty database: it is filled).
+const serverUrl = process.env.BENCH_DATABASE_URL;
+const db = await openDatabase(serverUrl ? { kind: 'postgres', url: serverUrl } : { kind: 'pglite-memory' });
 await applyMigrations(db.scripts);
 await loadSeed(db.prisma, dataset);
 const seedQueries = labelledQueries.map((q) => q.query);
 
-console.log(`node ${process.version}, PGlite in memory, one process; queries through Yoga in process\n`);
+console.log(`node ${process.version}, ${serverUrl ? 'server PostgreSQL' : 'PGlite in memory'}, one query at a time; queries through Yoga in process\n`);
 console.log('| corpus | operation | queries | p50 ms | p95 ms |');
 console.log('| --- | --- | ---: | ---: | ---: |');
 await measure(db, 'seed', seedQueries);

@@ -12,7 +12,7 @@ import { createApi, type Api } from '../src/yoga.js';
 export interface TestDatabase extends Database {}
 
 export async function createTestDatabase(options: { seed?: boolean } = {}): Promise<TestDatabase> {
-  const db = await openDatabase({ kind: 'pglite-memory' });
+  const db = await openDatabase({ kind: 'pglite-memory' }, { logQueries: true });
   await applyMigrations(db.scripts);
   if (options.seed ?? true) await loadSeed(db.prisma, dataset);
   return db;

@@ -74,14 +74,23 @@ export function wordOverlap(querySkeleton: string, nameSkeleton: string): number
   return q.filter((w) => n.has(w)).length / Math.max(q.length, n.size);
 }
 
+// Scoring compares the query with hundreds of candidate names built from a limited vocabulary:
+// trigram sets are memoised (bounded) rather than rebuilt for every comparison.
+const trigramCache = new Map<string, Set<string>>();
+const TRIGRAM_CACHE_SIZE = 50_000;
+
 /** Trigrams of each word, padded as pg_trgm pads them ("  ab", " ab ", ...). */
 function trigrams(text: string): Set<string> {
+  const cached = trigramCache.get(text);
+  if (cached) return cached;
+  if (trigramCache.size >= TRIGRAM_CACHE_SIZE) trigramCache.clear();
   const grams = new Set<string>();
   for (const word of text.split(' ')) {
     if (!word) continue;
     const padded = `  ${word} `;
     for (let i = 0; i + 3 <= padded.length; i++) grams.add(padded.slice(i, i + 3));
   }
+  trigramCache.set(text, grams);
   return grams;
 }
 

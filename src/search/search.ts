@@ -85,7 +85,11 @@ export interface SearchOptions {
 }
 
 /** Words in more names than this are too common to retrieve by (their lists would be long). */
-const RARE_WORD_NAMES = 300;
+const RARE_WORD_NAMES = 150;
+/** At most this many names come from shared words: it bounds the scoring work of any query. */
+const WORD_CANDIDATES = 400;
+/** Typo'd words looked up in the vocabulary, at most: each lookup is a trigram index scan. */
+const MAX_FUZZY_WORDS = 3;
 const SPELLINGS_PER_WORD = 4;
 const NAME_COLUMNS = `"entityType", "organizationId", "personId", "incidentId", "sourceId", name, kind, quality, language, normalized, skeleton, acronym`;
 
@@ -111,7 +115,7 @@ async function spellings(sql: ScriptRunner, words: string[], lastWord: string): 
     [words, typeAhead],
   );
   const held = new Set(known.filter((s) => s.df > 0).map((s) => s.word));
-  const unknown = words.filter((w) => !held.has(w) && w.length >= MIN_PARTIAL_LENGTH);
+  const unknown = words.filter((w) => !held.has(w) && w.length >= MIN_PARTIAL_LENGTH).slice(0, MAX_FUZZY_WORDS);
   if (unknown.length === 0) return known;
   const branches = unknown.map(
     (_, i) => `(SELECT word, df FROM "SearchWord" WHERE word % $${i + 1} ORDER BY similarity(word, $${i + 1}) DESC LIMIT ${SPELLINGS_PER_WORD})`,
@@ -132,21 +136,29 @@ async function nameCandidates(sql: ScriptRunner, q: ReturnType<typeof nameKey>, 
     );
   }
   const words = q.skeleton.split(' ').filter((w) => w.length >= 2);
-  const found = await spellings(sql, words, foldWord(q.normalized.split(' ').at(-1) ?? ''));
-  let retrieval = found.filter((s) => s.df > 0 && s.df <= RARE_WORD_NAMES).map((s) => s.word);
-  // When every word is common ("Katiba Islam"), the least common one still brings candidates.
-  const used = found.filter((s) => s.df > 0);
-  if (retrieval.length === 0 && used.length > 0) retrieval = [used.reduce((a, b) => (b.df < a.df ? b : a)).word];
+  const found = (await spellings(sql, words, foldWord(q.normalized.split(' ').at(-1) ?? ''))).filter((s) => s.df > 0);
+  const rare = [...new Set(found.filter((s) => s.df <= RARE_WORD_NAMES).map((s) => s.word))];
+  // When every word is common ("Jamaat ... Islam"), names holding the two least common ones together.
+  const common = rare.length > 0 ? [] : [...new Set([...found].sort((a, b) => a.df - b.df).map((s) => s.word))].slice(0, 2);
+  const params: unknown[] = [types, q.normalized, q.skeleton, `${escapeLike(q.normalized)}%`];
+  const branches = [
+    'SELECT id FROM "SearchName" WHERE normalized = $2',
+    'SELECT id FROM "SearchName" WHERE skeleton = $3',
+    'SELECT id FROM "SearchName" WHERE acronym = $2',
+    `(SELECT id FROM "SearchName" WHERE normalized LIKE $4 LIMIT ${CANDIDATES})`,
+  ];
+  // Branches only with non-empty word lists: an empty array makes GIN scan the whole index.
+  if (rare.length > 0) {
+    params.push(rare);
+    branches.push(`(SELECT id FROM "SearchName" WHERE string_to_array(skeleton, ' ') && $${params.length}::text[] LIMIT ${WORD_CANDIDATES})`);
+  } else if (common.length > 0) {
+    params.push(common);
+    branches.push(`(SELECT id FROM "SearchName" WHERE string_to_array(skeleton, ' ') @> $${params.length}::text[] LIMIT ${WORD_CANDIDATES})`);
+  }
   return sql.query<NameRow>(
-    `WITH found AS (
-       SELECT id FROM "SearchName" WHERE normalized = $2
-       UNION SELECT id FROM "SearchName" WHERE skeleton = $3
-       UNION SELECT id FROM "SearchName" WHERE acronym = $2
-       UNION (SELECT id FROM "SearchName" WHERE normalized LIKE $4 LIMIT ${CANDIDATES})
-       UNION (SELECT id FROM "SearchName" WHERE string_to_array(skeleton, ' ') && $5::text[] LIMIT ${RARE_WORD_NAMES * 4})
-     )
+    `WITH found AS (${branches.join(' UNION ')})
      SELECT ${NAME_COLUMNS} FROM "SearchName" JOIN found USING (id) WHERE "entityType"::text = ANY($1::text[])`,
-    [types, q.normalized, q.skeleton, `${escapeLike(q.normalized)}%`, [...new Set(retrieval)]],
+    params,
   );
 }
 
