@@ -185,6 +185,8 @@ async function fullTextCandidates(sql: ScriptRunner, normalized: string, types: 
   );
 }
 
+const FULL_TEXT_MAX = 0.6;
+
 const ALL_TYPES: SearchEntityType[] = ['ORGANIZATION', 'PERSON', 'INCIDENT', 'SOURCE'];
 
 /**
@@ -208,9 +210,11 @@ export async function searchEntities(sql: ScriptRunner, query: string, options: 
       offer({ entity: entityOf(row), score: scored.score, matchKind: scored.kind, matchedText: row.name, nameKind: row.kind, quality: row.quality, language: row.language });
     }
   }
-  if ((options.fullText ?? true) && q.normalized.length >= MIN_PARTIAL_LENGTH) {
+  // A full-text hit scores at most FULL_TEXT_MAX: when enough names already beat it, skip the query.
+  const beaten = [...best.values()].filter((hit) => hit.score > FULL_TEXT_MAX).length >= options.limit;
+  if ((options.fullText ?? true) && !beaten && q.normalized.length >= MIN_PARTIAL_LENGTH) {
     for (const row of await fullTextCandidates(sql, q.normalized, types, CANDIDATES)) {
-      const score = 0.3 + 0.3 * Math.min(1, row.rank * 10);
+      const score = 0.3 + (FULL_TEXT_MAX - 0.3) * Math.min(1, row.rank * 10);
       offer({ entity: entityOf(row), score, matchKind: 'FULL_TEXT', matchedText: row.excerpt, nameKind: null, quality: 'STRONG', language: null });
     }
   }
