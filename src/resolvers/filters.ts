@@ -22,3 +22,13 @@ export function dateOverlaps(
   if (!date) return false;
   return (!from || date.latest >= from.earliest) && (!to || date.earliest <= to.latest);
 }
+
+/** Name or any alias contains the text, case-insensitively (for organizations and persons alike). */
+export function nameOrAliasContains(text: string) {
+  return {
+    OR: [
+      { name: { contains: text, mode: 'insensitive' as const } },
+      { aliases: { some: { name: { contains: text, mode: 'insensitive' as const } } } },
+    ],
+  };
+}

@@ -5,6 +5,7 @@ import type {
   DesignationAuthority, MembershipRole, OrganizationKind, OrganizationStatus, AreaRole,
 } from '../generated/prisma/enums.js';
 import { readDateColumns, type PartialDate } from '../partial-date.js';
+import { nameOrAliasContains } from './filters.js';
 import { loadAll } from './loaders.js';
 
 export const MAX_COMPONENT_DEPTH = 10;
@@ -36,15 +37,7 @@ export function organizationWhere(filter: OrganizationFilter | null | undefined)
   }
   if (filter.designatedBy) and.push({ designations: { some: { authority: { in: filter.designatedBy } } } });
   if (filter.componentOf) and.push({ relationsFrom: { some: { type: 'COMPONENT_OF', to: { slug: filter.componentOf } } } });
-  if (filter.nameContains) {
-    const text = filter.nameContains;
-    and.push({
-      OR: [
-        { name: { contains: text, mode: 'insensitive' } },
-        { aliases: { some: { name: { contains: text, mode: 'insensitive' } } } },
-      ],
-    });
-  }
+  if (filter.nameContains) and.push(nameOrAliasContains(filter.nameContains));
   return { AND: and };
 }
 

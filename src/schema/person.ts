@@ -1,4 +1,5 @@
-import type { Person, Prisma } from '../generated/prisma/client.js';
+import type { Person } from '../generated/prisma/client.js';
+import { personWhere } from '../resolvers/persons.js';
 import { loadAll } from '../resolvers/loaders.js';
 import { keysetConnection, type SortKey } from '../resolvers/pagination.js';
 import { aliasArgs, filterAliases } from './alias.js';
@@ -111,43 +112,6 @@ const personOrders: Record<'NAME_ASC' | 'NAME_DESC' | 'BORN_ASC', SortKey[]> = {
   NAME_DESC: [{ field: 'name', direction: 'desc' }],
   BORN_ASC: [{ field: 'bornEarliest', direction: 'asc', nullable: true, kind: 'date' }],
 };
-
-type PersonFilterInput = {
-  status?: Person['status'][] | null;
-  organization?: string | null;
-  role?: Prisma.MembershipWhereInput['role'][] | null;
-  nationality?: string | null;
-  designatedBy?: Prisma.DesignationWhereInput['authority'][] | null;
-  nameContains?: string | null;
-};
-
-function personWhere(filter: PersonFilterInput | null | undefined): Prisma.PersonWhereInput {
-  if (!filter) return {};
-  const and: Prisma.PersonWhereInput[] = [];
-  if (filter.status) and.push({ status: { in: filter.status } });
-  if (filter.nationality) and.push({ nationality: filter.nationality.toUpperCase() });
-  if (filter.organization || filter.role) {
-    and.push({
-      memberships: {
-        some: {
-          ...(filter.organization ? { organization: { slug: filter.organization } } : {}),
-          ...(filter.role ? { role: { in: filter.role as never } } : {}),
-        },
-      },
-    });
-  }
-  if (filter.designatedBy) and.push({ designations: { some: { authority: { in: filter.designatedBy as never } } } });
-  if (filter.nameContains) {
-    const text = filter.nameContains;
-    and.push({
-      OR: [
-        { name: { contains: text, mode: 'insensitive' } },
-        { aliases: { some: { name: { contains: text, mode: 'insensitive' } } } },
-      ],
-    });
-  }
-  return { AND: and };
-}
 
 builder.queryFields((t) => ({
   person: t.field({
