@@ -1,10 +1,10 @@
 // Ranked name search and entity resolution. PostgreSQL finds candidates through its indexes
 // (equality, prefix, word vocabulary, full text); this module scores them with one consistent scale.
 // Plain SQL through the driver: these statements are hand-tuned, and Prisma's per-query overhead
-// (about 4 ms on PGlite) would be most of a search's time.
+// (about 2 ms on PGlite, against 0.7 ms for the driver) would be a large part of a search's time.
 import type { ScriptRunner } from '../db/client.js';
 import type { AliasKind, AliasQuality, SearchEntityType } from '../generated/prisma/enums.js';
-import { foldWord, nameKey, normalizeText, softWordOverlap, trigramSimilarity } from './normalize.js';
+import { foldWord, nameKey, softWordOverlap, trigramSimilarity } from './normalize.js';
 
 export type MatchKind = 'EXACT' | 'ALIAS' | 'ACRONYM' | 'PHONETIC' | 'FUZZY' | 'PREFIX' | 'FULL_TEXT';
 
@@ -224,4 +224,3 @@ export async function searchEntities(sql: ScriptRunner, query: string, options: 
     .slice(0, options.limit);
 }
 
-export { normalizeText };
