@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from '../src/db/client.js';
 import type { Prisma } from '../src/generated/prisma/client.js';
 import { organizationSearchRows, wordCounts } from '../src/search/indexer.js';
+import { deletions } from '../src/search/normalize.js';
 
 /** mulberry32: a small, fast, seedable PRNG. */
 export function random(seed: number) {
@@ -127,6 +128,11 @@ export async function bulkLoad(db: Database, corpus: ReturnType<typeof searchCor
   await db.scripts.query(
     'INSERT INTO "SearchWord" (word, df) SELECT * FROM unnest($1::text[], $2::int[]) ON CONFLICT (word) DO UPDATE SET df = "SearchWord".df + excluded.df',
     [[...counts.keys()], [...counts.values()]],
+  );
+  const variants = [...counts.keys()].flatMap((word) => deletions(word).map((variant) => [variant, word] as const));
+  await db.scripts.query(
+    'INSERT INTO "SearchWordVariant" (variant, word) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING',
+    [variants.map(([v]) => v), variants.map(([, w]) => w)],
   );
 }
 

@@ -2,7 +2,7 @@
 // after writing an entity's names or texts. It replaces that entity's rows wholesale.
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import type { AliasKind, AliasQuality, SearchEntityType } from '../generated/prisma/enums.js';
-import { nameKey, normalizeText } from './normalize.js';
+import { deletions, nameKey, normalizeText } from './normalize.js';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -118,6 +118,8 @@ export async function reindexSearch(db: Db, scope: IndexScope): Promise<void> {
     if (df === 0) continue;
     await db.searchWord.upsert({ where: { word }, create: { word, df: Math.max(df, 0) }, update: { df: { increment: df } } });
   }
+  const variants = [...delta.keys()].flatMap((word) => deletions(word).map((variant) => ({ variant, word })));
+  if (variants.length) await db.searchWordVariant.createMany({ data: variants, skipDuplicates: true });
   const docs = documents.filter((d): d is Prisma.SearchDocumentCreateManyInput => d !== null);
   if (docs.length) await db.searchDocument.createMany({ data: docs });
 }

@@ -120,3 +120,11 @@ export function softWordOverlap(querySkeleton: string, nameSkeleton: string): nu
   }
   return total / Math.max(q.length, n.length);
 }
+
+/** The word with one letter removed, each way: two words one edit apart share one of these (or each other). */
+export function deletions(word: string): string[] {
+  if (word.length < 4) return [];
+  const out = new Set<string>();
+  for (let i = 0; i < word.length; i++) out.add(word.slice(0, i) + word.slice(i + 1));
+  return [...out];
+}

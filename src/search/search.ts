@@ -4,7 +4,7 @@
 // (about 2 ms on PGlite, against 0.7 ms for the driver) would be a large part of a search's time.
 import type { ScriptRunner } from '../db/client.js';
 import type { AliasKind, AliasQuality, SearchEntityType } from '../generated/prisma/enums.js';
-import { foldWord, nameKey, softWordOverlap, trigramSimilarity } from './normalize.js';
+import { deletions, foldWord, nameKey, softWordOverlap, trigramSimilarity } from './normalize.js';
 
 export type MatchKind = 'EXACT' | 'ALIAS' | 'ACRONYM' | 'PHONETIC' | 'FUZZY' | 'PREFIX' | 'FULL_TEXT';
 
@@ -88,7 +88,9 @@ export interface SearchOptions {
 const RARE_WORD_NAMES = 150;
 /** At most this many names come from shared words: it bounds the scoring work of any query. */
 const WORD_CANDIDATES = 400;
-/** Typo'd words looked up in the vocabulary, at most: each lookup is a trigram index scan. */
+/** Names starting with the query, or holding only common words, at most: short queries match thousands. */
+const PREFIX_CANDIDATES = 100;
+/** Typo'd words looked up in the vocabulary, at most. */
 const MAX_FUZZY_WORDS = 3;
 const SPELLINGS_PER_WORD = 4;
 const NAME_COLUMNS = `"entityType", "organizationId", "personId", "incidentId", "sourceId", name, kind, quality, language, normalized, skeleton, acronym`;
@@ -96,6 +98,13 @@ const NAME_COLUMNS = `"entityType", "organizationId", "personId", "incidentId", 
 interface Spelling {
   word: string;
   df: number;
+}
+
+function oneEditApart(a: string, b: string): boolean {
+  if (a === b) return true;
+  const da = deletions(a);
+  const db = deletions(b);
+  return da.includes(b) || db.includes(a) || da.some((d) => db.includes(d));
 }
 
 function escapeLike(text: string): string {
@@ -117,10 +126,28 @@ async function spellings(sql: ScriptRunner, words: string[], lastWord: string): 
   const held = new Set(known.filter((s) => s.df > 0).map((s) => s.word));
   const unknown = words.filter((w) => !held.has(w) && w.length >= MIN_PARTIAL_LENGTH).slice(0, MAX_FUZZY_WORDS);
   if (unknown.length === 0) return known;
-  const branches = unknown.map(
+  // One edit away (a letter missing, extra, changed or swapped): exact lookups of deletion variants.
+  // Deleting from short words ("ansa" → "ana") would match too many unrelated words: five letters up.
+  const edited = unknown.flatMap((w) => (w.length >= 5 ? deletions(w) : []));
+  const found = await sql.query<Spelling>(
+    `SELECT w.word, w.df FROM "SearchWordVariant" v JOIN "SearchWord" w USING (word) WHERE v.variant = ANY($1::text[])
+     UNION SELECT word, df FROM "SearchWord" WHERE word = ANY($2::text[])`,
+    [[...unknown, ...edited], edited],
+  );
+  // The closest few per query word, so a common shape cannot flood retrieval.
+  const nearby = unknown.flatMap((w) =>
+    found
+      .filter((s) => oneEditApart(w, s.word))
+      .sort((a, b) => trigramSimilarity(w, b.word) - trigramSimilarity(w, a.word) || a.word.localeCompare(b.word))
+      .slice(0, SPELLINGS_PER_WORD),
+  );
+  // Further away: trigram similarity, only for longer words with no spelling one edit away.
+  const far = unknown.filter((w) => w.length >= 6 && !nearby.some((s) => oneEditApart(w, s.word)));
+  if (far.length === 0) return [...known, ...nearby];
+  const branches = far.map(
     (_, i) => `(SELECT word, df FROM "SearchWord" WHERE word % $${i + 1} ORDER BY similarity(word, $${i + 1}) DESC LIMIT ${SPELLINGS_PER_WORD})`,
   );
-  return [...known, ...(await sql.query<Spelling>(branches.join(' UNION '), unknown))];
+  return [...known, ...nearby, ...(await sql.query<Spelling>(branches.join(' UNION '), far))];
 }
 
 /**
@@ -145,15 +172,16 @@ async function nameCandidates(sql: ScriptRunner, q: ReturnType<typeof nameKey>, 
     'SELECT id FROM "SearchName" WHERE normalized = $2',
     'SELECT id FROM "SearchName" WHERE skeleton = $3',
     'SELECT id FROM "SearchName" WHERE acronym = $2',
-    `(SELECT id FROM "SearchName" WHERE normalized LIKE $4 LIMIT ${CANDIDATES})`,
+    `(SELECT id FROM "SearchName" WHERE normalized LIKE $4 LIMIT ${PREFIX_CANDIDATES})`,
   ];
   // Branches only with non-empty word lists: an empty array makes GIN scan the whole index.
   if (rare.length > 0) {
     params.push(rare);
     branches.push(`(SELECT id FROM "SearchName" WHERE string_to_array(skeleton, ' ') && $${params.length}::text[] LIMIT ${WORD_CANDIDATES})`);
   } else if (common.length > 0) {
+    // Only common words: any of their many names is as good a guess as another; keep the page small.
     params.push(common);
-    branches.push(`(SELECT id FROM "SearchName" WHERE string_to_array(skeleton, ' ') @> $${params.length}::text[] LIMIT ${WORD_CANDIDATES})`);
+    branches.push(`(SELECT id FROM "SearchName" WHERE string_to_array(skeleton, ' ') @> $${params.length}::text[] LIMIT ${PREFIX_CANDIDATES})`);
   }
   return sql.query<NameRow>(
     `WITH found AS (${branches.join(' UNION ')})

@@ -48,6 +48,14 @@ CREATE TABLE "SearchWord" (
     CONSTRAINT "SearchWord_pkey" PRIMARY KEY ("word")
 );
 
+-- CreateTable
+CREATE TABLE "SearchWordVariant" (
+    "variant" TEXT NOT NULL,
+    "word" TEXT NOT NULL,
+
+    CONSTRAINT "SearchWordVariant_pkey" PRIMARY KEY ("variant","word")
+);
+
 -- CreateIndex
 CREATE INDEX "SearchName_normalized_idx" ON "SearchName"("normalized");
 
