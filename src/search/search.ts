@@ -112,9 +112,9 @@ function escapeLike(text: string): string {
 }
 
 /**
- * The query's words as the vocabulary holds them, with how many names use each; close spellings
- * (trigram GIN on short strings) only for words the vocabulary does not hold, i.e. typos; and
- * completions of the last word, for type-ahead.
+ * The query's words as the vocabulary holds them, with how many names use each, and completions of
+ * the last word (type-ahead). For words the vocabulary lacks (typos): spellings one edit away, by
+ * exact lookups of deletion variants; trigram similarity only for longer words beyond that.
  */
 async function spellings(sql: ScriptRunner, words: string[], lastWord: string): Promise<Spelling[]> {
   const typeAhead = lastWord.length >= MIN_PARTIAL_LENGTH ? `${escapeLike(lastWord)}%` : null;
