@@ -54,7 +54,8 @@ export async function components(root: Organization, ctx: Context, transitive: b
   const found: string[] = [];
   let frontier = [root.id];
   for (let level = 0; level < depth && frontier.length > 0; level++) {
-    const edges = (await ctx.loaders.incomingRelationsLoader.loadMany(frontier)).flatMap((list) => (list instanceof Error ? [] : list));
+    // load() per key rather than loadMany(): a failed query must fail the field, not shorten the list.
+    const edges = (await Promise.all(frontier.map((id) => ctx.loaders.incomingRelationsLoader.load(id)))).flat();
     frontier = [];
     for (const edge of edges) {
       if (edge.type !== 'COMPONENT_OF' || seen.has(edge.fromId)) continue;
