@@ -25,6 +25,9 @@ async function counts(prisma: PrismaClient) {
     estimates: await prisma.estimate.count(),
     citations: await prisma.citation.count(),
     sources: await prisma.source.count(),
+    searchNames: await prisma.searchName.count(),
+    // The search vocabulary's name counts must not drift when the same names are indexed again.
+    wordNameCounts: (await prisma.searchWord.aggregate({ _sum: { df: true } }))._sum.df ?? 0,
   };
 }
 

@@ -114,9 +114,14 @@ export async function reindexSearch(db: Db, scope: IndexScope): Promise<void> {
   // Word counts move by the names removed and added; a word left at 0 only costs an empty lookup.
   const delta = wordCounts(names.map((n) => n.skeleton));
   for (const [word, count] of wordCounts(previous.map((n) => n.skeleton))) delta.set(word, (delta.get(word) ?? 0) - count);
-  for (const [word, df] of delta) {
-    if (df === 0) continue;
-    await db.searchWord.upsert({ where: { word }, create: { word, df: Math.max(df, 0) }, update: { df: { increment: df } } });
+  const changed = [...delta].filter(([, df]) => df !== 0);
+  if (changed.length) {
+    // One statement for all words (an upsert per word made large reindexes crawl). A word missing
+    // from the table can only gain names, so a new row never starts negative.
+    await db.$executeRaw`
+      INSERT INTO "SearchWord" (word, df)
+      SELECT * FROM unnest(${changed.map(([w]) => w)}::text[], ${changed.map(([, n]) => n)}::int[])
+      ON CONFLICT (word) DO UPDATE SET df = "SearchWord".df + excluded.df`;
   }
   const variants = [...delta.keys()].flatMap((word) => deletions(word).map((variant) => ({ variant, word })));
   if (variants.length) await db.searchWordVariant.createMany({ data: variants, skipDuplicates: true });
