@@ -83,6 +83,7 @@ describe('Query.search', () => {
     ['{ search(query: "jnim", first: 51) { score } }', 'first'],
     [`{ search(query: "${'x'.repeat(201)}") { score } }`, 'query'],
     ['{ resolveEntity(name: "JNIM", context: { date: "soon" }) { match { score } } }', 'context.date'],
+    [`{ resolveEntity(name: "${'x'.repeat(201)}") { match { score } } }`, 'name'],
   ])('rejects bad arguments: %s', async (query, argument) => {
     const result = await runQuery(db, query);
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });

@@ -66,14 +66,6 @@ export function nameKey(name: string): NameKey {
   return { normalized, skeleton, acronym };
 }
 
-/** Share of the query's folded words found among the name's (dropped-word and reordering tolerant). */
-export function wordOverlap(querySkeleton: string, nameSkeleton: string): number {
-  const q = querySkeleton.split(' ').filter(Boolean);
-  if (q.length === 0) return 0;
-  const n = new Set(nameSkeleton.split(' '));
-  return q.filter((w) => n.has(w)).length / Math.max(q.length, n.size);
-}
-
 // Scoring compares the query with hundreds of candidate names built from a limited vocabulary:
 // trigram sets are memoised (bounded) rather than rebuilt for every comparison.
 const trigramCache = new Map<string, Set<string>>();
