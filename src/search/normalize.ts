@@ -69,7 +69,7 @@ export function nameKey(name: string): NameKey {
 // Scoring compares the query with hundreds of candidate names built from a limited vocabulary:
 // trigram sets are memoised (bounded) rather than rebuilt for every comparison.
 const trigramCache = new Map<string, Set<string>>();
-const TRIGRAM_CACHE_SIZE = 50_000;
+const TRIGRAM_CACHE_SIZE = Number(process.env.TCS ?? 50_000);
 
 /** Trigrams of each word, padded as pg_trgm pads them ("  ab", " ab ", ...). */
 function trigrams(text: string): Set<string> {

@@ -88,6 +88,8 @@ export interface SearchOptions {
 const RARE_WORD_NAMES = 150;
 /** At most this many names come from shared words: it bounds the scoring work of any query. */
 const WORD_CANDIDATES = 400;
+/** Of those, the most similar by skeleton trigrams are scored. */
+const WORD_SCORED = 80;
 /** Names starting with the query, or holding only common words, at most: short queries match thousands. */
 const PREFIX_CANDIDATES = 100;
 /** Typo'd words looked up in the vocabulary, at most. */
@@ -153,7 +155,9 @@ async function spellings(sql: ScriptRunner, words: string[], lastWord: string): 
 /**
  * Candidate names, each branch on an index: equal normalised text, skeleton or acronym (btree),
  * normalised prefix (text_pattern_ops), and names containing a rare enough spelling of a query
- * word (GIN on the array of folded words). Scoring happens in TypeScript on the rows found.
+ * word (GIN on the array of folded words). Branches read the rows they return (no join back to the
+ * table: it cost a lookup per row), and names found by shared words are cut to the most similar
+ * before they leave the database, so few rows are sent and scored in TypeScript.
  */
 async function nameCandidates(sql: ScriptRunner, q: ReturnType<typeof nameKey>, types: SearchEntityType[]): Promise<NameRow[]> {
   if (q.normalized.length < MIN_PARTIAL_LENGTH) {
@@ -168,26 +172,26 @@ async function nameCandidates(sql: ScriptRunner, q: ReturnType<typeof nameKey>, 
   // When every word is common ("Jamaat ... Islam"), names holding the two least common ones together.
   const common = rare.length > 0 ? [] : [...new Set([...found].sort((a, b) => a.df - b.df).map((s) => s.word))].slice(0, 2);
   const params: unknown[] = [types, q.normalized, q.skeleton, `${escapeLike(q.normalized)}%`];
+  const select = `SELECT id, ${NAME_COLUMNS} FROM "SearchName" WHERE "entityType"::text = ANY($1::text[]) AND`;
   const branches = [
-    'SELECT id FROM "SearchName" WHERE normalized = $2',
-    'SELECT id FROM "SearchName" WHERE skeleton = $3',
-    'SELECT id FROM "SearchName" WHERE acronym = $2',
-    `(SELECT id FROM "SearchName" WHERE normalized LIKE $4 LIMIT ${PREFIX_CANDIDATES})`,
+    `${select} normalized = $2`,
+    `${select} skeleton = $3`,
+    `${select} acronym = $2`,
+    `(${select} normalized LIKE $4 LIMIT ${PREFIX_CANDIDATES})`,
   ];
   // Branches only with non-empty word lists: an empty array makes GIN scan the whole index.
   if (rare.length > 0) {
     params.push(rare);
-    branches.push(`(SELECT id FROM "SearchName" WHERE string_to_array(skeleton, ' ') && $${params.length}::text[] LIMIT ${WORD_CANDIDATES})`);
+    branches.push(
+      `(SELECT * FROM (${select} string_to_array(skeleton, ' ') && $${params.length}::text[] LIMIT ${WORD_CANDIDATES}) shared
+        ORDER BY similarity(skeleton, $3) DESC, id LIMIT ${WORD_SCORED})`,
+    );
   } else if (common.length > 0) {
     // Only common words: any of their many names is as good a guess as another; keep the page small.
     params.push(common);
-    branches.push(`(SELECT id FROM "SearchName" WHERE string_to_array(skeleton, ' ') @> $${params.length}::text[] LIMIT ${PREFIX_CANDIDATES})`);
+    branches.push(`(${select} string_to_array(skeleton, ' ') @> $${params.length}::text[] LIMIT ${PREFIX_CANDIDATES})`);
   }
-  return sql.query<NameRow>(
-    `WITH found AS (${branches.join(' UNION ')})
-     SELECT ${NAME_COLUMNS} FROM "SearchName" JOIN found USING (id) WHERE "entityType"::text = ANY($1::text[])`,
-    params,
-  );
+  return sql.query<NameRow>(`SELECT DISTINCT ON (id) ${NAME_COLUMNS} FROM (${branches.join(' UNION ALL ')}) found`, params);
 }
 
 interface DocumentRow {
@@ -201,13 +205,14 @@ interface DocumentRow {
 }
 
 async function fullTextCandidates(sql: ScriptRunner, normalized: string, types: SearchEntityType[], limit: number) {
+  // The excerpt is computed after the sort and limit (PostgreSQL postpones costly output columns).
   return sql.query<DocumentRow>(
     `SELECT "entityType", "organizationId", "personId", "incidentId", "sourceId",
-            ts_rank(to_tsvector('simple', text), plainto_tsquery('simple', $2))::float8 AS rank,
+            ts_rank(vector, plainto_tsquery('simple', $2))::float8 AS rank,
             ts_headline('simple', content, plainto_tsquery('simple', $2), 'MaxWords=18, MinWords=6, StartSel="", StopSel=""') AS excerpt
      FROM "SearchDocument"
-     WHERE "entityType"::text = ANY($1::text[]) AND to_tsvector('simple', text) @@ plainto_tsquery('simple', $2)
-     ORDER BY rank DESC
+     WHERE "entityType"::text = ANY($1::text[]) AND vector @@ plainto_tsquery('simple', $2)
+     ORDER BY rank DESC, id
      LIMIT ${limit}`,
     [types, normalized],
   );
@@ -241,7 +246,8 @@ export async function searchEntities(sql: ScriptRunner, query: string, options: 
   // A full-text hit scores at most FULL_TEXT_MAX: when enough names already beat it, skip the query.
   const beaten = [...best.values()].filter((hit) => hit.score > FULL_TEXT_MAX).length >= options.limit;
   if ((options.fullText ?? true) && !beaten && q.normalized.length >= MIN_PARTIAL_LENGTH) {
-    for (const row of await fullTextCandidates(sql, q.normalized, types, CANDIDATES)) {
+    // Scores rise with rank, so the best `limit` documents of entities not yet found are enough.
+    for (const row of await fullTextCandidates(sql, q.normalized, types, options.limit + best.size)) {
       const score = 0.3 + (FULL_TEXT_MAX - 0.3) * Math.min(1, row.rank * 10);
       offer({ entity: entityOf(row), score, matchKind: 'FULL_TEXT', matchedText: row.excerpt, nameKind: null, quality: 'STRONG', language: null });
     }
