@@ -67,9 +67,10 @@ export function nameKey(name: string): NameKey {
 }
 
 // Scoring compares the query with hundreds of candidate names built from a limited vocabulary:
-// trigram sets are memoised (bounded) rather than rebuilt for every comparison.
+// trigram sets are memoised rather than rebuilt for every comparison. The bound is small on purpose:
+// a large cache lives in the old generation and lengthens every full garbage collection.
 const trigramCache = new Map<string, Set<string>>();
-const TRIGRAM_CACHE_SIZE = Number(process.env.TCS ?? 50_000);
+const TRIGRAM_CACHE_SIZE = 10_000;
 
 /** Trigrams of each word, padded as pg_trgm pads them ("  ab", " ab ", ...). */
 function trigrams(text: string): Set<string> {
