@@ -8,6 +8,8 @@ import { schema } from '../src/schema/index.js';
 import { dataset } from '../src/seed/data/index.js';
 import { loadSeed } from '../src/seed/load.js';
 import { createApi, type Api } from '../src/yoga.js';
+import { createLoaders } from '../src/resolvers/loaders.js';
+import { expect } from 'vitest';
 
 export interface TestDatabase extends Database {}
 
@@ -57,7 +59,7 @@ export async function postQuery<T = Record<string, any>>(
   return { status: response.status, body: (await response.json()) as GraphQLResponse<T> };
 }
 
-/** Counts the SQL statements Prisma sends while `run` executes. */
+/** Counts the SQL statements sent (by Prisma and raw) while `run` executes. */
 export async function countQueries<T>(db: Database, run: () => Promise<T>): Promise<{ result: T; queries: string[] }> {
   const queries: string[] = [];
   const stop = db.onQuery((sql) => queries.push(sql));
@@ -66,5 +68,24 @@ export async function countQueries<T>(db: Database, run: () => Promise<T>): Prom
     return { result, queries };
   } finally {
     stop();
+  }
+}
+
+/**
+ * The raw-SQL entity loaders give exactly the rows Prisma gives: same fields, same values, dates as
+ * the same instants. Checked on every seeded organization, person, incident and source.
+ */
+export async function expectRawEntityRowsToMatchPrisma(db: Database) {
+  const loaders = createLoaders(db.prisma, db.scripts);
+  const tables = [
+    [await db.prisma.organization.findMany(), loaders.organizationLoader],
+    [await db.prisma.person.findMany(), loaders.personLoader],
+    [await db.prisma.incident.findMany(), loaders.incidentLoader],
+    [await db.prisma.source.findMany(), loaders.sourceLoader],
+  ] as const;
+  for (const [rows, loader] of tables) {
+    expect(rows.length).toBeGreaterThan(0);
+    const raw = await Promise.all(rows.map((row) => (loader as { load: (id: string) => Promise<unknown> }).load(row.id)));
+    expect(raw).toStrictEqual(rows.map((row) => ({ ...row })));
   }
 }

@@ -8,7 +8,7 @@ import { openDatabase, type Database } from '../src/db/client.js';
 import { applyMigrations } from '../src/db/migrate.js';
 import { dataset } from '../src/seed/data/index.js';
 import { loadSeed } from '../src/seed/load.js';
-import { queryData } from './helpers.js';
+import { expectRawEntityRowsToMatchPrisma, queryData } from './helpers.js';
 
 const run = promisify(execFile);
 const adminUrl = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
@@ -70,5 +70,17 @@ describe.skipIf(!available)('server PostgreSQL', () => {
       'katiba-macina',
     ]);
     expect(data.organization.designations.map((d: { reference: string | null }) => d.reference)).toContain('QDe.159');
+  });
+
+  it('gives raw-SQL entity rows exactly as Prisma does, west of Greenwich', async () => {
+    // node-postgres reads a DATE in the process's time zone unless told otherwise (src/db/client.ts).
+    const zone = process.env.TZ;
+    process.env.TZ = 'America/Los_Angeles';
+    try {
+      await expectRawEntityRowsToMatchPrisma(db);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
   });
 });

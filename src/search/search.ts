@@ -84,9 +84,7 @@ export interface SearchOptions {
   fullText?: boolean;
 }
 
-/** Words in more names than this are too common to retrieve by (their lists would be long). */
-const RARE_WORD_NAMES = 150;
-/** At most this many names come from shared words: it bounds the scoring work of any query. */
+/** At most this many names come from shared words: it bounds the work of any query. */
 const WORD_CANDIDATES = 400;
 /** Of those, the most similar by skeleton trigrams are scored. */
 const WORD_SCORED = 80;
@@ -168,9 +166,19 @@ async function nameCandidates(sql: ScriptRunner, q: ReturnType<typeof nameKey>, 
   }
   const words = q.skeleton.split(' ').filter((w) => w.length >= 2);
   const found = (await spellings(sql, words, foldWord(q.normalized.split(' ').at(-1) ?? ''))).filter((s) => s.df > 0);
-  const rare = [...new Set(found.filter((s) => s.df <= RARE_WORD_NAMES).map((s) => s.word))];
+  // The rarest words, as many as together appear in at most WORD_CANDIDATES names: every name holding
+  // one of them is then retrieved, and a chance spelling of a typo (in one or two names) does not
+  // crowd out the query's real words.
+  const byRarity = [...new Map([...found].sort((a, b) => a.df - b.df || a.word.localeCompare(b.word)).map((s) => [s.word, s.df]))];
+  const rare: string[] = [];
+  let names = 0;
+  for (const [word, df] of byRarity) {
+    if (names + df > WORD_CANDIDATES) break;
+    rare.push(word);
+    names += df;
+  }
   // When every word is common ("Jamaat ... Islam"), names holding the two least common ones together.
-  const common = rare.length > 0 ? [] : [...new Set([...found].sort((a, b) => a.df - b.df).map((s) => s.word))].slice(0, 2);
+  const common = rare.length > 0 ? [] : byRarity.slice(0, 2).map(([word]) => word);
   const params: unknown[] = [types, q.normalized, q.skeleton, `${escapeLike(q.normalized)}%`];
   const select = `SELECT id, ${NAME_COLUMNS} FROM "SearchName" WHERE "entityType"::text = ANY($1::text[]) AND`;
   const branches = [
