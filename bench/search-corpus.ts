@@ -51,19 +51,22 @@ export interface Corpus {
   aliases: Prisma.AliasCreateManyInput[];
   /** Names in the corpus, for queries. */
   names: string[];
+  /** The organization each of `names` belongs to. */
+  owners: string[];
 }
 
 /** `organizations` organizations with ten names each: a canonical name and nine aliases. */
 export function searchCorpus(organizations: number, seed = 42): Corpus {
   const rnd = random(seed);
   const pick = <T>(list: T[]) => list[Math.floor(rnd() * list.length)]!;
-  const corpus: Corpus = { organizations: [], aliases: [], names: [] };
+  const corpus: Corpus = { organizations: [], aliases: [], names: [], owners: [] };
   for (let i = 0; i < organizations; i++) {
     const id = `00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`;
     const cores = [word(rnd), rnd() < 0.3 ? pick(COMMON) : word(rnd), word(rnd)];
     const name = `${pick(HEADS)} ${cores[0]} ${pick(LINKS)}-${cores[1]} ${cores[2]}`;
     corpus.organizations.push({ id, slug: `synthetic-${i}`, name, kind: 'GROUP', status: 'ACTIVE' });
     corpus.names.push(name);
+    corpus.owners.push(id);
     const english = `${pick(ENGLISH)} for the ${cores[0]} of ${cores[1]} and ${cores[2]}`;
     const french = `${pick(FRENCH)} pour le ${cores[0]} du ${cores[1]} et ${cores[2]}`;
     const acronym = english.split(' ').filter((w) => !['for', 'the', 'of', 'and'].includes(w)).map((w) => w[0]).join('').toUpperCase();
@@ -88,6 +91,7 @@ export function searchCorpus(organizations: number, seed = 42): Corpus {
         quality: kind === 'NOM_DE_GUERRE' ? 'WEAK' : 'STRONG',
       });
       corpus.names.push(alias);
+      corpus.owners.push(id);
     });
   }
   return corpus;

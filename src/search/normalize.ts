@@ -66,52 +66,62 @@ export function nameKey(name: string): NameKey {
   return { normalized, skeleton, acronym };
 }
 
-// Scoring compares the query with hundreds of candidate names built from a limited vocabulary:
-// trigram sets are memoised rather than rebuilt for every comparison. The bound is small on purpose:
-// a large cache lives in the old generation and lengthens every full garbage collection.
-const trigramCache = new Map<string, Set<string>>();
-const TRIGRAM_CACHE_SIZE = 10_000;
-
 /** Trigrams of each word, padded as pg_trgm pads them ("  ab", " ab ", ...). */
 function trigrams(text: string): Set<string> {
-  const cached = trigramCache.get(text);
-  if (cached) return cached;
-  if (trigramCache.size >= TRIGRAM_CACHE_SIZE) trigramCache.clear();
   const grams = new Set<string>();
   for (const word of text.split(' ')) {
     if (!word) continue;
     const padded = `  ${word} `;
     for (let i = 0; i + 3 <= padded.length; i++) grams.add(padded.slice(i, i + 3));
   }
-  trigramCache.set(text, grams);
   return grams;
 }
 
-/** Trigram similarity as pg_trgm's similarity(): shared trigrams over all trigrams. */
-export function trigramSimilarity(a: string, b: string): number {
-  const x = trigrams(a);
-  const y = trigrams(b);
-  if (x.size === 0 || y.size === 0) return 0;
-  let shared = 0;
-  for (const g of x) if (y.has(g)) shared++;
-  return shared / (x.size + y.size - shared);
+export interface TrigramMatcher {
+  /** Trigram similarity as pg_trgm's similarity(): shared trigrams over all trigrams. */
+  similarity(a: string, b: string): number;
+  /**
+   * How well the query's words are found among the name's, each word matched to its most similar
+   * counterpart (so a typo in one word costs a little, a missing word more), over the longer list.
+   */
+  softWordOverlap(querySkeleton: string, nameSkeleton: string): number;
 }
 
 /**
- * How well the query's words are found among the name's, each word matched to its most similar
- * counterpart (so a typo in one word costs a little, a missing word more), over the longer list.
+ * Scoring compares the query with up to hundreds of names that share words, so trigram sets are
+ * memoised, per search: a memo shared across searches would keep every name it met alive into the
+ * old generation, and the garbage collector's pauses would land on the requests.
  */
-export function softWordOverlap(querySkeleton: string, nameSkeleton: string): number {
-  const q = querySkeleton.split(' ').filter(Boolean);
-  const n = nameSkeleton.split(' ').filter(Boolean);
-  if (q.length === 0 || n.length === 0) return 0;
-  let total = 0;
-  for (const word of q) {
-    let best = 0;
-    for (const other of n) best = Math.max(best, word === other ? 1 : trigramSimilarity(word, other));
-    if (best >= 0.5) total += best;
-  }
-  return total / Math.max(q.length, n.length);
+export function trigramMatcher(): TrigramMatcher {
+  const memo = new Map<string, Set<string>>();
+  const of = (text: string) => {
+    let grams = memo.get(text);
+    if (!grams) memo.set(text, (grams = trigrams(text)));
+    return grams;
+  };
+  const similarity = (a: string, b: string) => {
+    const x = of(a);
+    const y = of(b);
+    if (x.size === 0 || y.size === 0) return 0;
+    let shared = 0;
+    for (const g of x) if (y.has(g)) shared++;
+    return shared / (x.size + y.size - shared);
+  };
+  return {
+    similarity,
+    softWordOverlap(querySkeleton, nameSkeleton) {
+      const q = querySkeleton.split(' ').filter(Boolean);
+      const n = nameSkeleton.split(' ').filter(Boolean);
+      if (q.length === 0 || n.length === 0) return 0;
+      let total = 0;
+      for (const word of q) {
+        let best = 0;
+        for (const other of n) best = Math.max(best, word === other ? 1 : similarity(word, other));
+        if (best >= 0.5) total += best;
+      }
+      return total / Math.max(q.length, n.length);
+    },
+  };
 }
 
 /** The word with one letter removed, each way: two words one edit apart share one of these (or each other). */

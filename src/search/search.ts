@@ -4,7 +4,7 @@
 // (about 2 ms on PGlite, against 0.7 ms for the driver) would be a large part of a search's time.
 import type { ScriptRunner } from '../db/client.js';
 import type { AliasKind, AliasQuality, SearchEntityType } from '../generated/prisma/enums.js';
-import { deletions, foldWord, nameKey, softWordOverlap, trigramSimilarity } from './normalize.js';
+import { deletions, foldWord, nameKey, trigramMatcher, type TrigramMatcher } from './normalize.js';
 
 export type MatchKind = 'EXACT' | 'ALIAS' | 'ACRONYM' | 'PHONETIC' | 'FUZZY' | 'PREFIX' | 'FULL_TEXT';
 
@@ -50,7 +50,7 @@ function entityOf(row: { entityType: SearchEntityType; organizationId: string | 
 }
 
 /** The best reading of one candidate name for the query, on a 0..1 scale. */
-function scoreName(row: NameRow, q: ReturnType<typeof nameKey>): { score: number; kind: MatchKind } | null {
+function scoreName(row: NameRow, q: ReturnType<typeof nameKey>, match: TrigramMatcher): { score: number; kind: MatchKind } | null {
   const readings: { score: number; kind: MatchKind }[] = [];
   if (row.normalized === q.normalized) {
     if (row.kind === 'CANONICAL') readings.push({ score: 1, kind: 'EXACT' });
@@ -64,9 +64,9 @@ function scoreName(row: NameRow, q: ReturnType<typeof nameKey>): { score: number
     // left after folding ("Ag Moussa" → "musa") is too little to tell people apart: not decisive.
     if (row.skeleton === q.skeleton) readings.push({ score: row.skeleton.includes(' ') ? 0.93 : 0.8, kind: 'PHONETIC' });
     const similarity = Math.max(
-      trigramSimilarity(q.normalized, row.normalized),
-      trigramSimilarity(q.skeleton, row.skeleton),
-      softWordOverlap(q.skeleton, row.skeleton),
+      match.similarity(q.normalized, row.normalized),
+      match.similarity(q.skeleton, row.skeleton),
+      match.softWordOverlap(q.skeleton, row.skeleton),
     );
     if (similarity >= 0.3) readings.push({ score: 0.45 + 0.45 * similarity, kind: 'FUZZY' });
     if (row.normalized.startsWith(q.normalized) || row.normalized.includes(` ${q.normalized}`)) {
@@ -116,7 +116,7 @@ function escapeLike(text: string): string {
  * the last word (type-ahead). For words the vocabulary lacks (typos): spellings one edit away, by
  * exact lookups of deletion variants; trigram similarity only for longer words beyond that.
  */
-async function spellings(sql: ScriptRunner, words: string[], lastWord: string): Promise<Spelling[]> {
+async function spellings(sql: ScriptRunner, words: string[], lastWord: string, match: TrigramMatcher): Promise<Spelling[]> {
   const typeAhead = lastWord.length >= MIN_PARTIAL_LENGTH ? `${escapeLike(lastWord)}%` : null;
   const known = await sql.query<Spelling>(
     `SELECT word, df FROM "SearchWord" WHERE word = ANY($1::text[])
@@ -138,7 +138,7 @@ async function spellings(sql: ScriptRunner, words: string[], lastWord: string): 
   const nearby = unknown.flatMap((w) =>
     found
       .filter((s) => oneEditApart(w, s.word))
-      .sort((a, b) => trigramSimilarity(w, b.word) - trigramSimilarity(w, a.word) || a.word.localeCompare(b.word))
+      .sort((a, b) => match.similarity(w, b.word) - match.similarity(w, a.word) || a.word.localeCompare(b.word))
       .slice(0, SPELLINGS_PER_WORD),
   );
   // Further away: trigram similarity, only for longer words with no spelling one edit away.
@@ -157,7 +157,7 @@ async function spellings(sql: ScriptRunner, words: string[], lastWord: string): 
  * table: it cost a lookup per row), and names found by shared words are cut to the most similar
  * before they leave the database, so few rows are sent and scored in TypeScript.
  */
-async function nameCandidates(sql: ScriptRunner, q: ReturnType<typeof nameKey>, types: SearchEntityType[]): Promise<NameRow[]> {
+async function nameCandidates(sql: ScriptRunner, q: ReturnType<typeof nameKey>, types: SearchEntityType[], match: TrigramMatcher): Promise<NameRow[]> {
   if (q.normalized.length < MIN_PARTIAL_LENGTH) {
     return sql.query<NameRow>(
       `SELECT ${NAME_COLUMNS} FROM "SearchName" WHERE "entityType"::text = ANY($1::text[]) AND normalized = $2 LIMIT ${CANDIDATES}`,
@@ -165,7 +165,7 @@ async function nameCandidates(sql: ScriptRunner, q: ReturnType<typeof nameKey>, 
     );
   }
   const words = q.skeleton.split(' ').filter((w) => w.length >= 2);
-  const found = (await spellings(sql, words, foldWord(q.normalized.split(' ').at(-1) ?? ''))).filter((s) => s.df > 0);
+  const found = (await spellings(sql, words, foldWord(q.normalized.split(' ').at(-1) ?? ''), match)).filter((s) => s.df > 0);
   // The rarest words, as many as together appear in at most WORD_CANDIDATES names: every name holding
   // one of them is then retrieved, and a chance spelling of a typo (in one or two names) does not
   // crowd out the query's real words.
@@ -245,8 +245,9 @@ export async function searchEntities(sql: ScriptRunner, query: string, options: 
     if (!current || hit.score > current.score) best.set(key, hit);
   };
 
-  for (const row of await nameCandidates(sql, q, types)) {
-    const scored = scoreName(row, q);
+  const match = trigramMatcher();
+  for (const row of await nameCandidates(sql, q, types, match)) {
+    const scored = scoreName(row, q, match);
     if (scored) {
       offer({ entity: entityOf(row), score: scored.score, matchKind: scored.kind, matchedText: row.name, nameKind: row.kind, quality: row.quality, language: row.language });
     }
