@@ -152,8 +152,8 @@ async function spellings(sql: ScriptRunner, words: string[], lastWord: string, m
 
 /**
  * Candidate names, each branch on an index: equal normalised text, skeleton or acronym (btree),
- * normalised prefix (text_pattern_ops), and names containing a rare enough spelling of a query
- * word (GIN on the array of folded words). Branches read the rows they return (no join back to the
+ * normalised prefix (text_pattern_ops), and names containing a spelling of one of the query's
+ * rarest words (GIN on the array of folded words). Branches read the rows they return (no join back to the
  * table: it cost a lookup per row), and names found by shared words are cut to the most similar
  * before they leave the database, so few rows are sent and scored in TypeScript.
  */
