@@ -64,11 +64,11 @@ function poolScripts(pool: pg.Pool): ScriptRunner {
 }
 
 /**
- * Session settings every connection gets. pg_trgm's default similarity threshold (0.3) makes the `%`
- * operator return so many near-miss words that spelling lookups in search cost tens of milliseconds;
- * 0.45 still matches one-letter typos in words of five letters or more.
+ * The pg_trgm similarity threshold of every connection. The default (0.3) makes the `%` operator
+ * return so many near-miss words that spelling lookups in search cost tens of milliseconds; 0.45
+ * still matches one-letter typos in words of five letters or more.
  */
-const SESSION_SETTINGS = 'SET pg_trgm.similarity_threshold = 0.45';
+const TRIGRAM_THRESHOLD = '0.45';
 
 const DATE_OID = 1082;
 
@@ -94,15 +94,20 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
   let scripts: ScriptRunner;
   let closeDriver: () => Promise<void>;
   if (target.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: target.url, types: { getTypeParser: rawTypeParser } });
-    pool.on('connect', (client) => void client.query(SESSION_SETTINGS));
+    // A startup parameter, so every pooled connection has it before its first statement (a SET sent
+    // on 'connect' raced the pool's first query).
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      options: `-c pg_trgm.similarity_threshold=${TRIGRAM_THRESHOLD}`,
+      types: { getTypeParser: rawTypeParser },
+    });
     adapter = new PrismaPg(pool);
     scripts = poolScripts(pool);
     closeDriver = () => pool.end();
   } else {
     if (target.kind === 'pglite') mkdirSync(target.dataDir, { recursive: true });
     const pglite = await openPGlite(target.kind === 'pglite' ? target.dataDir : undefined);
-    await pglite.exec(SESSION_SETTINGS);
+    await pglite.exec(`SET pg_trgm.similarity_threshold = ${TRIGRAM_THRESHOLD}`);
     adapter = new PrismaPGlite(pglite);
     scripts = pgliteScripts(pglite);
     closeDriver = () => pglite.close();
