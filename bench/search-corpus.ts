@@ -1,11 +1,9 @@
 // A deterministic synthetic corpus of organization names and aliases shaped like this field's:
 // Arabic names in several transliterations, acronyms, French and English translations.
 // The same seed number always gives the same corpus.
-import { randomUUID } from 'node:crypto';
 import type { Database } from '../src/db/client.js';
 import type { Prisma } from '../src/generated/prisma/client.js';
-import { organizationSearchRows, wordCounts } from '../src/search/indexer.js';
-import { deletions } from '../src/search/normalize.js';
+import { organizationSearchRows, writeSearchRows } from '../src/search/indexer.js';
 
 /** mulberry32: a small, fast, seedable PRNG. */
 export function random(seed: number) {
@@ -122,21 +120,7 @@ export async function bulkLoad(db: Database, corpus: ReturnType<typeof searchCor
   const names = corpus.organizations.flatMap((o) =>
     organizationSearchRows({ id: o.id!, name: o.name, summary: null, ideology: null }, (byOrganization.get(o.id!) ?? []).map((a) => ({
       id: a.id!, name: a.name, kind: a.kind, quality: a.quality ?? 'STRONG', language: a.language ?? null,
-    }))).names.map((row) => ({ id: randomUUID(), ...row })),
+    }))).names,
   );
-  await insertRows(db, 'SearchName', [
-    ['id', 'uuid'], ['entityType', '"SearchEntityType"'], ['organizationId', 'uuid'], ['aliasId', 'uuid'], ['name', 'text'], ['kind', '"AliasKind"'],
-    ['quality', '"AliasQuality"'], ['language', 'text'], ['normalized', 'text'], ['skeleton', 'text'], ['acronym', 'text'],
-  ], names);
-  const counts = wordCounts(names.map((n) => n.skeleton));
-  await db.scripts.query(
-    'INSERT INTO "SearchWord" (word, df) SELECT * FROM unnest($1::text[], $2::int[]) ON CONFLICT (word) DO UPDATE SET df = "SearchWord".df + excluded.df',
-    [[...counts.keys()], [...counts.values()]],
-  );
-  const variants = [...counts.keys()].flatMap((word) => deletions(word).map((variant) => [variant, word] as const));
-  await db.scripts.query(
-    'INSERT INTO "SearchWordVariant" (variant, word) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING',
-    [variants.map(([v]) => v), variants.map(([, w]) => w)],
-  );
+  await writeSearchRows(db.prisma, names, []);
 }
-

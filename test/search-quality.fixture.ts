@@ -48,6 +48,7 @@ export const labelledQueries: LabelledQuery[] = [
   { query: 'al-Murabitun', expected: 'al-murabitun' },
   { query: 'Al Mourabitoun', expected: 'al-murabitun' },
   { query: 'Al-Mourabitoune', expected: 'al-murabitun' },
+  { query: 'Almourabitoun', expected: 'al-murabitun' },
   { query: 'The Sentinels', expected: 'al-murabitun' },
   { query: 'AQIM', expected: 'aqim' },
   { query: 'AQMI', expected: 'aqim' },
@@ -67,6 +68,7 @@ export const labelledQueries: LabelledQuery[] = [
   // Persons: particles, vowels, doubled consonants, dropped names, typos
   { query: 'Iyad ag Ghali', expected: 'iyad-ag-ghali' },
   { query: 'Iyad Ag Ghaly', expected: 'iyad-ag-ghali' },
+  { query: 'Iyad Agh Ghali', expected: 'iyad-ag-ghali' },
   { query: 'Iyad Ghali', expected: 'iyad-ag-ghali' },
   { query: 'IYAD AG GHALI', expected: 'iyad-ag-ghali', type: 'PERSON' },
   { query: 'Ghali', expected: 'iyad-ag-ghali', weak: true },

@@ -1,8 +1,9 @@
-// Keeps SearchName and SearchDocument in step with the entities: call it, in the same transaction,
-// after writing an entity's names or texts. It replaces that entity's rows wholesale.
+// Keeps SearchName and SearchDocument in step with the entities: call reindexSearch, in the same
+// transaction, after writing an entity's names or texts; it replaces that entity's rows wholesale.
+// rebuildSearchIndex recomputes everything, for when the normalisation itself has changed.
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import type { AliasKind, AliasQuality, SearchEntityType } from '../generated/prisma/enums.js';
-import { deletions, nameKey, normalizeText } from './normalize.js';
+import { deletions, nameKey, NORMALIZATION_VERSION, normalizeText } from './normalize.js';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -53,6 +54,30 @@ export function organizationSearchRows(
   };
 }
 
+type Incidentlike = { id: string; title: string; place: string | null; summary: string | null };
+type Sourcelike = { id: string; title: string; publisher: string | null; description: string | null };
+
+/** The search rows of one person: name, aliases, biography. */
+export function personSearchRows(p: { id: string; name: string; biography: string | null }, aliases: AliasLike[]) {
+  const owner = { personId: p.id };
+  return {
+    names: [nameRow('PERSON', owner, canonical(p.name)), ...aliases.map((a) => nameRow('PERSON', owner, { ...a, aliasId: a.id }))],
+    document: documentRow('PERSON', owner, [p.biography]),
+  };
+}
+
+/** The search rows of one incident: its title, and title, place and account as text. */
+export function incidentSearchRows(i: Incidentlike) {
+  const owner = { incidentId: i.id };
+  return { names: [nameRow('INCIDENT', owner, canonical(i.title))], document: documentRow('INCIDENT', owner, [i.title, i.place, i.summary]) };
+}
+
+/** The search rows of one source: its title, and title, publisher and description as text. */
+export function sourceSearchRows(s: Sourcelike) {
+  const owner = { sourceId: s.id };
+  return { names: [nameRow('SOURCE', owner, canonical(s.title))], document: documentRow('SOURCE', owner, [s.title, s.publisher, s.description]) };
+}
+
 /** In how many of these names each word occurs. */
 export function wordCounts(skeletons: string[]): Map<string, number> {
   const counts = new Map<string, number>();
@@ -62,41 +87,91 @@ export function wordCounts(skeletons: string[]): Map<string, number> {
   return counts;
 }
 
+const CHUNK = 5_000;
+
+/**
+ * Inserts rows with one statement per chunk, columns as arrays (INSERT ... SELECT FROM unnest):
+ * Prisma's createMany sends a statement per few hundred rows and takes minutes for 100,000 on PGlite.
+ */
+async function insertColumns(db: Db, table: string, columns: [name: string, cast: string][], rows: Record<string, unknown>[]) {
+  for (let start = 0; start < rows.length; start += CHUNK) {
+    const chunk = rows.slice(start, start + CHUNK);
+    const arrays = columns.map(([name]) => chunk.map((row) => (row[name] ?? null) as unknown));
+    const list = columns.map(([name]) => `"${name}"`).join(', ');
+    // The IDs are Prisma's @default(uuid()), made by the client: here the database makes them.
+    await db.$executeRawUnsafe(
+      `INSERT INTO "${table}" (id, ${list}) SELECT gen_random_uuid(), ${columns.map(([name, cast]) => `"${name}"::${cast}`).join(', ')}
+       FROM unnest(${columns.map((_, i) => `$${i + 1}::text[]`).join(', ')}) AS t(${list})`,
+      ...arrays.map((values) => values.map((v) => (v === null ? null : String(v)))),
+    );
+  }
+}
+
+/**
+ * Writes name and document rows, and moves the vocabulary's name counts by `removed` (skeletons
+ * of names just deleted) and the names added. Words are added with their one-deletion variants.
+ */
+export async function writeSearchRows(
+  db: Db,
+  names: Prisma.SearchNameCreateManyInput[],
+  documents: Prisma.SearchDocumentCreateManyInput[],
+  removed: string[] = [],
+): Promise<void> {
+  await insertColumns(db, 'SearchName', [
+    ['entityType', '"SearchEntityType"'], ['organizationId', 'uuid'], ['personId', 'uuid'], ['incidentId', 'uuid'], ['sourceId', 'uuid'],
+    ['aliasId', 'uuid'], ['name', 'text'], ['kind', '"AliasKind"'], ['quality', '"AliasQuality"'], ['language', 'text'],
+    ['normalized', 'text'], ['skeleton', 'text'], ['acronym', 'text'],
+  ], names as Record<string, unknown>[]);
+  await insertColumns(db, 'SearchDocument', [
+    ['entityType', '"SearchEntityType"'], ['organizationId', 'uuid'], ['personId', 'uuid'], ['incidentId', 'uuid'], ['sourceId', 'uuid'],
+    ['content', 'text'], ['text', 'text'],
+  ], documents as Record<string, unknown>[]);
+  // Word counts move by the names removed and added; a word left at 0 only costs an empty lookup.
+  const delta = wordCounts(names.map((n) => n.skeleton));
+  for (const [word, count] of wordCounts(removed)) delta.set(word, (delta.get(word) ?? 0) - count);
+  const changed = [...delta].filter(([, df]) => df !== 0);
+  for (let start = 0; start < changed.length; start += CHUNK) {
+    const chunk = changed.slice(start, start + CHUNK);
+    // A word missing from the table can only gain names, so a new row never starts negative.
+    await db.$executeRaw`
+      INSERT INTO "SearchWord" (word, df)
+      SELECT * FROM unnest(${chunk.map(([w]) => w)}::text[], ${chunk.map(([, n]) => n)}::int[])
+      ON CONFLICT (word) DO UPDATE SET df = "SearchWord".df + excluded.df`;
+  }
+  const variants = [...delta.keys()].flatMap((word) => deletions(word).map((variant) => [variant, word] as const));
+  for (let start = 0; start < variants.length; start += CHUNK) {
+    const chunk = variants.slice(start, start + CHUNK);
+    await db.$executeRaw`
+      INSERT INTO "SearchWordVariant" (variant, word)
+      SELECT * FROM unnest(${chunk.map(([v]) => v)}::text[], ${chunk.map(([, w]) => w)}::text[])
+      ON CONFLICT DO NOTHING`;
+  }
+}
+
+function present<T>(rows: (T | null)[]): T[] {
+  return rows.filter((row): row is T => row !== null);
+}
+
 export async function reindexSearch(db: Db, scope: IndexScope): Promise<void> {
   const names: Prisma.SearchNameCreateManyInput[] = [];
   const documents: (Prisma.SearchDocumentCreateManyInput | null)[] = [];
+  const add = (rows: { names: Prisma.SearchNameCreateManyInput[]; document: Prisma.SearchDocumentCreateManyInput | null }) => {
+    names.push(...rows.names);
+    documents.push(rows.document);
+  };
   const { organizationIds = [], personIds = [], incidentIds = [], sourceIds = [] } = scope;
 
   if (organizationIds.length) {
-    const organizations = await db.organization.findMany({ where: { id: { in: organizationIds } }, include: { aliases: true } });
-    for (const o of organizations) {
-      const rows = organizationSearchRows(o, o.aliases);
-      names.push(...rows.names);
-      documents.push(rows.document);
-    }
+    for (const o of await db.organization.findMany({ where: { id: { in: organizationIds } }, include: { aliases: true } })) add(organizationSearchRows(o, o.aliases));
   }
   if (personIds.length) {
-    const persons = await db.person.findMany({ where: { id: { in: personIds } }, include: { aliases: true } });
-    for (const p of persons) {
-      const owner = { personId: p.id };
-      names.push(nameRow('PERSON', owner, canonical(p.name)));
-      for (const a of p.aliases) names.push(nameRow('PERSON', owner, { ...a, aliasId: a.id }));
-      documents.push(documentRow('PERSON', owner, [p.biography]));
-    }
+    for (const p of await db.person.findMany({ where: { id: { in: personIds } }, include: { aliases: true } })) add(personSearchRows(p, p.aliases));
   }
   if (incidentIds.length) {
-    for (const i of await db.incident.findMany({ where: { id: { in: incidentIds } } })) {
-      const owner = { incidentId: i.id };
-      names.push(nameRow('INCIDENT', owner, canonical(i.title)));
-      documents.push(documentRow('INCIDENT', owner, [i.title, i.place, i.summary]));
-    }
+    for (const i of await db.incident.findMany({ where: { id: { in: incidentIds } } })) add(incidentSearchRows(i));
   }
   if (sourceIds.length) {
-    for (const s of await db.source.findMany({ where: { id: { in: sourceIds } } })) {
-      const owner = { sourceId: s.id };
-      names.push(nameRow('SOURCE', owner, canonical(s.title)));
-      documents.push(documentRow('SOURCE', owner, [s.title, s.publisher, s.description]));
-    }
+    for (const s of await db.source.findMany({ where: { id: { in: sourceIds } } })) add(sourceSearchRows(s));
   }
 
   const owned = {
@@ -110,21 +185,44 @@ export async function reindexSearch(db: Db, scope: IndexScope): Promise<void> {
   const previous = await db.searchName.findMany({ where: owned, select: { skeleton: true } });
   await db.searchName.deleteMany({ where: owned });
   await db.searchDocument.deleteMany({ where: owned });
-  if (names.length) await db.searchName.createMany({ data: names });
-  // Word counts move by the names removed and added; a word left at 0 only costs an empty lookup.
-  const delta = wordCounts(names.map((n) => n.skeleton));
-  for (const [word, count] of wordCounts(previous.map((n) => n.skeleton))) delta.set(word, (delta.get(word) ?? 0) - count);
-  const changed = [...delta].filter(([, df]) => df !== 0);
-  if (changed.length) {
-    // One statement for all words (an upsert per word made large reindexes crawl). A word missing
-    // from the table can only gain names, so a new row never starts negative.
-    await db.$executeRaw`
-      INSERT INTO "SearchWord" (word, df)
-      SELECT * FROM unnest(${changed.map(([w]) => w)}::text[], ${changed.map(([, n]) => n)}::int[])
-      ON CONFLICT (word) DO UPDATE SET df = "SearchWord".df + excluded.df`;
-  }
-  const variants = [...delta.keys()].flatMap((word) => deletions(word).map((variant) => ({ variant, word })));
-  if (variants.length) await db.searchWordVariant.createMany({ data: variants, skipDuplicates: true });
-  const docs = documents.filter((d): d is Prisma.SearchDocumentCreateManyInput => d !== null);
-  if (docs.length) await db.searchDocument.createMany({ data: docs });
+  await writeSearchRows(db, names, present(documents), previous.map((n) => n.skeleton));
+}
+
+/** Whether the stored search forms were computed by this code's normalisation. */
+export async function searchIndexIsCurrent(db: Db): Promise<boolean> {
+  const state = await db.searchIndexState.findUnique({ where: { id: 1 } });
+  return state?.normalization === NORMALIZATION_VERSION;
+}
+
+/** Records that the stored search forms are this code's (after indexing every entity). */
+export async function markSearchIndexCurrent(db: Db): Promise<void> {
+  await db.searchIndexState.upsert({
+    where: { id: 1 },
+    create: { id: 1, normalization: NORMALIZATION_VERSION },
+    update: { normalization: NORMALIZATION_VERSION, builtAt: new Date() },
+  });
+}
+
+/**
+ * Recomputes every stored name, text and word from the entities, in one transaction: searches see
+ * the old index or the new one, never half of each. Needed when NORMALIZATION_VERSION changes.
+ */
+export async function rebuildSearchIndex(prisma: PrismaClient): Promise<{ names: number; documents: number }> {
+  return prisma.$transaction(
+    async (tx) => {
+      await tx.$executeRawUnsafe('TRUNCATE "SearchName", "SearchDocument", "SearchWord", "SearchWordVariant"');
+      const rows = [
+        ...(await tx.organization.findMany({ include: { aliases: true } })).map((o) => organizationSearchRows(o, o.aliases)),
+        ...(await tx.person.findMany({ include: { aliases: true } })).map((p) => personSearchRows(p, p.aliases)),
+        ...(await tx.incident.findMany()).map(incidentSearchRows),
+        ...(await tx.source.findMany()).map(sourceSearchRows),
+      ];
+      const names = rows.flatMap((r) => r.names);
+      const documents = present(rows.map((r) => r.document));
+      await writeSearchRows(tx, names, documents);
+      await markSearchIndexCurrent(tx);
+      return { names: names.length, documents: documents.length };
+    },
+    { maxWait: 60_000, timeout: 30 * 60_000 },
+  );
 }

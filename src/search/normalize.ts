@@ -7,7 +7,18 @@ const ARTICLES = new Set(['al', 'el', 'ul', 'ud', 'il', 'an', 'ad', 'ash', 'as',
 const STOPWORDS = new Set(['the', 'of', 'for', 'and', 'to', 'in', 'de', 'du', 'des', 'la', 'le', 'les', 'et', 'aux', 'au', 'a', 'l', 'd']);
 // Tamasheq and Arabic name particles (ag, wallet, ould, ibn/bin, abu, abd al): dropped from the
 // phonetic key so "Iyad ag Ghali" and "Iyad Ghali" meet; kept in the normalised text.
-const PARTICLES = new Set(['ag', 'ou', 'ould', 'wallet', 'walet', 'ibn', 'bin', 'ben', 'abu', 'abou', 'bou', 'abd', 'abdel', 'abdul', 'abdoul']);
+const PARTICLES = new Set([
+  'ag', 'agh', 'ou', 'ould', 'wuld', 'wallet', 'walet', 'mint', 'bint', 'ibn', 'bin', 'ben', 'abu', 'abou', 'bou', 'abd', 'abdel', 'abdul', 'abdoul',
+]);
+// An article written onto its word ("Almurabitun", "Elmourabitoune", "Alqaida"): the phonetic key
+// drops it when at least four letters remain, so the word meets its hyphenated spelling.
+const GLUED_ARTICLE = /^(?:al|el|ul)(?=\p{L}{4,}$)/u;
+
+/**
+ * The version of what nameKey and normalizeText compute. Bump it with any change to their output:
+ * the stored forms are then out of date, and start-up rebuilds the search index (src/app.ts).
+ */
+export const NORMALIZATION_VERSION = 2;
 
 /** Lowercase ASCII words: diacritics, apostrophes (ʿ ’ ' ‘), hyphens and punctuation folded. */
 export function normalizeText(input: string): string {
@@ -60,7 +71,7 @@ function significantWords(normalized: string): string[] {
 export function nameKey(name: string): NameKey {
   const normalized = normalizeText(name);
   const words = significantWords(normalized);
-  const folded = words.filter((w) => !PARTICLES.has(w)).map(foldWord).filter(Boolean);
+  const folded = words.filter((w) => !PARTICLES.has(w)).map((w) => foldWord(w.replace(GLUED_ARTICLE, ''))).filter(Boolean);
   const skeleton = [...new Set(folded)].sort().join(' ') || foldWord(normalized.replace(/ /g, ''));
   const acronym = words.length >= 2 && words.length <= 8 ? words.map((w) => w[0]).join('') : null;
   return { normalized, skeleton, acronym };

@@ -1,0 +1,68 @@
+// The stored search forms follow the code: start-up rebuilds them when the name normalisation that
+// computed them is not this code's (NORMALIZATION_VERSION), and leaves a current index alone.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prepareDatabase } from '../src/app.js';
+import { openDatabase, type Database } from '../src/db/client.js';
+import { NORMALIZATION_VERSION } from '../src/search/normalize.js';
+import { createTestDatabase, queryData, type TestDatabase } from './helpers.js';
+
+const RESOLVE = `query($name: String!) {
+  resolveEntity(name: $name, type: PERSON) { match { score matchKind entity { ... on Person { slug } } } candidates { score } }
+}`;
+
+async function vocabularyDrift(db: Database) {
+  // Every word's stored name count against a recount of the stored names.
+  const [row] = await db.scripts.query<{ drift: number }>(
+    `WITH counted AS (SELECT word, count(DISTINCT id)::int AS df FROM "SearchName", unnest(string_to_array(skeleton, ' ')) AS word GROUP BY word)
+     SELECT count(*)::int AS drift FROM "SearchWord" w FULL JOIN counted c USING (word) WHERE coalesce(w.df, 0) <> coalesce(c.df, 0)`,
+  );
+  return row!.drift;
+}
+
+describe('the search index across normalisation versions', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(() => db.close());
+
+  it('is rebuilt at start-up when another version computed it, and then answers as this code does', async () => {
+    // What an index from an older release looks like: other stored forms, another version.
+    await db.scripts.query(`UPDATE "SearchName" SET normalized = 'x' || normalized, skeleton = 'x' || skeleton WHERE "personId" IS NOT NULL`);
+    await db.scripts.query(`INSERT INTO "SearchIndexState" (id, normalization) VALUES (1, $1)`, [NORMALIZATION_VERSION - 1]);
+    const stale = await queryData(db, RESOLVE, { name: 'Iyad Agh Ghali' });
+    expect(stale.resolveEntity.match).toBeNull();
+
+    const { rebuilt } = await prepareDatabase(db, true);
+    const [stored] = await db.scripts.query<{ names: number; documents: number }>(
+      'SELECT (SELECT count(*) FROM "SearchName")::int AS names, (SELECT count(*) FROM "SearchDocument")::int AS documents',
+    );
+    expect(rebuilt).toEqual(stored);
+    expect(rebuilt!.names).toBeGreaterThan(50);
+
+    const fresh = await queryData(db, RESOLVE, { name: 'Iyad Agh Ghali' });
+    expect(fresh.resolveEntity.match).toMatchObject({ matchKind: 'PHONETIC', entity: { slug: 'iyad-ag-ghali' } });
+    expect(await vocabularyDrift(db)).toBe(0);
+    const [state] = await db.scripts.query<{ normalization: number }>('SELECT normalization FROM "SearchIndexState"');
+    expect(state!.normalization).toBe(NORMALIZATION_VERSION);
+  });
+
+  it('is left alone when current', async () => {
+    const before = await db.scripts.query<{ id: string }>('SELECT id FROM "SearchName" ORDER BY id');
+    expect((await prepareDatabase(db, true)).rebuilt).toBeNull();
+    expect(await db.scripts.query('SELECT id FROM "SearchName" ORDER BY id')).toEqual(before);
+  });
+
+  it('is marked current when start-up seeds an empty database', async () => {
+    const empty = await openDatabase({ kind: 'pglite-memory' });
+    try {
+      const first = await prepareDatabase(empty, true);
+      expect(first.seeded).not.toBeNull();
+      expect(first.rebuilt).toBeNull();
+      expect((await prepareDatabase(empty, true)).rebuilt).toBeNull();
+      expect(await vocabularyDrift(empty)).toBe(0);
+    } finally {
+      await empty.close();
+    }
+  });
+});
