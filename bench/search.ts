@@ -9,6 +9,7 @@ import { dataset } from '../src/seed/data/index.js';
 import { loadSeed } from '../src/seed/load.js';
 import { createApi } from '../src/yoga.js';
 import { labelledQueries } from '../test/search-quality.fixture.js';
+import { rebuildSearchIndex } from '../src/search/indexer.js';
 import { searchEntities } from '../src/search/search.js';
 import { bulkLoad, random, searchCorpus } from './search-corpus.js';
 
@@ -123,4 +124,8 @@ for (let i = 0; i < corpusQueries.length; i++) {
 }
 console.log(`\nsynthetic queries: the source organization ranks first for ${first}/${total} (${((100 * first) / total).toFixed(1)}%), in the top 10 for ${top10}/${total} (${((100 * top10) / total).toFixed(1)}%)`);
 console.log(`corpus built and indexed in ${elapsed} s`);
+// What start-up costs when the normalisation version changes: the whole index recomputed.
+const rebuildStarted = performance.now();
+const rebuilt = await rebuildSearchIndex(db.prisma);
+console.log(`search index rebuilt (${rebuilt.names.toLocaleString('en')} names, ${rebuilt.documents} texts) in ${((performance.now() - rebuildStarted) / 1000).toFixed(1)} s`);
 await db.close();
