@@ -80,6 +80,7 @@ export const labelledQueries: LabelledQuery[] = [
   { query: 'Hamadoun Kouffa', expected: 'amadou-koufa' },
   { query: 'Amadou Kufa', expected: 'amadou-koufa' },
   { query: 'Abdelmalek Droukdel', expected: 'abdekmalek-droukdel' },
+  { query: 'Abdel Malek Droukdel', expected: 'abdekmalek-droukdel' },
   { query: 'Djamel Okacha', expected: 'djamel-okcha' },
   { query: 'Ali Maychou', expected: 'ali-maychou' },
   { query: 'Abderrahmane le Marocain', expected: 'ali-maychou' },

@@ -10,9 +10,9 @@ const STOPWORDS = new Set(['the', 'of', 'for', 'and', 'to', 'in', 'de', 'du', 'd
 const PARTICLES = new Set([
   'ag', 'agh', 'ou', 'ould', 'wuld', 'wallet', 'walet', 'mint', 'bint', 'ibn', 'bin', 'ben', 'abu', 'abou', 'bou', 'abd', 'abdel', 'abdul', 'abdoul',
 ]);
-// An article written onto its word ("Almurabitun", "Elmourabitoune", "Alqaida"): the phonetic key
-// drops it when at least four letters remain, so the word meets its hyphenated spelling.
-const GLUED_ARTICLE = /^(?:al|el|ul)(?=\p{L}{4,}$)/u;
+// An article or "abd" written onto its word ("Almurabitun", "Elmourabitoune", "Abdelmalek"): the
+// phonetic key drops it when at least four letters remain, so the word meets its spaced spelling.
+const GLUED_PREFIX = /^(?:abd(?:el|al|ul|oul)?|al|el|ul)(?=\p{L}{4,}$)/u;
 
 /**
  * The version of what nameKey and normalizeText compute. Bump it with any change to their output:
@@ -71,7 +71,7 @@ function significantWords(normalized: string): string[] {
 export function nameKey(name: string): NameKey {
   const normalized = normalizeText(name);
   const words = significantWords(normalized);
-  const folded = words.filter((w) => !PARTICLES.has(w)).map((w) => foldWord(w.replace(GLUED_ARTICLE, ''))).filter(Boolean);
+  const folded = words.filter((w) => !PARTICLES.has(w)).map((w) => foldWord(w.replace(GLUED_PREFIX, ''))).filter(Boolean);
   const skeleton = [...new Set(folded)].sort().join(' ') || foldWord(normalized.replace(/ /g, ''));
   const acronym = words.length >= 2 && words.length <= 8 ? words.map((w) => w[0]).join('') : null;
   return { normalized, skeleton, acronym };

@@ -178,7 +178,20 @@ export const persons: SeedPerson[] = [
     ],
     externalIds: [{ scheme: 'UN_REFERENCE', value: 'QDi.425', citations: [unList('QDi.425', 'INDIVIDUAL QDi.425, REFERENCE_NUMBER')] }],
   },
-  deceasedLeader('abdekmalek-droukdel', 'Abdekmalek Droukdel', 'aqim'),
+  {
+    ...deceasedLeader('abdekmalek-droukdel', 'Abdekmalek Droukdel', 'aqim'),
+    // The seed document's spelling is the name; the UN list spells it as most sources do.
+    aliases: [
+      {
+        name: 'Abdelmalek Droukdel',
+        kind: 'SPELLING_VARIANT',
+        citations: [unList('Headed by Abdelmalek Droukdel (QDi.232).', 'ENTITY QDe.014, COMMENTS1')],
+      },
+    ],
+    externalIds: [
+      { scheme: 'UN_REFERENCE', value: 'QDi.232', citations: [unList('Headed by Abdelmalek Droukdel (QDi.232).', 'ENTITY QDe.014, COMMENTS1')] },
+    ],
+  },
   deceasedLeader('djamel-okcha', 'Djamel Okcha', 'aqim-sahara'),
   {
     ...deceasedLeader('ali-maychou', 'Ali Maychou', 'aqim-sahara'),
