@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareDatabase } from '../src/app.js';
 import { openDatabase, type Database } from '../src/db/client.js';
-import { NORMALIZATION_VERSION } from '../src/search/normalize.js';
+import { createHash } from 'node:crypto';
+import { nameKey, NORMALIZATION_VERSION } from '../src/search/normalize.js';
 import { createTestDatabase, queryData, type TestDatabase } from './helpers.js';
 
 const RESOLVE = `query($name: String!) {
@@ -19,7 +20,22 @@ async function vocabularyDrift(db: Database) {
   return row!.drift;
 }
 
+// Names that exercise every rule of the normalisation. Their keys change only with the version.
+const RULES_SAMPLE = [
+  "Jama'at Nusrat al-Islam wal-Muslimin", 'Jamaat Nosrat al Islam wa al-Mouslimin', 'J.N.I.M.', 'G S I M',
+  'Groupe de soutien à l’islam et aux musulmans', "Al-Qa'ida au Maghreb islamique", 'Hay’at Tahrir al-Sham',
+  'Iyad Agh Ghaly', 'Mohamed Ould Nouini', 'Aicha Mint Ahmed', 'Abdelmalek Droukdel', 'Almurabitun',
+  'Djamel Okacha', 'Dhikr Qadhafi Khalil', 'Abou Abderahmane Sanhaji', 'Soumaïla Cissé', 'İyad', 'Ansar ud-Din',
+];
+
 describe('the search index across normalisation versions', () => {
+  it('has keys that change only with NORMALIZATION_VERSION', () => {
+    // A failure here means the normalisation's output changed: bump NORMALIZATION_VERSION (stored
+    // indexes are then rebuilt at start-up), and record the new version and digest here.
+    const digest = createHash('sha256').update(JSON.stringify(RULES_SAMPLE.map(nameKey))).digest('hex').slice(0, 16);
+    expect({ version: NORMALIZATION_VERSION, digest }).toEqual({ version: 2, digest: '3fe260e1868e6228' });
+  });
+
   let db: TestDatabase;
   beforeAll(async () => {
     db = await createTestDatabase();
