@@ -5,6 +5,7 @@ import { GraphQLError } from 'graphql';
 import { createYoga, maskError as defaultMaskError, type LogLevel, type Plugin, type YogaLogger } from 'graphql-yoga';
 import { contextFactory } from './context.js';
 import { ErrorCode } from './errors.js';
+import { useOperationLimits } from './limits.js';
 import type { Database } from './db/client.js';
 import { schema } from './schema/index.js';
 
@@ -63,7 +64,7 @@ export function createApi({ db, logging = 'info' }: YogaOptions) {
     logging,
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    plugins: [useVariableErrorCode()],
+    plugins: [...useOperationLimits(), useVariableErrorCode()],
     // The bundled GraphiQL page: the default one loads its code from a CDN, blank offline.
     renderGraphiQL,
     graphiql: { title: 'Sahel militant organizations — GraphQL API', defaultQuery: EXAMPLE_QUERY },

@@ -1,6 +1,8 @@
 // Error paths over HTTP: missing records are null, bad input is BAD_USER_INPUT, faults are masked.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApi, createTestDatabase, postQuery, type TestDatabase } from './helpers.js';
+import { getIntrospectionQuery } from 'graphql';
+import { MAX_ALIASES, MAX_DEPTH, MAX_TOKENS } from '../src/limits.js';
+import { countQueries, createTestApi, createTestDatabase, postQuery, type TestDatabase } from './helpers.js';
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -31,6 +33,39 @@ describe('errors', () => {
     const { body } = await postQuery(createTestApi(db), '{ organization(slug: "jnim") { nonsense } }');
     expect(body.data).toBeUndefined();
     expect(body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  describe('operations too large to run are QUERY_TOO_COMPLEX, and nothing is queried', () => {
+    const nested = (levels: number) => {
+      let selection = 'slug';
+      for (let i = 0; i < levels; i++) selection = `components { ${selection} }`;
+      return `{ organization(slug: "jnim") { ${selection} } }`;
+    };
+    it.each([
+      ['nesting beyond the depth limit', nested(MAX_DEPTH), /depth limit of 15 exceeded/],
+      ['more aliases than the limit', `{ ${Array.from({ length: MAX_ALIASES + 1 }, (_, i) => `s${i}: search(query: "jnim") { score }`).join(' ')} }`, /Aliases limit of 30/],
+      ['a document over the token limit', `{ organization(slug: "jnim") { ${'slug '.repeat(MAX_TOKENS)} } }`, /Token limit of 5000/],
+    ])('%s', async (_, query, message) => {
+      const { result: response, queries } = await countQueries(db, () => postQuery(createTestApi(db), query));
+      expect(response.body.data).toBeUndefined();
+      expect(response.body.errors).toHaveLength(1);
+      expect(response.body.errors?.[0]).toMatchObject({ extensions: { code: 'QUERY_TOO_COMPLEX' } });
+      expect(response.body.errors?.[0]?.message).toMatch(message);
+      expect(queries).toEqual([]);
+    });
+
+    it('operations within the limits run as before', async () => {
+      const { body } = await postQuery(createTestApi(db), nested(MAX_DEPTH - 2));
+      expect(body.errors).toBeUndefined();
+      expect(body.data?.organization).not.toBeNull();
+      const aliased = await postQuery(createTestApi(db), `{ ${Array.from({ length: MAX_ALIASES }, (_, i) => `s${i}: search(query: "jnim", first: 1) { score }`).join(' ')} }`);
+      expect(aliased.body.errors).toBeUndefined();
+    });
+
+    it('introspection, as GraphiQL and code generators send it, is not limited', async () => {
+      const { body } = await postQuery(createTestApi(db), getIntrospectionQuery());
+      expect(body.errors).toBeUndefined();
+    });
   });
 
   it('a variable of the wrong type is BAD_USER_INPUT', async () => {
