@@ -3,6 +3,7 @@
 // The same seed number always gives the same corpus.
 import type { Database } from '../src/db/client.js';
 import type { Prisma } from '../src/generated/prisma/client.js';
+import { insertRows } from '../src/db/bulk-insert.js';
 import { organizationSearchRows, writeSearchRows } from '../src/search/indexer.js';
 
 /** mulberry32: a small, fast, seedable PRNG. */
@@ -95,26 +96,12 @@ export function searchCorpus(organizations: number, seed = 42): Corpus {
   return corpus;
 }
 
-/** Column arrays for INSERT ... SELECT FROM unnest(...): Prisma's createMany takes minutes for 100,000 rows on PGlite. */
-async function insertRows(db: Database, table: string, columns: [name: string, cast: string][], rows: Record<string, unknown>[]) {
-  for (let start = 0; start < rows.length; start += 20_000) {
-    const chunk = rows.slice(start, start + 20_000);
-    const params = columns.map(([name]) => chunk.map((row) => row[name] ?? null));
-    const select = columns.map((_, i) => `$${i + 1}::text[]`).join(', ');
-    const casts = columns.map(([name, cast]) => `"${name}"::${cast}`).join(', ');
-    await db.scripts.query(
-      `INSERT INTO "${table}" (${columns.map(([name]) => `"${name}"`).join(', ')}) SELECT ${casts} FROM unnest(${select}) AS t(${columns.map(([name]) => `"${name}"`).join(', ')})`,
-      params,
-    );
-  }
-}
-
 /** The corpus rows and their search rows, computed by the same code as the indexer's. */
 export async function bulkLoad(db: Database, corpus: ReturnType<typeof searchCorpus>) {
   const now = new Date().toISOString();
-  await insertRows(db, 'Organization', [['id', 'uuid'], ['slug', 'text'], ['name', 'text'], ['kind', '"OrganizationKind"'], ['status', '"OrganizationStatus"'], ['updatedAt', 'timestamptz']],
+  await insertRows(db.prisma, 'Organization', [['id', 'uuid'], ['slug', 'text'], ['name', 'text'], ['kind', '"OrganizationKind"'], ['status', '"OrganizationStatus"'], ['updatedAt', 'timestamptz']],
     corpus.organizations.map((o) => ({ ...o, updatedAt: now })));
-  await insertRows(db, 'Alias', [['id', 'uuid'], ['organizationId', 'uuid'], ['name', 'text'], ['kind', '"AliasKind"'], ['language', 'text'], ['quality', '"AliasQuality"']], corpus.aliases);
+  await insertRows(db.prisma, 'Alias', [['id', 'uuid'], ['organizationId', 'uuid'], ['name', 'text'], ['kind', '"AliasKind"'], ['language', 'text'], ['quality', '"AliasQuality"']], corpus.aliases);
   const byOrganization = new Map<string, typeof corpus.aliases>();
   for (const a of corpus.aliases) byOrganization.set(a.organizationId!, [...(byOrganization.get(a.organizationId!) ?? []), a]);
   const names = corpus.organizations.flatMap((o) =>

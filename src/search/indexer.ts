@@ -1,6 +1,8 @@
 // Keeps SearchName and SearchDocument in step with the entities: call reindexSearch, in the same
 // transaction, after writing an entity's names or texts; it replaces that entity's rows wholesale.
 // rebuildSearchIndex recomputes everything, for when the normalisation itself has changed.
+import { randomUUID } from 'node:crypto';
+import { insertRows } from '../db/bulk-insert.js';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import type { AliasKind, AliasQuality, SearchEntityType } from '../generated/prisma/enums.js';
 import { deletions, nameKey, NORMALIZATION_VERSION, normalizeText } from './normalize.js';
@@ -90,24 +92,6 @@ export function wordCounts(skeletons: string[]): Map<string, number> {
 const CHUNK = 5_000;
 
 /**
- * Inserts rows with one statement per chunk, columns as arrays (INSERT ... SELECT FROM unnest):
- * Prisma's createMany took minutes for 100,000 rows on PGlite.
- */
-async function insertColumns(db: Db, table: string, columns: [name: string, cast: string][], rows: Record<string, unknown>[]) {
-  for (let start = 0; start < rows.length; start += CHUNK) {
-    const chunk = rows.slice(start, start + CHUNK);
-    const arrays = columns.map(([name]) => chunk.map((row) => (row[name] ?? null) as unknown));
-    const list = columns.map(([name]) => `"${name}"`).join(', ');
-    // The IDs are Prisma's @default(uuid()), made by the client: here the database makes them.
-    await db.$executeRawUnsafe(
-      `INSERT INTO "${table}" (id, ${list}) SELECT gen_random_uuid(), ${columns.map(([name, cast]) => `"${name}"::${cast}`).join(', ')}
-       FROM unnest(${columns.map((_, i) => `$${i + 1}::text[]`).join(', ')}) AS t(${list})`,
-      ...arrays.map((values) => values.map((v) => (v === null ? null : String(v)))),
-    );
-  }
-}
-
-/**
  * Writes name and document rows, and moves the vocabulary's name counts by `removed` (skeletons
  * of names just deleted) and the names added. Words are added with their one-deletion variants.
  */
@@ -117,15 +101,16 @@ export async function writeSearchRows(
   documents: Prisma.SearchDocumentCreateManyInput[],
   removed: string[] = [],
 ): Promise<void> {
-  await insertColumns(db, 'SearchName', [
-    ['entityType', '"SearchEntityType"'], ['organizationId', 'uuid'], ['personId', 'uuid'], ['incidentId', 'uuid'], ['sourceId', 'uuid'],
+  // The IDs are Prisma's @default(uuid()), made by the client, not the database.
+  await insertRows(db, 'SearchName', [
+    ['id', 'uuid'], ['entityType', '"SearchEntityType"'], ['organizationId', 'uuid'], ['personId', 'uuid'], ['incidentId', 'uuid'], ['sourceId', 'uuid'],
     ['aliasId', 'uuid'], ['name', 'text'], ['kind', '"AliasKind"'], ['quality', '"AliasQuality"'], ['language', 'text'],
     ['normalized', 'text'], ['skeleton', 'text'], ['acronym', 'text'],
-  ], names as Record<string, unknown>[]);
-  await insertColumns(db, 'SearchDocument', [
-    ['entityType', '"SearchEntityType"'], ['organizationId', 'uuid'], ['personId', 'uuid'], ['incidentId', 'uuid'], ['sourceId', 'uuid'],
+  ], names.map((name) => ({ ...name, id: randomUUID() })));
+  await insertRows(db, 'SearchDocument', [
+    ['id', 'uuid'], ['entityType', '"SearchEntityType"'], ['organizationId', 'uuid'], ['personId', 'uuid'], ['incidentId', 'uuid'], ['sourceId', 'uuid'],
     ['content', 'text'], ['text', 'text'],
-  ], documents as Record<string, unknown>[]);
+  ], documents.map((document) => ({ ...document, id: randomUUID() })));
   // Word counts move by the names removed and added; a word left at 0 only costs an empty lookup.
   const delta = wordCounts(names.map((n) => n.skeleton));
   for (const [word, count] of wordCounts(removed)) delta.set(word, (delta.get(word) ?? 0) - count);
