@@ -12,6 +12,9 @@ import { schema } from './schema/index.js';
 /** What GraphiQL shows on first open: JNIM's components and their leaders, with citations. */
 export const EXAMPLE_QUERY = `# JNIM, the coalition formed in March 2017, its components and who leads them.
 # Every fact carries its citations: the source and the passage that states it.
+# Time is answered in three values: leaders(current: true) lists those who may still lead
+# (never anyone reported dead), each with its certainty: CERTAIN when the dates say so,
+# POSSIBLE when only unknown dates leave it open.
 query JnimComponents {
   organization(slug: "jnim") {
     name
@@ -19,14 +22,19 @@ query JnimComponents {
     aliases { name kind language }
     leaders(current: true) {
       person { name }
-      start { iso }
+      certainty
       citations { quote source { title } }
     }
     components {
       slug
       name
       kind
-      leaders { person { name } role }
+      leaders {
+        role
+        start { iso }
+        end { iso }
+        person { name status died { iso qualifier } }
+      }
       citations { quote attributedTo source { title publisher } }
     }
   }

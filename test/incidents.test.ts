@@ -8,8 +8,9 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-const INCIDENT_FIELDS = `slug title kind date { iso precision qualifier } place country coordinates { latitude longitude }
-  killed { min max } injured { min max } targets
+const INCIDENT_FIELDS = `slug title kind date { iso precision qualifier inferred inference earliest latest year }
+  place country coordinates { latitude longitude }
+  killed { min max qualifier inferred } injured { min max } targets
   perpetrators { attribution organization { slug } citations { quote } }
   participants { role description person { slug } }`;
 
@@ -34,13 +35,19 @@ describe('Incident', () => {
       { attribution: 'CLAIMED', organization: { slug: 'jnim' }, citations: [{ quote: expect.stringContaining('truck bomb') }] },
     ]);
     const base = await incident('2018-06-african-coalition-base-suicide-attack');
-    expect(base.killed).toEqual({ min: 6, max: null });
+    expect(base.killed).toEqual({ min: 6, max: null, qualifier: 'AT_LEAST', inferred: false });
     expect(base.injured).toBeNull();
     const ouaga = await incident('2018-03-02-ouagadougou-attacks');
     expect(ouaga).toMatchObject({ date: { iso: '2018-03-02', precision: 'DAY' }, country: 'BF', killed: null, kind: 'COORDINATED_ATTACK' });
     expect(ouaga.perpetrators[0].attribution).toBe('ATTRIBUTED');
     const indelimane = await incident('indelimane-camp-attack');
-    expect(indelimane).toMatchObject({ date: null, killed: { min: 49, max: 49 }, perpetrators: [{ organization: { slug: 'isgs' } }] });
+    // "on 1 November": the year is the paragraph's ("Since July 2019"), stored as inferred, never silently.
+    expect(indelimane).toMatchObject({
+      date: { iso: '2019-11-01', precision: 'DAY', inferred: true, inference: expect.stringContaining('Since July 2019') },
+      killed: { min: 49, max: 49, qualifier: 'EXACT' },
+      perpetrators: [{ organization: { slug: 'isgs' } }],
+    });
+    expect(truck.date).toMatchObject({ inferred: false, inference: null });
   });
 
   it('the killing of Bah Ag Moussa: who announced it, who claimed it', async () => {
@@ -51,7 +58,11 @@ describe('Incident', () => {
         expect.objectContaining({ role: 'ANNOUNCER', person: { slug: 'florence-parly' } }),
       ]),
     );
-    expect(killing.perpetrators[0]).toMatchObject({ attribution: 'CLAIMED', organization: { slug: 'barkhane' } });
+    // "France on 13 November 2020 announced the killing ... during an operation": France claims it, on or before that day.
+    expect(killing.perpetrators).toEqual([
+      expect.objectContaining({ attribution: 'CLAIMED', organization: { slug: 'france' } }),
+    ]);
+    expect(killing.date).toMatchObject({ iso: '../2020-11-13', qualifier: 'BEFORE', precision: 'DAY', earliest: null, latest: '2020-11-13', year: null });
   });
 
   it('the October 2020 release: hostages, 200 prisoners, and the €30 million ransom linked to it', async () => {
@@ -119,7 +130,8 @@ describe('Query.incidents', () => {
 
   it('orders newest first by default, oldest first, or deadliest first; unknowns last', async () => {
     const newest = await slugsOf('first: 100');
-    expect(newest[0]).toBe('2020-10-hostage-release-prisoner-exchange');
+    // On or before 2020-11-13 sorts by the day it is known by.
+    expect(newest.slice(0, 2)).toEqual(['killing-of-bah-ag-moussa', '2020-10-hostage-release-prisoner-exchange']);
     expect(newest.at(-1)).not.toMatch(/^20\d\d/);
     const oldest = await slugsOf('first: 100, orderBy: DATE_ASC');
     expect(oldest.slice(0, 2)).toEqual(['2015-11-13-paris-attacks', '2017-06-bamako-resort-attack']);
@@ -147,6 +159,13 @@ describe('Query.incidentStats', () => {
     expect(byKey['2018']).toEqual({ key: '2018', incidentCount: 4, killed: { min: 9, max: null }, killedUnknownCount: 2, injured: { min: 30, max: 30 } });
     expect(byKey['2017']).toMatchObject({ incidentCount: 1, killed: null, killedUnknownCount: 1 });
     expect(byKey['2015']).toMatchObject({ killed: { min: 130, max: 130 } });
+    // Indelimane and In-Atès: years inferred from the paragraph, counted in 2019.
+    expect(byKey['2019']).toMatchObject({ incidentCount: 2, killed: { min: 120, max: 120 } });
+    const in2019 = await queryData(db, '{ incidents(filter: { from: "2019", to: "2019" }) { edges { node { slug date { inferred } } } } }');
+    expect(in2019.incidents.edges.map((e: { node: unknown }) => e.node)).toEqual([
+      { slug: 'in-ates-camp-attack', date: { inferred: true } },
+      { slug: 'indelimane-camp-attack', date: { inferred: true } },
+    ]);
     expect(incidentStats.at(-1).key).toBeNull();
     expect(incidentStats.reduce((n: number, b: { incidentCount: number }) => n + b.incidentCount, 0)).toBe(12);
   });

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../src/app.js';
 import { createClient, GraphQLRequestError } from '../examples/sdk/src/client.js';
-import { CoalitionComponentsDocument, IncidentPageDocument, IncidentsPerYearDocument } from '../examples/sdk/src/generated/graphql.js';
+import { CoalitionComponentsDocument, EstimatesDocument, IncidentPageDocument, IncidentsPerYearDocument } from '../examples/sdk/src/generated/graphql.js';
 
 let app: RunningApp;
 beforeAll(async () => {
@@ -24,6 +24,12 @@ describe('generated SDK', () => {
 
     const years = await request(IncidentsPerYearDocument, { filter: { perpetrator: 'jnim' } });
     expect(years.incidentStats.find((b) => b.key === '2018')?.incidentCount).toBe(4);
+
+    const in2019 = await request(CoalitionComponentsDocument, { slug: 'jnim', asOf: '2019' });
+    const macina = in2019.organization?.components.find((c) => c.slug === 'katiba-macina');
+    expect(macina?.leaders).toEqual([expect.objectContaining({ certainty: 'POSSIBLE', person: expect.objectContaining({ name: 'Amadou Koufa' }) })]);
+    const losses = await request(EstimatesDocument, { filter: { kind: ['FORCES_KILLED'], country: 'ML' } });
+    expect(losses.estimates.edges[0]?.node).toMatchObject({ min: 100, qualifier: 'MORE_THAN', organization: { slug: 'mali-defence-and-security-forces' } });
   });
 
   it('surfaces API errors with their codes', async () => {

@@ -124,7 +124,7 @@ describe('Query.resolveEntity', () => {
   });
 
   it('tells a new entity from a known one', async () => {
-    const { resolveEntity } = await queryData(db, RESOLVE, { name: 'Mokhtar Belmokhtar', type: 'PERSON' });
+    const { resolveEntity } = await queryData(db, RESOLVE, { name: 'Adnan Abu Walid al-Sahrawi', type: 'PERSON' });
     expect(resolveEntity.match).toBeNull();
   });
 });

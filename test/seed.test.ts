@@ -61,12 +61,17 @@ describe('seed loader', () => {
     const copy = structuredClone(dataset);
     copy.organizations[0]!.founded = '2017-13';
     copy.incidents[0]!.killed = { min: 5, max: 2 };
+    copy.incidents[1]!.killed = { min: 5 };
+    copy.incidents[2]!.killed = { min: 5, max: 6, qualifier: 'EXACT' };
     const error = (await loadSeed(db.prisma, copy).catch((e: unknown) => e)) as SeedValidationError;
     expect(error).toBeInstanceOf(SeedValidationError);
     expect(error.problems).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^organizations\[jnim\]\.founded: .*no month 13/),
-        expect.stringMatching(/^incidents\[2017-06-bamako-resort-attack\]\.killed: max must not be below min/),
+        expect.stringMatching(/^incidents\[2017-06-bamako-resort-attack\]\.killed: min must not exceed max/),
+        // A lone bound must say which words it stands for ("at least", "more than").
+        expect.stringMatching(/^incidents\[2018-03-02-ouagadougou-attacks\]\.killed: one bound alone needs a qualifier/),
+        expect.stringMatching(/^incidents\[2018-06-african-coalition-base-suicide-attack\]\.killed: EXACT needs min = max/),
       ]),
     );
     expect(await db.prisma.organization.count()).toBe(0);

@@ -1,34 +1,83 @@
 import { badUserInput } from '../errors.js';
-import { parsePartialDate, PartialDateError, type PartialDate } from '../partial-date.js';
+import type { Prisma } from '../generated/prisma/client.js';
+import { isOpen, parsePartialDate, PartialDateError, type ClosedDate, type PartialDate } from '../partial-date.js';
+import { normalizeText } from '../search/normalize.js';
 
-/** Parses a date argument ("2018", "2018-06", "2018-06-15"); a malformed one is BAD_USER_INPUT. */
-export function dateArgument(value: string | null | undefined, argument: string): PartialDate | null {
+/**
+ * Parses a date argument ("2018", "2018-06", "2018-06-15", "~2018", "2018-06/2018-08"); a malformed
+ * or open-ended one ("../2018") is BAD_USER_INPUT: an argument names a period, which has both ends.
+ */
+export function dateArgument(value: string | null | undefined, argument: string): ClosedDate | null {
   if (value === null || value === undefined) return null;
+  let date: PartialDate;
   try {
-    return parsePartialDate(value);
+    date = parsePartialDate(value);
   } catch (error) {
     if (error instanceof PartialDateError) throw badUserInput(`"${argument}": ${error.message}.`, argument);
     throw error;
   }
+  if (isOpen(date)) throw badUserInput(`"${argument}": give a year, month, day or range with both ends, not an open date.`, argument);
+  return date as ClosedDate;
 }
 
-/** Whether a stated date can fall in the period [from, to] (its range overlaps the period). */
-export function dateOverlaps(
-  date: { earliest: Date; latest: Date } | null,
-  from: PartialDate | null,
-  to: PartialDate | null,
-): boolean {
+/**
+ * Whether a stated date can fall in the period [from, to]. A closed date matches when its range
+ * overlaps the period (an incident dated "2018" may have happened in June 2018). A date open on one
+ * side (on or before / on or after a day) matches only when the period holds all of it, unless
+ * `includeOpen` asks for those whose open side may reach into the period.
+ */
+export function dateMeets(date: PartialDate | null, from: ClosedDate | null, to: ClosedDate | null, includeOpen = false): boolean {
   if (!from && !to) return true;
   if (!date) return false;
-  return (!from || date.latest >= from.earliest) && (!to || date.earliest <= to.latest);
+  const { earliest, latest } = date;
+  if (earliest && latest) return (!from || latest >= from.earliest) && (!to || earliest <= to.latest);
+  if (includeOpen) return (!from || !latest || latest >= from.earliest) && (!to || !earliest || earliest <= to.latest);
+  return (!from || (earliest !== null && earliest >= from.earliest)) && (!to || (latest !== null && latest <= to.latest));
 }
 
-/** Name or any alias contains the text, case-insensitively (for organizations and persons alike). */
-export function nameOrAliasContains(text: string) {
-  return {
-    OR: [
-      { name: { contains: text, mode: 'insensitive' as const } },
-      { aliases: { some: { name: { contains: text, mode: 'insensitive' as const } } } },
-    ],
-  };
+const OPEN_QUALIFIERS = ['BEFORE', 'AFTER'] as const;
+
+/**
+ * The Prisma condition `dateMeets` states, for the `<prefix>` date columns of a model whose rows are
+ * filtered in the database (incidents).
+ */
+export function dateMeetsWhere(prefix: string, from: ClosedDate | null, to: ClosedDate | null, includeOpen: boolean) {
+  const E = `${prefix}Earliest`;
+  const L = `${prefix}Latest`;
+  const Q = `${prefix}Qualifier`;
+  const and: Record<string, unknown>[] = [];
+  if (from) {
+    and.push({
+      OR: includeOpen
+        ? [{ [L]: { gte: from.earliest } }, { [Q]: 'AFTER' }]
+        : [{ [Q]: { notIn: OPEN_QUALIFIERS }, [L]: { gte: from.earliest } }, { [Q]: 'AFTER', [E]: { gte: from.earliest } }],
+    });
+  }
+  if (to) {
+    and.push({
+      OR: includeOpen
+        ? [{ [E]: { lte: to.latest } }, { [Q]: 'BEFORE' }]
+        : [{ [Q]: { notIn: OPEN_QUALIFIERS }, [E]: { lte: to.latest } }, { [Q]: 'BEFORE', [L]: { lte: to.latest } }],
+    });
+  }
+  return and;
+}
+
+/** Longest `nameContains` accepted, in characters of its normalised form. */
+export const MAX_NAME_FILTER = 200;
+
+/**
+ * Name or any alias contains the text once both are normalised as search normalises names (case,
+ * diacritics, apostrophes ’ ' ʿ, hyphens), so "Jama'at" finds "Jama’at". Reads the stored
+ * normalised names of the search index (organizations and persons alike).
+ */
+export function nameOrAliasContains(text: string, argument: string): { searchNames: Prisma.SearchNameListRelationFilter } {
+  // The raw length is bounded first, so normalisation never runs over megabytes; NFKD can expand a
+  // character into several letters, hence the second check on what is compared.
+  const normalized = text.length > MAX_NAME_FILTER * 2 ? null : normalizeText(text);
+  if (normalized === null || normalized.length > MAX_NAME_FILTER) {
+    throw badUserInput(`"${argument}" must be at most ${MAX_NAME_FILTER} characters once normalised.`, argument);
+  }
+  // Nothing left after normalisation (only punctuation): every name contains "", as before.
+  return { searchNames: { some: { normalized: { contains: normalized } } } };
 }

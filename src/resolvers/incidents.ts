@@ -1,12 +1,13 @@
 import type { Prisma } from '../generated/prisma/client.js';
 import type { Attribution, IncidentKind, TargetKind } from '../generated/prisma/enums.js';
 import { badUserInput } from '../errors.js';
-import { dateArgument } from './filters.js';
+import { dateArgument, dateMeetsWhere } from './filters.js';
 import type { SortKey } from './pagination.js';
 
 export interface IncidentFilter {
   from?: string | null;
   to?: string | null;
+  includeOpenDates?: boolean | null;
   country?: string | null;
   perpetrator?: string | null;
   attribution?: Attribution[] | null;
@@ -17,7 +18,8 @@ export interface IncidentFilter {
 
 /**
  * The Prisma condition for an incident filter. Dates match by overlap: an incident dated "2018"
- * matches `from: "2018-06"`, since it may have happened then; undated incidents never match a period.
+ * matches `from: "2018-06"`, since it may have happened then; undated incidents never match a period,
+ * and dates open on one side only when the period holds all of them (see dateMeets).
  */
 export function incidentWhere(filter: IncidentFilter | null | undefined): Prisma.IncidentWhereInput {
   if (!filter) return {};
@@ -25,8 +27,7 @@ export function incidentWhere(filter: IncidentFilter | null | undefined): Prisma
   const from = dateArgument(filter.from, 'filter.from');
   const to = dateArgument(filter.to, 'filter.to');
   if (from && to && from.earliest > to.latest) throw badUserInput('"filter.from" is after "filter.to".', 'filter.from');
-  if (from) and.push({ dateLatest: { gte: from.earliest } });
-  if (to) and.push({ dateEarliest: { lte: to.latest } });
+  and.push(...(dateMeetsWhere('date', from, to, filter.includeOpenDates ?? false) as Prisma.IncidentWhereInput[]));
   if (filter.country) and.push({ countryCode: filter.country.toUpperCase() });
   if (filter.perpetrator || filter.attribution) {
     and.push({
@@ -50,17 +51,19 @@ export function incidentWhere(filter: IncidentFilter | null | undefined): Prisma
 
 export type IncidentOrder = 'DATE_DESC' | 'DATE_ASC' | 'KILLED_DESC';
 
+// `dateSort` is the earliest day, or the latest for a date open at the start ("on or before"), so
+// such an incident sorts by the day it is known by instead of falling among the undated.
 export const incidentOrders: Record<IncidentOrder, SortKey[]> = {
   DATE_DESC: [
-    { field: 'dateEarliest', direction: 'desc', nullable: true, kind: 'date' },
+    { field: 'dateSort', direction: 'desc', nullable: true, kind: 'date' },
     { field: 'dateLatest', direction: 'desc', nullable: true, kind: 'date' },
   ],
   DATE_ASC: [
-    { field: 'dateEarliest', direction: 'asc', nullable: true, kind: 'date' },
+    { field: 'dateSort', direction: 'asc', nullable: true, kind: 'date' },
     { field: 'dateLatest', direction: 'asc', nullable: true, kind: 'date' },
   ],
   KILLED_DESC: [
     { field: 'killedMin', direction: 'desc', nullable: true },
-    { field: 'dateEarliest', direction: 'desc', nullable: true, kind: 'date' },
+    { field: 'dateSort', direction: 'desc', nullable: true, kind: 'date' },
   ],
 };

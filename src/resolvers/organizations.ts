@@ -4,9 +4,10 @@ import type { Membership, Organization, Prisma, RelationType } from '../generate
 import type {
   DesignationAuthority, MembershipRole, OrganizationKind, OrganizationStatus, AreaRole,
 } from '../generated/prisma/enums.js';
-import { readDateColumns, type PartialDate } from '../partial-date.js';
+import { readDateColumns } from '../partial-date.js';
 import { nameOrAliasContains } from './filters.js';
 import { loadAll } from './loaders.js';
+import { matchInTime, type Life, type TemporalArgs } from './temporal.js';
 
 export const MAX_COMPONENT_DEPTH = 10;
 
@@ -37,7 +38,7 @@ export function organizationWhere(filter: OrganizationFilter | null | undefined)
   }
   if (filter.designatedBy) and.push({ designations: { some: { authority: { in: filter.designatedBy } } } });
   if (filter.componentOf) and.push({ relationsFrom: { some: { type: 'COMPONENT_OF', to: { slug: filter.componentOf } } } });
-  if (filter.nameContains) and.push(nameOrAliasContains(filter.nameContains));
+  if (filter.nameContains) and.push(nameOrAliasContains(filter.nameContains, 'filter.nameContains'));
   return { AND: and };
 }
 
@@ -78,38 +79,29 @@ export async function relatedOrganizations(organization: Organization, ctx: Cont
   return targets.filter((o): o is Organization => o !== null);
 }
 
-/** Whether a membership was in effect at some time within `at`; unknown starts are not placed in time. */
-function inEffectAt(membership: Membership, at: PartialDate): boolean {
-  const start = readDateColumns(membership, 'start');
-  const end = readDateColumns(membership, 'end');
-  if (!start || start.earliest > at.latest) return false;
-  return !end || end.latest >= at.earliest;
-}
-
 export const LEADERSHIP_ROLES: MembershipRole[] = ['LEADER'];
 
-/**
- * Leadership memberships. `current`: no end date and the person not reported dead.
- * `asOf`: in effect at that date (start known and not after it, no end before it).
- */
-export async function leaders(
-  organization: Organization,
-  ctx: Context,
-  options: { current?: boolean | null; asOf?: PartialDate | null },
-) {
-  const memberships = (await ctx.loaders.membershipsByOrganizationLoader.load(organization.id)).filter((m) =>
-    LEADERSHIP_ROLES.includes(m.role),
-  );
+/** What is known of the lives of the people holding these memberships (status and date of death). */
+async function livesOf(memberships: readonly Membership[], ctx: Context): Promise<Map<string, Life>> {
   const people = await loadAll(ctx.loaders.personLoader, memberships.map((m) => m.personId));
-  return memberships.filter((m, i) => {
-    const person = people[i];
-    if (options.current === true && (readDateColumns(m, 'end') || person?.status === 'DECEASED')) return false;
-    if (options.current === false && !(readDateColumns(m, 'end') || person?.status === 'DECEASED')) return false;
-    if (options.asOf) {
-      if (!inEffectAt(m, options.asOf)) return false;
-      const died = person ? readDateColumns(person, 'died') : null;
-      if (died && died.latest < options.asOf.earliest) return false;
-    }
-    return true;
-  });
+  const lives = new Map<string, Life>();
+  for (const person of people) {
+    if (person) lives.set(person.id, { died: readDateColumns(person, 'died'), deceased: person.status === 'DECEASED' });
+  }
+  return lives;
+}
+
+/** An organization's memberships matched by `asOf` / `current` (all of them without either). */
+export async function membershipsInTime(organization: Organization, ctx: Context, args: TemporalArgs, roles?: MembershipRole[]) {
+  const memberships = (await ctx.loaders.membershipsByOrganizationLoader.load(organization.id)).filter(
+    (m) => !roles || roles.includes(m.role),
+  );
+  if (args.asOf == null && args.current == null) return matchInTime(memberships, args);
+  const lives = await livesOf(memberships, ctx);
+  return matchInTime(memberships, args, (m) => lives.get(m.personId) ?? null);
+}
+
+/** Leadership memberships, matched by `asOf` / `current` with their certainty (see matchInTime). */
+export function leaders(organization: Organization, ctx: Context, args: TemporalArgs) {
+  return membershipsInTime(organization, ctx, args, LEADERSHIP_ROLES);
 }

@@ -27,6 +27,6 @@ export function personWhere(filter: PersonFilter | null | undefined): Prisma.Per
     });
   }
   if (filter.designatedBy) and.push({ designations: { some: { authority: { in: filter.designatedBy } } } });
-  if (filter.nameContains) and.push(nameOrAliasContains(filter.nameContains));
+  if (filter.nameContains) and.push(nameOrAliasContains(filter.nameContains, 'filter.nameContains'));
   return { AND: and };
 }

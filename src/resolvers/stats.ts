@@ -1,6 +1,7 @@
 // Incident aggregates for dashboards. Counts and sums are computed by PostgreSQL (GROUP BY);
 // only the per-perpetrator view folds rows here, because a sum over a join table needs the incidents.
 import type { Context } from '../context.js';
+import type { CountRange } from '../schema/dates.js';
 import { incidentWhere, type IncidentFilter } from './incidents.js';
 
 export type StatsGroup = 'YEAR' | 'COUNTRY' | 'KIND' | 'PERPETRATOR';
@@ -11,9 +12,9 @@ export interface StatsBucket {
   group: StatsGroup;
   incidentCount: number;
   /** Sums over incidents with a known count; null when no incident has one. */
-  killed: { min: number; max: number | null } | null;
+  killed: CountRange | null;
   killedUnknown: number;
-  injured: { min: number; max: number | null } | null;
+  injured: CountRange | null;
   injuredUnknown: number;
 }
 
@@ -41,10 +42,14 @@ function merge(into: Partial, p: Omit<Partial, 'key'>) {
   for (const k of Object.keys(p) as (keyof Omit<Partial, 'key'>)[]) into[k] += p[k];
 }
 
-/** The max is unbounded (null) as soon as one counted incident is open-ended ("at least six"). */
-function sumRange(minCount: number, minSum: number, maxCount: number, maxSum: number) {
+/**
+ * The max is unbounded (null) as soon as one counted incident is open-ended ("at least six"); the
+ * qualifier says what the summed bounds are (approximate counts are summed by their bounds).
+ */
+function sumRange(minCount: number, minSum: number, maxCount: number, maxSum: number): CountRange | null {
   if (minCount === 0) return null;
-  return { min: minSum, max: maxCount === minCount ? maxSum : null };
+  const max = maxCount === minCount ? maxSum : null;
+  return { min: minSum, max, qualifier: max === null ? 'AT_LEAST' : max === minSum ? 'EXACT' : 'BETWEEN', inference: null };
 }
 
 function toBucket(group: StatsGroup, p: Partial): StatsBucket {

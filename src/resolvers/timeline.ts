@@ -45,12 +45,16 @@ const sameDayOrder: Record<TimelineEventKind, number> = {
   INCIDENT: 5, RELATION_ENDED: 6, LEADERSHIP_ENDED: 6, DELISTED: 7, DISSOLVED: 8,
 };
 
+/** The day an event sorts by: its earliest, or for a date open at the start its latest (as incidents sort). */
+const sortDay = (date: PartialDate) => (date.earliest ?? date.latest)!.getTime();
+const lastDay = (date: PartialDate) => date.latest?.getTime() ?? Number.POSITIVE_INFINITY;
+
 /** Chronological; events with unknown dates come last, in a stable order. */
 function compareEvents(a: TimelineEvent, b: TimelineEvent): number {
   if (a.date && b.date) {
     return (
-      a.date.earliest.getTime() - b.date.earliest.getTime() ||
-      a.date.latest.getTime() - b.date.latest.getTime() ||
+      sortDay(a.date) - sortDay(b.date) ||
+      lastDay(a.date) - lastDay(b.date) ||
       sameDayOrder[a.kind] - sameDayOrder[b.kind] ||
       a.description.localeCompare(b.description)
     );

@@ -1,7 +1,12 @@
+import type { Estimate } from '../generated/prisma/client.js';
+import { inferenceOf } from '../partial-date.js';
+import { estimateWhere } from '../resolvers/estimates.js';
 import { loadAll } from '../resolvers/loaders.js';
+import { keysetConnection } from '../resolvers/pagination.js';
 import { builder } from './builder.js';
+import { connectionOf } from './connections.js';
 import { partialDateField } from './dates.js';
-import { DesignationAuthorityEnum, EstimateKindEnum } from './enums.js';
+import { DesignationAuthorityEnum, EstimateKindEnum, QuantityQualifierEnum } from './enums.js';
 import { DesignationRef, EstimateRef, FundingStreamRef, IncidentRef, OrganizationRef, PersonRef } from './refs.js';
 import { citationsField } from './source.js';
 
@@ -39,6 +44,19 @@ builder.node(EstimateRef, {
     kind: t.expose('kind', { type: EstimateKindEnum, description: 'What is measured.' }),
     min: t.float({ nullable: true, description: 'Lower bound; null when the source gives none ("up to ...").', resolve: (e) => (e.min === null ? null : Number(e.min)) }),
     max: t.float({ nullable: true, description: 'Upper bound; null when the source gives none ("more than ...").', resolve: (e) => (e.max === null ? null : Number(e.max)) }),
+    qualifier: t.expose('qualifier', {
+      type: QuantityQualifierEnum,
+      description: 'How `min` and `max` relate to the source’s words: "around 200" is APPROXIMATE, "more than 64 percent" MORE_THAN.',
+    }),
+    inferred: t.boolean({
+      description: 'True when a bound is stated by no cited passage and was inferred from the surrounding text.',
+      resolve: (e) => Boolean(inferenceOf(e, 'min') ?? inferenceOf(e, 'max')),
+    }),
+    inference: t.string({
+      nullable: true,
+      description: 'How an inferred bound was inferred.',
+      resolve: (e) => [inferenceOf(e, 'min'), inferenceOf(e, 'max')].filter(Boolean).join('; ') || null,
+    }),
     unit: t.exposeString('unit', { description: '"fighters", "persons", "percent", or an ISO 4217 currency code ("USD", "EUR").' }),
     scope: t.exposeString('scope', { nullable: true, description: 'What the figure covers, in the source’s terms.' }),
     country: t.exposeString('countryCode', { nullable: true, description: 'The country the figure is about, when it is about one.' }),
@@ -47,7 +65,7 @@ builder.node(EstimateRef, {
     organization: t.field({
       type: OrganizationRef,
       nullable: true,
-      description: 'The organization it is about.',
+      description: 'The organization it is about: JNIM for its fighters, the forces whose losses a FORCES_KILLED figure counts.',
       resolve: (e, _, ctx) => (e.organizationId ? ctx.loaders.organizationLoader.load(e.organizationId) : null),
     }),
     fundingStream: t.field({
@@ -65,3 +83,37 @@ builder.node(EstimateRef, {
     citations: t.field(citationsField('estimateId')),
   }),
 });
+
+export const EstimateConnection = connectionOf(EstimateRef, 'Estimate', 'estimates');
+
+const EstimateFilter = builder.inputType('EstimateFilter', {
+  description: 'Narrows a list of estimates; all given conditions must hold.',
+  fields: (t) => ({
+    kind: t.field({ type: [EstimateKindEnum], description: 'Any of these kinds.' }),
+    country: t.string({ description: 'About this country (ISO 3166-1 alpha-2, "ML").' }),
+    subject: t.string({
+      description: 'About the organization with this slug: directly ("jnim" for its fighters) or through one of its funding streams.',
+    }),
+    from: t.string({
+      description: 'Whose period (from `periodStart`, or `asOf`, to `asOf`) may reach this date or later; undated figures never match.',
+    }),
+    to: t.string({ description: 'Whose period may begin on or before this date.' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  estimates: t.field({
+    type: EstimateConnection,
+    description: 'Every figure in the graph (fighters, revenue, losses, ransoms, prisoners), filtered, by kind, a page at a time.',
+    args: { filter: t.arg({ type: EstimateFilter, description: 'Conditions the estimates must meet.' }), ...t.arg.connectionArgs() },
+    resolve: (_, args, ctx) => {
+      const where = estimateWhere(args.filter);
+      return keysetConnection<Estimate>(args, {
+        keys: [{ field: 'kind', direction: 'asc' }],
+        where,
+        findMany: (q) => ctx.db.estimate.findMany(q as never),
+        count: (w) => ctx.db.estimate.count({ where: w }),
+      });
+    },
+  }),
+}));

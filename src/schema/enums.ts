@@ -2,7 +2,7 @@
 import {
   AliasKind, AliasQuality, AreaRole, Attribution, DatePrecision, DateQualifier, DesignationAuthority, EstimateKind,
   FundingKind, FundingSignificance, IdentifierScheme, IncidentKind, MembershipRole, OrganizationKind,
-  OrganizationStatus, ParticipantRole, PersonStatus, RelationType, SourceKind, TargetKind,
+  OrganizationStatus, ParticipantRole, PersonStatus, QuantityQualifier, RelationType, SourceKind, TargetKind,
 } from '../generated/prisma/enums.js';
 import { builder } from './builder.js';
 
@@ -27,6 +27,26 @@ export const DateQualifierEnum = enumType('DateQualifier', DateQualifier, 'How c
   EXACT: 'The source states the date as fact.',
   APPROXIMATE: 'The source gives the date as approximate ("around 1958").',
   BETWEEN: 'The date lies somewhere between `earliest` and `latest`.',
+  BEFORE: 'On or before `latest`; `earliest` is open ("France on 13 November 2020 announced the killing").',
+  AFTER: 'On or after `earliest`; `latest` is open.',
+});
+
+export const QuantityQualifierEnum = enumType('QuantityQualifier', QuantityQualifier, 'How a number relates to the source’s words.', {
+  EXACT: 'The source gives this figure (`min` = `max`).',
+  APPROXIMATE: 'The source gives it as approximate ("around 200", "some 200"); `min` and `max` bound the figure given.',
+  BETWEEN: 'The source gives a range ("between 1,000 and 2,000").',
+  AT_LEAST: '"At least" `min`; `max` is null.',
+  MORE_THAN: '"More than" `min` (the figure itself excluded); `max` is null.',
+  AT_MOST: '"At most" / "up to" `max`; `min` is null.',
+  LESS_THAN: '"Less than" `max` (the figure itself excluded); `min` is null.',
+});
+
+export const TemporalCertaintyEnum = builder.enumType('TemporalCertainty', {
+  description: 'How firmly the known dates place a role, tie or area at the time asked about (`asOf`, `current`).',
+  values: {
+    CERTAIN: { description: 'The known dates place it in effect then.' },
+    POSSIBLE: { description: 'Its unknown dates (no start, no end, an open bound, an undated death) do not exclude it.' },
+  } as const,
 });
 
 export const SourceKindEnum = enumType('SourceKind', SourceKind, 'What kind of publisher a source comes from.', {
@@ -44,6 +64,7 @@ export const OrganizationKindEnum = enumType('OrganizationKind', OrganizationKin
   BRANCH: 'A regional branch or emirate of a larger group (AQIM’s Sahara Emirate).',
   NETWORK: 'A transnational network of groups (al-Qa’ida).',
   STATE_FORCE: 'A state’s military or security force (Barkhane, national armies).',
+  STATE: 'A state acting as such, when the source names the country rather than a force ("France announced").',
   MOVEMENT: 'A political-military movement (the Taliban).',
 });
 

@@ -81,14 +81,14 @@ builder.node(IncidentRef, {
     killed: t.field({
       type: CountRangeRef,
       nullable: true,
-      description: 'People killed; null when unknown (zero is { min: 0, max: 0 }).',
-      resolve: (i) => countRange(i.killedMin, i.killedMax),
+      description: 'People killed, as the source counts them; null when unknown (none reported is { min: 0, max: 0 }).',
+      resolve: (i) => countRange(i, 'killed'),
     }),
     injured: t.field({
       type: CountRangeRef,
       nullable: true,
       description: 'People injured; null when unknown.',
-      resolve: (i) => countRange(i.injuredMin, i.injuredMax),
+      resolve: (i) => countRange(i, 'injured'),
     }),
     targets: t.field({ type: [TargetKindEnum], description: 'Who or what was targeted.', resolve: (i) => i.targets as TargetKind[] }),
     perpetrators: t.field({
@@ -139,6 +139,12 @@ export const IncidentFilterInput = builder.inputType('IncidentFilter', {
   fields: (t) => ({
     from: t.string({ description: 'May have happened on or after this date ("2018", "2018-06", "2018-06-15"); undated incidents never match.' }),
     to: t.string({ description: 'May have happened on or before this date.' }),
+    includeOpenDates: t.boolean({
+      defaultValue: false,
+      description:
+        'A date open on one side ("on or before 2020-11-13") matches `from`/`to` only when the period holds all of it; ' +
+        'true also matches those whose open side may reach into the period.',
+    }),
     country: t.string({ description: 'ISO 3166-1 alpha-2 country code ("ML").' }),
     perpetrator: t.string({ description: 'Tied to the organization with this slug ("jnim").' }),
     attribution: t.field({ type: [AttributionEnum], description: 'Tied to an organization (the `perpetrator`, when given) this way.' }),

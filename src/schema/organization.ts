@@ -1,8 +1,9 @@
 import type { Organization } from '../generated/prisma/client.js';
-import { dateArgument, dateOverlaps } from '../resolvers/filters.js';
+import { dateArgument, dateMeets } from '../resolvers/filters.js';
+import { matchInTime } from '../resolvers/temporal.js';
 import { loadAll } from '../resolvers/loaders.js';
 import {
-  MAX_COMPONENT_DEPTH, components, leaders, organizationWhere, relatedOrganizations,
+  MAX_COMPONENT_DEPTH, components, leaders, membershipsInTime, organizationWhere, relatedOrganizations,
 } from '../resolvers/organizations.js';
 import { arrayConnection, keysetConnection, type SortKey } from '../resolvers/pagination.js';
 import { organizationTimeline } from '../resolvers/timeline.js';
@@ -22,6 +23,7 @@ import {
   OrganizationRef, RelationRef, TimelineEventRef,
 } from './refs.js';
 import { citationsField } from './source.js';
+import { certaintyField, temporalArgs } from './temporal.js';
 
 const RelationDirectionEnum = builder.enumType('RelationDirection', {
   description: 'Which edges of an organization to list.',
@@ -49,6 +51,7 @@ RelationRef.implement({
     description: t.exposeString('description', { nullable: true, description: 'What the tie consists of, in short.' }),
     start: t.field(partialDateField('start', 'When the tie began, as precisely as known.')),
     end: t.field(partialDateField('end', 'When it ended; null while it holds or when unknown.')),
+    certainty: t.field(certaintyField('tie')),
     citations: t.field(citationsField('relationId')),
   }),
 });
@@ -61,6 +64,7 @@ AreaRef.implement({
     role: t.expose('role', { type: AreaRoleEnum, description: 'The organization’s relation to the area.' }),
     start: t.field(partialDateField('start', 'Since when, as precisely as known.')),
     end: t.field(partialDateField('end', 'Until when; null while it holds or when unknown.')),
+    certainty: t.field(certaintyField('area')),
     citations: t.field(citationsField('areaId')),
   }),
 });
@@ -70,6 +74,10 @@ const OrganizationIncidentFilter = builder.inputType('OrganizationIncidentFilter
   fields: (t) => ({
     from: t.string({ description: 'Incidents that may have happened on or after this date ("2018", "2018-06", "2018-06-15").' }),
     to: t.string({ description: 'Incidents that may have happened on or before this date.' }),
+    includeOpenDates: t.boolean({
+      defaultValue: false,
+      description: 'Also match dates open on one side ("on or before 2020-11-13") whose open side may reach into the period.',
+    }),
     kind: t.field({ type: [IncidentKindEnum], description: 'Any of these kinds.' }),
     attribution: t.field({ type: [AttributionEnum], description: 'Only incidents tied to the organization this way.' }),
   }),
@@ -117,6 +125,7 @@ builder.node(OrganizationRef, {
       args: {
         type: t.arg({ type: [RelationTypeEnum], description: 'Only ties of these types.' }),
         direction: t.arg({ type: RelationDirectionEnum, defaultValue: 'BOTH', description: 'Outgoing, incoming or both.' }),
+        ...temporalArgs('ties'),
       },
       resolve: async (o, args, ctx) => {
         const direction = args.direction ?? 'BOTH';
@@ -124,7 +133,7 @@ builder.node(OrganizationRef, {
           direction === 'INCOMING' ? [] : ctx.loaders.outgoingRelationsLoader.load(o.id),
           direction === 'OUTGOING' ? [] : ctx.loaders.incomingRelationsLoader.load(o.id),
         ]);
-        return [...outgoing, ...incoming].filter((r) => !args.type || args.type.includes(r.type));
+        return matchInTime([...outgoing, ...incoming].filter((r) => !args.type || args.type.includes(r.type)), args);
       },
     }),
     allegiances: t.field({
@@ -134,31 +143,31 @@ builder.node(OrganizationRef, {
     }),
     leaders: t.field({
       type: [MembershipRef],
-      description: 'Its leaders, as memberships with person, role, title, start and end.',
-      args: {
-        current: t.arg.boolean({ description: 'true: only leaders still in post (no end, not reported dead); false: only former ones.' }),
-        asOf: t.arg.string({ description: 'Only those in post at this date ("2019", "2019-06", "2019-06-15"); unknown start dates never match.' }),
-      },
-      resolve: (o, args, ctx) => leaders(o, ctx, { current: args.current, asOf: dateArgument(args.asOf, 'asOf') }),
+      description:
+        'Its leaders, as memberships with person, role, title, start and end. Ask `current` or `asOf` for those in post then, ' +
+        'each with its `certainty`; without them, dead and former leaders are listed too.',
+      args: temporalArgs('leaders'),
+      resolve: (o, args, ctx) => leaders(o, ctx, args),
     }),
     members: t.field({
       type: MembershipConnection,
       description: 'Everyone with a recorded role in it, leaders included, earliest start first.',
       args: {
         role: t.arg({ type: [MembershipRoleEnum], description: 'Only these roles.' }),
+        ...temporalArgs('members'),
         ...t.arg.connectionArgs(),
       },
       resolve: async (o, args, ctx) => {
-        const memberships = await ctx.loaders.membershipsByOrganizationLoader.load(o.id);
+        const memberships = await membershipsInTime(o, ctx, args);
         return arrayConnection(args, memberships.filter((m) => !args.role || args.role.includes(m.role)));
       },
     }),
     areas: t.field({
       type: [AreaRef],
       description: 'Countries where it is based, active or expanding, and those it threatens.',
-      args: { role: t.arg({ type: [AreaRoleEnum], description: 'Only these roles.' }) },
+      args: { role: t.arg({ type: [AreaRoleEnum], description: 'Only these roles.' }), ...temporalArgs('areas') },
       resolve: async (o, args, ctx) =>
-        (await ctx.loaders.areasByOrganizationLoader.load(o.id)).filter((a) => !args.role || args.role.includes(a.role)),
+        matchInTime((await ctx.loaders.areasByOrganizationLoader.load(o.id)).filter((a) => !args.role || args.role.includes(a.role)), args),
     }),
     designations: t.field({
       type: [DesignationRef],
@@ -193,7 +202,7 @@ builder.node(OrganizationRef, {
           .filter((p) => !args.filter?.attribution || args.filter.attribution.includes(p.attribution))
           .map((p) => p.incident)
           .filter((i) => !args.filter?.kind || args.filter.kind.includes(i.kind))
-          .filter((i) => dateOverlaps(readDateColumns(i, 'date'), from, to));
+          .filter((i) => dateMeets(readDateColumns(i, 'date'), from, to, args.filter?.includeOpenDates ?? false));
         return arrayConnection(args, incidents);
       },
     }),
@@ -230,7 +239,11 @@ const OrganizationFilter = builder.inputType('OrganizationFilter', {
     areaRole: t.field({ type: [AreaRoleEnum], description: 'With `country`: the area has one of these roles; alone: any country.' }),
     designatedBy: t.field({ type: [DesignationAuthorityEnum], description: 'Listed by any of these authorities.' }),
     componentOf: t.string({ description: 'Is a direct component of the organization with this slug ("jnim").' }),
-    nameContains: t.string({ description: 'Name or an alias contains this text (case-insensitive).' }),
+    nameContains: t.string({
+      description:
+        'Name or an alias contains this text, both normalised as search does (case, accents, apostrophes ’ \' ʿ, hyphens): ' +
+        '"Jama\'at" finds "Jama’at". At most 200 characters once normalised.',
+    }),
   }),
 });
 

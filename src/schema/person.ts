@@ -11,6 +11,9 @@ import {
   AliasRef, AssessmentRef, DesignationRef, ExternalIdentifierRef, MembershipRef, OrganizationRef, ParticipantRef, PersonRef,
 } from './refs.js';
 import { citationsField } from './source.js';
+import { certaintyField, temporalArgs } from './temporal.js';
+import { matchInTime } from '../resolvers/temporal.js';
+import { readDateColumns } from '../partial-date.js';
 
 MembershipRef.implement({
   description: 'A person’s role in an organization over a period: leader, commander, lieutenant, founder, member.',
@@ -29,6 +32,7 @@ MembershipRef.implement({
     title: t.exposeString('title', { nullable: true, description: 'The title as the source gives it ("military commander").' }),
     start: t.field(partialDateField('start', 'When the role began, as precisely as known.')),
     end: t.field(partialDateField('end', 'When it ended; null while held or when unknown.')),
+    certainty: t.field(certaintyField('role')),
     citations: t.field(citationsField('membershipId')),
   }),
 });
@@ -56,9 +60,12 @@ builder.node(PersonRef, {
     memberships: t.field({
       type: [MembershipRef],
       description: 'Roles in organizations, earliest first.',
-      args: { role: t.arg({ type: [MembershipRoleEnum], description: 'Only these roles.' }) },
-      resolve: async (p, args, ctx) =>
-        (await ctx.loaders.membershipsByPersonLoader.load(p.id)).filter((m) => !args.role || args.role.includes(m.role)),
+      args: { role: t.arg({ type: [MembershipRoleEnum], description: 'Only these roles.' }), ...temporalArgs('roles') },
+      resolve: async (p, args, ctx) => {
+        const life = { died: readDateColumns(p, 'died'), deceased: p.status === 'DECEASED' };
+        const memberships = (await ctx.loaders.membershipsByPersonLoader.load(p.id)).filter((m) => !args.role || args.role.includes(m.role));
+        return matchInTime(memberships, args, () => life);
+      },
     }),
     designations: t.field({
       type: [DesignationRef],

@@ -44,34 +44,95 @@ const canonical = (name: string) => ({ name, kind: 'CANONICAL' as const, quality
 
 type AliasLike = { id: string; name: string; kind: AliasKind; quality: AliasQuality; language: string | null };
 
-/** The search rows of one organization: its name, its aliases, and its texts. */
+/**
+ * The search rows of one organization: its name, its aliases, and its texts (summary, ideology, and
+ * `cited`: the passages quoted for it and its facts, and its assessments).
+ */
 export function organizationSearchRows(
   o: { id: string; name: string; summary: string | null; ideology: string | null },
   aliases: AliasLike[],
+  cited: string[] = [],
 ) {
   const owner = { organizationId: o.id };
   return {
     names: [nameRow('ORGANIZATION', owner, canonical(o.name)), ...aliases.map((a) => nameRow('ORGANIZATION', owner, { ...a, aliasId: a.id }))],
-    document: documentRow('ORGANIZATION', owner, [o.summary, o.ideology]),
+    document: documentRow('ORGANIZATION', owner, [o.summary, o.ideology, ...cited]),
   };
 }
 
 type Incidentlike = { id: string; title: string; place: string | null; summary: string | null };
 type Sourcelike = { id: string; title: string; publisher: string | null; description: string | null };
 
-/** The search rows of one person: name, aliases, biography. */
-export function personSearchRows(p: { id: string; name: string; biography: string | null }, aliases: AliasLike[]) {
+/** The search rows of one person: name, aliases, biography and the passages quoted for them. */
+export function personSearchRows(p: { id: string; name: string; biography: string | null }, aliases: AliasLike[], cited: string[] = []) {
   const owner = { personId: p.id };
   return {
     names: [nameRow('PERSON', owner, canonical(p.name)), ...aliases.map((a) => nameRow('PERSON', owner, { ...a, aliasId: a.id }))],
-    document: documentRow('PERSON', owner, [p.biography]),
+    document: documentRow('PERSON', owner, [p.biography, ...cited]),
   };
 }
 
-/** The search rows of one incident: its title, and title, place and account as text. */
-export function incidentSearchRows(i: Incidentlike) {
+/** The search rows of one incident: its title, and title, place, account and quoted passages as text. */
+export function incidentSearchRows(i: Incidentlike, cited: string[] = []) {
   const owner = { incidentId: i.id };
-  return { names: [nameRow('INCIDENT', owner, canonical(i.title))], document: documentRow('INCIDENT', owner, [i.title, i.place, i.summary]) };
+  return {
+    names: [nameRow('INCIDENT', owner, canonical(i.title))],
+    document: documentRow('INCIDENT', owner, [i.title, i.place, i.summary, ...cited]),
+  };
+}
+
+// The passages quoted for an entity and for every fact that hangs from it (aliases, ties, roles,
+// listings, figures, judgements), and its assessments' statements: what full-text search reads, so
+// that a phrase of a source ("shadow boxing") finds the entity it was cited for. A citation has one
+// subject (CHECK), so the COALESCE picks the owner through the one join that matches.
+const CITED_TEXT_SQL = {
+  ORGANIZATION: `
+    SELECT owner AS id, text FROM (
+      SELECT COALESCE(c."organizationId", a."organizationId", ar."organizationId", r."fromId", d."organizationId",
+                      e."organizationId", x."organizationId", s."organizationId", f."organizationId") AS owner, c.quote AS text
+      FROM "Citation" c
+      LEFT JOIN "Alias" a ON a.id = c."aliasId"
+      LEFT JOIN "OrganizationArea" ar ON ar.id = c."areaId"
+      LEFT JOIN "OrganizationRelation" r ON r.id = c."relationId"
+      LEFT JOIN "Designation" d ON d.id = c."designationId"
+      LEFT JOIN "Estimate" e ON e.id = c."estimateId"
+      LEFT JOIN "ExternalIdentifier" x ON x.id = c."externalIdentifierId"
+      LEFT JOIN "Assessment" s ON s.id = c."assessmentId"
+      LEFT JOIN "FundingStream" f ON f.id = c."fundingStreamId"
+      UNION SELECT "organizationId", statement FROM "Assessment"
+    ) cited WHERE owner = ANY($1::uuid[]) GROUP BY owner, text ORDER BY owner, text`,
+  PERSON: `
+    SELECT owner AS id, text FROM (
+      SELECT COALESCE(c."personId", a."personId", m."personId", d."personId", x."personId", s."personId", p."personId") AS owner,
+             c.quote AS text
+      FROM "Citation" c
+      LEFT JOIN "Alias" a ON a.id = c."aliasId"
+      LEFT JOIN "Membership" m ON m.id = c."membershipId"
+      LEFT JOIN "Designation" d ON d.id = c."designationId"
+      LEFT JOIN "ExternalIdentifier" x ON x.id = c."externalIdentifierId"
+      LEFT JOIN "Assessment" s ON s.id = c."assessmentId"
+      LEFT JOIN "IncidentParticipant" p ON p.id = c."participantId"
+      UNION SELECT "personId", statement FROM "Assessment"
+    ) cited WHERE owner = ANY($1::uuid[]) GROUP BY owner, text ORDER BY owner, text`,
+  INCIDENT: `
+    SELECT owner AS id, text FROM (
+      SELECT COALESCE(c."incidentId", pp."incidentId", pa."incidentId", e."incidentId", l."incidentId") AS owner, c.quote AS text
+      FROM "Citation" c
+      LEFT JOIN "IncidentPerpetrator" pp ON pp.id = c."perpetratorId"
+      LEFT JOIN "IncidentParticipant" pa ON pa.id = c."participantId"
+      LEFT JOIN "Estimate" e ON e.id = c."estimateId"
+      LEFT JOIN "FundingStreamIncident" l ON l.id = c."fundingIncidentId"
+    ) cited WHERE owner = ANY($1::uuid[]) GROUP BY owner, text ORDER BY owner, text`,
+} as const;
+
+/** The cited passages (and statements) of each entity of one type, by entity ID. */
+async function citedTexts(db: Db, type: keyof typeof CITED_TEXT_SQL, ids: string[]): Promise<Map<string, string[]>> {
+  const byId = new Map<string, string[]>();
+  if (ids.length === 0) return byId;
+  for (const row of await db.$queryRawUnsafe<{ id: string; text: string }[]>(CITED_TEXT_SQL[type], ids)) {
+    byId.set(row.id, [...(byId.get(row.id) ?? []), row.text]);
+  }
+  return byId;
 }
 
 /** The search rows of one source: its title, and title, publisher and description as text. */
@@ -147,13 +208,18 @@ export async function reindexSearch(db: Db, scope: IndexScope): Promise<void> {
   const { organizationIds = [], personIds = [], incidentIds = [], sourceIds = [] } = scope;
 
   if (organizationIds.length) {
-    for (const o of await db.organization.findMany({ where: { id: { in: organizationIds } }, include: { aliases: true } })) add(organizationSearchRows(o, o.aliases));
+    const cited = await citedTexts(db, 'ORGANIZATION', organizationIds);
+    for (const o of await db.organization.findMany({ where: { id: { in: organizationIds } }, include: { aliases: true } })) {
+      add(organizationSearchRows(o, o.aliases, cited.get(o.id)));
+    }
   }
   if (personIds.length) {
-    for (const p of await db.person.findMany({ where: { id: { in: personIds } }, include: { aliases: true } })) add(personSearchRows(p, p.aliases));
+    const cited = await citedTexts(db, 'PERSON', personIds);
+    for (const p of await db.person.findMany({ where: { id: { in: personIds } }, include: { aliases: true } })) add(personSearchRows(p, p.aliases, cited.get(p.id)));
   }
   if (incidentIds.length) {
-    for (const i of await db.incident.findMany({ where: { id: { in: incidentIds } } })) add(incidentSearchRows(i));
+    const cited = await citedTexts(db, 'INCIDENT', incidentIds);
+    for (const i of await db.incident.findMany({ where: { id: { in: incidentIds } } })) add(incidentSearchRows(i, cited.get(i.id)));
   }
   if (sourceIds.length) {
     for (const s of await db.source.findMany({ where: { id: { in: sourceIds } } })) add(sourceSearchRows(s));
@@ -196,10 +262,16 @@ export async function rebuildSearchIndex(prisma: PrismaClient): Promise<{ names:
   return prisma.$transaction(
     async (tx) => {
       await tx.$executeRawUnsafe('TRUNCATE "SearchName", "SearchDocument", "SearchWord", "SearchWordVariant"');
+      const organizations = await tx.organization.findMany({ include: { aliases: true } });
+      const persons = await tx.person.findMany({ include: { aliases: true } });
+      const incidents = await tx.incident.findMany();
+      const citedOrganizations = await citedTexts(tx, 'ORGANIZATION', organizations.map((o) => o.id));
+      const citedPersons = await citedTexts(tx, 'PERSON', persons.map((p) => p.id));
+      const citedIncidents = await citedTexts(tx, 'INCIDENT', incidents.map((i) => i.id));
       const rows = [
-        ...(await tx.organization.findMany({ include: { aliases: true } })).map((o) => organizationSearchRows(o, o.aliases)),
-        ...(await tx.person.findMany({ include: { aliases: true } })).map((p) => personSearchRows(p, p.aliases)),
-        ...(await tx.incident.findMany()).map(incidentSearchRows),
+        ...organizations.map((o) => organizationSearchRows(o, o.aliases, citedOrganizations.get(o.id))),
+        ...persons.map((p) => personSearchRows(p, p.aliases, citedPersons.get(p.id))),
+        ...incidents.map((i) => incidentSearchRows(i, citedIncidents.get(i.id))),
         ...(await tx.source.findMany()).map(sourceSearchRows),
       ];
       const names = rows.flatMap((r) => r.names);

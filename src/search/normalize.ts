@@ -15,10 +15,11 @@ const PARTICLES = new Set([
 const GLUED_PREFIX = /^(?:abd(?:el|al|ul|oul)?|al|el|ul)(?=\p{L}{4,}$)/u;
 
 /**
- * The version of what nameKey and normalizeText compute. Bump it with any change to their output:
- * the stored forms are then out of date, and start-up rebuilds the search index (src/app.ts).
+ * The version of what the search index stores: what nameKey and normalizeText compute, and which
+ * texts are indexed (3: the passages cited for an entity). Bump it with any change to either: the
+ * stored forms are then out of date, and start-up rebuilds the search index (src/app.ts).
  */
-export const NORMALIZATION_VERSION = 2;
+export const NORMALIZATION_VERSION = 3;
 
 /** Lowercase ASCII words: diacritics, apostrophes (ʿ ’ ' ‘), hyphens and punctuation folded. */
 export function normalizeText(input: string): string {

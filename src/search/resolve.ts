@@ -2,14 +2,14 @@
 import type { ScriptRunner } from '../db/client.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { SearchEntityType } from '../generated/prisma/enums.js';
-import { readDateColumns, type PartialDate } from '../partial-date.js';
+import { readDateColumns, type ClosedDate, type PartialDate } from '../partial-date.js';
 import { searchEntities, type Hit, type MatchKind } from './search.js';
 
 export interface ResolveContext {
   /** ISO 3166-1 alpha-2 country the name was seen in. */
   country?: string | null;
   /** When the name was seen. */
-  date?: PartialDate | null;
+  date?: ClosedDate | null;
 }
 
 export interface Candidate extends Hit {
@@ -84,10 +84,10 @@ export async function resolveEntity(
       }
     }
     if (f && context.date) {
-      if (f.start && f.start.earliest > context.date.latest) {
+      if (f.start?.earliest && f.start.earliest > context.date.latest) {
         score -= 0.15;
         reasons.push('did not exist yet at that date');
-      } else if (f.end && f.end.latest < context.date.earliest) {
+      } else if (f.end?.latest && f.end.latest < context.date.earliest) {
         score -= 0.15;
         reasons.push('had ceased to exist by that date');
       }

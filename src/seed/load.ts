@@ -1,11 +1,16 @@
 // Writes a validated dataset in one transaction. Idempotent: entities are upserted by slug and
 // their facts by IDs derived from natural keys (stableId), so a second load changes nothing.
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { dateColumns, parsePartialDate } from '../partial-date.js';
+import { assertLintClean } from '../provenance/lint.js';
+import { impliedQualifier } from '../quantity.js';
 import { reindexSearch } from '../search/indexer.js';
 import type { ParsedDataset } from './schema.js';
 import { stableId } from './stable-id.js';
-import { validateDataset } from './validate.js';
+import { DOCUMENTS_DIR, validateDataset } from './validate.js';
 
 type Tx = Prisma.TransactionClient;
 type Data = ParsedDataset;
@@ -25,6 +30,10 @@ type CitationSubject = keyof Pick<
 >;
 
 const date = (prefix: string, value: string | undefined) => dateColumns(prefix, value ? parsePartialDate(value) : null);
+const inferred = (record: { inferences?: Record<string, string> }) => ({ inferences: record.inferences ?? {} });
+/** The qualifier given, or the one the bounds imply (validation refused a lone bound without one). */
+const quantity = (min: number | null, max: number | null, given: Data['incidents'][number]['estimates'][number]['qualifier']) =>
+  given ?? impliedQualifier(min, max)!;
 
 export interface SeedSummary {
   organizations: number;
@@ -58,6 +67,7 @@ class SeedWriter {
         quote: c.quote,
         locator: c.locator ?? null,
         attributedTo: c.attributedTo ?? null,
+        supports: c.supports ?? [],
         [subject]: subjectId,
       };
       await this.tx.citation.upsert({ where: { id }, create: { id, ...data }, update: data });
@@ -81,6 +91,12 @@ class SeedWriter {
         update: data,
       });
       this.sourceIds.set(s.slug, row.id);
+      if (s.document) {
+        // Held in the database too, so the provenance linter checks quotes against it wherever it runs.
+        const text = readFileSync(join(DOCUMENTS_DIR, s.document), 'utf8');
+        const document = { text, sha256: createHash('sha256').update(text).digest('hex') };
+        await this.tx.sourceDocument.upsert({ where: { sourceId: row.id }, create: { sourceId: row.id, ...document }, update: document });
+      }
     }
   }
 
@@ -103,6 +119,7 @@ class SeedWriter {
         [owner]: ownerId,
         ...date('listed', d.listed),
         ...date('delisted', d.delisted),
+        ...inferred(d),
       };
       await this.tx.designation.upsert({ where: { id }, create: { id, ...data }, update: data });
       await this.cite('designationId', id, d.citations);
@@ -141,14 +158,16 @@ class SeedWriter {
         kind: e.kind,
         min: e.min ?? null,
         max: e.max ?? null,
+        qualifier: quantity(e.min ?? null, e.max ?? null, e.qualifier),
         unit: e.unit,
         scope: e.scope ?? null,
         countryCode: e.country ?? null,
-        organizationId: subject.organizationId ?? null,
+        organizationId: subject.organizationId ?? (e.subject ? this.id(this.organizationIds, e.subject) : null),
         fundingStreamId: subject.fundingStreamId ?? null,
         incidentId: subject.incidentId ?? (e.incident ? this.id(this.incidentIds, e.incident) : null),
         ...date('asOf', e.asOf),
         ...date('periodStart', e.periodStart),
+        ...inferred(e),
       };
       await this.tx.estimate.upsert({ where: { id }, create: { id, ...data }, update: data });
       await this.cite('estimateId', id, e.citations);
@@ -166,6 +185,7 @@ class SeedWriter {
         ideology: o.ideology ?? null,
         ...date('founded', o.founded),
         ...date('dissolved', o.dissolved),
+        ...inferred(o),
       };
       const row = await this.tx.organization.upsert({
         where: { slug: o.slug },
@@ -190,6 +210,7 @@ class SeedWriter {
           role: a.role,
           ...date('start', a.start),
           ...date('end', a.end),
+          ...inferred(a),
         };
         await this.tx.organizationArea.upsert({ where: { id }, create: { id, ...data }, update: data });
         await this.cite('areaId', id, a.citations);
@@ -203,6 +224,7 @@ class SeedWriter {
           description: r.description ?? null,
           ...date('start', r.start),
           ...date('end', r.end),
+          ...inferred(r),
         };
         await this.tx.organizationRelation.upsert({ where: { id }, create: { id, ...data }, update: data });
         await this.cite('relationId', id, r.citations);
@@ -223,6 +245,7 @@ class SeedWriter {
         biography: p.biography ?? null,
         ...date('born', p.born),
         ...date('died', p.died),
+        ...inferred(p),
       };
       const row = await this.tx.person.upsert({
         where: { slug: p.slug },
@@ -241,6 +264,7 @@ class SeedWriter {
           title: m.title ?? null,
           ...date('start', m.start),
           ...date('end', m.end),
+          ...inferred(m),
         };
         await this.tx.membership.upsert({ where: { id }, create: { id, ...data }, update: data });
         await this.cite('membershipId', id, m.citations);
@@ -264,10 +288,13 @@ class SeedWriter {
         longitude: i.coordinates?.longitude ?? null,
         killedMin: i.killed?.min ?? null,
         killedMax: i.killed ? (i.killed.max ?? null) : null,
+        killedQualifier: i.killed ? quantity(i.killed.min, i.killed.max ?? null, i.killed.qualifier) : null,
         injuredMin: i.injured?.min ?? null,
         injuredMax: i.injured ? (i.injured.max ?? null) : null,
+        injuredQualifier: i.injured ? quantity(i.injured.min, i.injured.max ?? null, i.injured.qualifier) : null,
         targets: i.targets,
         ...date('date', i.date),
+        ...inferred(i),
       };
       const row = await this.tx.incident.upsert({
         where: { slug: i.slug },
@@ -348,7 +375,7 @@ class SeedWriter {
 
 /**
  * Validates `input` (nothing is written when it is invalid) and writes it in one transaction
- * (nothing is written when any statement fails).
+ * (nothing is written when any statement fails, or when the provenance linter finds anything).
  */
 export async function loadSeed(prisma: PrismaClient, input: unknown): Promise<SeedSummary> {
   const data = validateDataset(input);
@@ -363,6 +390,8 @@ export async function loadSeed(prisma: PrismaClient, input: unknown): Promise<Se
       await writer.fundingStreams(data.fundingStreams);
       await writer.regionalEstimates(data.estimates);
       await writer.reindex();
+      // The provenance linter has the last word: a finding anywhere rolls the whole load back.
+      await assertLintClean(tx);
       return {
         organizations: data.organizations.length,
         persons: data.persons.length,

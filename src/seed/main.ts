@@ -1,11 +1,13 @@
 // `npm run seed [file.json]`: migrates the database named by DATABASE_URL and loads the curated
-// dataset (or a dataset in a JSON file of the same shape). Exits non-zero, writing nothing, on any problem.
+// dataset (or a dataset in a JSON file of the same shape). Exits non-zero, writing nothing, on any problem
+// (an invalid dataset, or a finding of the provenance linter).
 import { readFile } from 'node:fs/promises';
 import { ConfigError, loadConfig } from '../config.js';
 import { openDatabase } from '../db/client.js';
 import { applyMigrations } from '../db/migrate.js';
 import { dataset } from './data/index.js';
 import { loadSeed } from './load.js';
+import { ProvenanceError } from '../provenance/lint.js';
 import { SeedValidationError } from './validate.js';
 
 async function main() {
@@ -23,6 +25,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof SeedValidationError || error instanceof ConfigError ? error.message : error);
+  console.error(error instanceof SeedValidationError || error instanceof ProvenanceError || error instanceof ConfigError ? error.message : error);
   process.exit(1);
 });

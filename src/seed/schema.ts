@@ -3,9 +3,10 @@ import { z } from 'zod';
 import {
   AliasKind, AliasQuality, AreaRole, Attribution, DesignationAuthority, EstimateKind, FundingKind,
   FundingSignificance, IdentifierScheme, IncidentKind, MembershipRole, OrganizationKind, OrganizationStatus,
-  ParticipantRole, PersonStatus, RelationType, SourceKind, TargetKind,
+  ParticipantRole, PersonStatus, QuantityQualifier, RelationType, SourceKind, TargetKind,
 } from '../generated/prisma/enums.js';
 import { parsePartialDate } from '../partial-date.js';
+import { qualifierProblem } from '../quantity.js';
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lowercase ASCII words joined by hyphens');
 const country = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as "ML"');
@@ -18,17 +19,35 @@ const partialDate = z.string().superRefine((value, ctx) => {
   }
 });
 
+/** Fields of a record that a passage can be declared to carry, beyond the record itself. */
+export const SUPPORTABLE_FIELDS = ['status', 'summary', 'ideology', 'biography'] as const;
+
 export const citationSchema = z.strictObject({
   source: slug,
   quote: text,
   locator: text.optional(),
+  /** Only when the cited sentence or the one before it names the speaker. */
   attributedTo: text.optional(),
+  /** The record's fields this passage states: a status other than UNKNOWN or a free text needs one. */
+  supports: z.array(z.enum(SUPPORTABLE_FIELDS)).optional(),
 });
 const citations = z.array(citationSchema).min(1, 'every fact cites at least one source');
 
+/**
+ * Values no passage states but the surrounding text implies, by field name ("date", "killed", "min"),
+ * each with its reasoning; validate.ts checks each names a field of the record that holds a value.
+ */
+const inferences = z.record(z.string(), text).optional();
+
+const qualifier = z.enum(QuantityQualifier).optional();
+
+/** A count: a figure (min = max), a range, or one bound with the qualifier the source's words give. */
 const range = z
-  .strictObject({ min: z.number().int().min(0), max: z.number().int().min(0).optional() })
-  .refine((r) => r.max === undefined || r.max >= r.min, 'max must not be below min');
+  .strictObject({ min: z.number().int().min(0), max: z.number().int().min(0).optional(), qualifier })
+  .superRefine((r, ctx) => {
+    const problem = qualifierProblem(r.min, r.max ?? null, r.qualifier);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 export const aliasSchema = z.strictObject({
   name: text,
@@ -44,6 +63,7 @@ export const designationSchema = z.strictObject({
   reference: text.optional(),
   listed: partialDate.optional(),
   delisted: partialDate.optional(),
+  inferences,
   citations,
 });
 
@@ -52,6 +72,7 @@ export const estimateSchema = z
     kind: z.enum(EstimateKind),
     min: z.number().min(0).optional(),
     max: z.number().min(0).optional(),
+    qualifier,
     unit: text,
     scope: text.optional(),
     country: country.optional(),
@@ -59,10 +80,15 @@ export const estimateSchema = z
     periodStart: partialDate.optional(),
     /** Ties a funding stream's estimate to the incident it was seen in (a ransom). */
     incident: slug.optional(),
+    /** The organization a regional figure is about (the forces whose losses it counts). */
+    subject: slug.optional(),
+    inferences,
     citations,
   })
-  .refine((e) => e.min !== undefined || e.max !== undefined, 'an estimate needs min, max or both')
-  .refine((e) => e.min === undefined || e.max === undefined || e.min <= e.max, 'min must not exceed max');
+  .superRefine((e, ctx) => {
+    const problem = qualifierProblem(e.min ?? null, e.max ?? null, e.qualifier);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 const externalIdSchema = z.strictObject({ scheme: z.enum(IdentifierScheme), value: text, citations });
 const assessmentSchema = z.strictObject({ topic: slug, statement: text, citations });
@@ -76,6 +102,7 @@ export const organizationSchema = z.strictObject({
   ideology: text.optional(),
   founded: partialDate.optional(),
   dissolved: partialDate.optional(),
+  inferences,
   citations,
   aliases: z.array(aliasSchema).default([]),
   areas: z
@@ -86,6 +113,7 @@ export const organizationSchema = z.strictObject({
         role: z.enum(AreaRole),
         start: partialDate.optional(),
         end: partialDate.optional(),
+        inferences,
         citations,
       }),
     )
@@ -98,6 +126,7 @@ export const organizationSchema = z.strictObject({
         description: text.optional(),
         start: partialDate.optional(),
         end: partialDate.optional(),
+        inferences,
         citations,
       }),
     )
@@ -116,6 +145,7 @@ export const personSchema = z.strictObject({
   biography: text.optional(),
   born: partialDate.optional(),
   died: partialDate.optional(),
+  inferences,
   citations,
   aliases: z.array(aliasSchema).default([]),
   memberships: z
@@ -126,6 +156,7 @@ export const personSchema = z.strictObject({
         title: text.optional(),
         start: partialDate.optional(),
         end: partialDate.optional(),
+        inferences,
         citations,
       }),
     )
@@ -148,6 +179,7 @@ export const incidentSchema = z.strictObject({
   killed: range.optional(),
   injured: range.optional(),
   targets: z.array(z.enum(TargetKind)).default([]),
+  inferences,
   citations,
   perpetrators: z
     .array(z.strictObject({ organization: slug, attribution: z.enum(Attribution), citations }))

@@ -97,6 +97,7 @@ export function validateDataset(input: unknown): ParsedDataset {
       ref(organizations, 'organization', `persons[${person.slug}].memberships[${i}].organization`, m.organization),
     );
   }
+  data.estimates.forEach((e, i) => e.subject && ref(organizations, 'organization', `estimates[${i}].subject`, e.subject));
   for (const incident of data.incidents) {
     incident.perpetrators.forEach((p, i) =>
       ref(organizations, 'organization', `incidents[${incident.slug}].perpetrators[${i}].organization`, p.organization),

@@ -1,5 +1,5 @@
 import type { SeedEstimate, SeedIncident } from '../schema.js';
-import { doc } from './sources.js';
+import { doc, docFor } from './sources.js';
 
 const RELEASE_DEAL =
   'It came just over a month after the Malian government freed around 200 jihadist prisoners in a deal to secure the release of former Malian prime minister Soumaila Cissé and French aid worker Sophie Pétronin who were both kidnapped by jihadist groups in Mali.';
@@ -14,16 +14,20 @@ const ATTACKS_2017_2018 =
   'In June 2017, JNIM carried out an attack at a resort frequented by Westerners outside of Bamako, Mali, and was responsible for the large-scale coordinated attacks in Ouagadougou, Burkina Faso, on March 2, 2018.';
 const ATTACKS_2018 =
   'In 2018, JNIM claimed responsibility for several attacks including a June suicide attack against an African Coalition base in Mali that killed at least six people.';
+const PARLY =
+  'Announcing the killing of Bah Ag Moussa, described as the military commander of the Group to Support Islam and Muslims (GSIM), French Defence Minister Florence Parly on Friday called it “a major success in the fight against terrorism".';
+// Neither attack's passage gives a year; the paragraph it stands in counts losses "Since July 2019".
+const ISGS_YEAR = 'year from the paragraph’s ‘Since July 2019’: the attacks are the losses it goes on to count';
 
 function kidnapping(slug: string, person: string, name: string): SeedIncident {
   return {
     slug,
     title: `Kidnapping of ${name}`,
     kind: 'KIDNAPPING',
-    summary: `${name} was kidnapped by jihadist groups in Mali (date and perpetrators not named in the source).`,
+    summary: `${name} was kidnapped by jihadist groups in Mali (the source names neither the date nor the groups).`,
     country: 'ML',
     targets: ['CIVILIANS'],
-    citations: [doc(RELEASE_DEAL)],
+    citations: [docFor(['summary'], RELEASE_DEAL)],
     participants: [{ person, role: 'HOSTAGE', citations: [doc(RELEASE_DEAL)] }],
   };
 }
@@ -38,7 +42,7 @@ export const incidents: SeedIncident[] = [
     place: 'Resort outside Bamako',
     country: 'ML',
     targets: ['FOREIGN_CIVILIANS', 'TOURISTS'],
-    citations: [doc(ATTACKS_2017_2018)],
+    citations: [docFor(['summary'], ATTACKS_2017_2018)],
     perpetrators: [{ organization: 'jnim', attribution: 'ATTRIBUTED', citations: [doc(ATTACKS_2017_2018)] }],
   },
   {
@@ -49,7 +53,7 @@ export const incidents: SeedIncident[] = [
     date: '2018-03-02',
     place: 'Ouagadougou',
     country: 'BF',
-    citations: [doc(ATTACKS_2017_2018)],
+    citations: [docFor(['summary'], ATTACKS_2017_2018)],
     perpetrators: [{ organization: 'jnim', attribution: 'ATTRIBUTED', citations: [doc(ATTACKS_2017_2018)] }],
   },
   {
@@ -60,9 +64,9 @@ export const incidents: SeedIncident[] = [
     date: '2018-06',
     place: 'African Coalition base',
     country: 'ML',
-    killed: { min: 6 },
+    killed: { min: 6, qualifier: 'AT_LEAST' },
     targets: ['MILITARY'],
-    citations: [doc(ATTACKS_2018)],
+    citations: [docFor(['summary'], ATTACKS_2018)],
     perpetrators: [{ organization: 'jnim', attribution: 'CLAIMED', citations: [doc(ATTACKS_2018)] }],
   },
   {
@@ -71,10 +75,13 @@ export const incidents: SeedIncident[] = [
     kind: 'SUICIDE_BOMBING',
     summary: 'Suicide bombing in Gao targeting a French military patrol; civilians were killed (number not given). Claimed by JNIM.',
     date: '2018-07',
+    inferences: { date: 'year from the sentence before, ‘In 2018, JNIM claimed responsibility for several attacks’' },
     place: 'Gao',
     country: 'ML',
     targets: ['FOREIGN_MILITARY'],
-    citations: [doc('In July, JNIM claimed responsibility for a suicide bombing in Gao, Mali, which targeted a French military patrol that killed civilians.')],
+    citations: [
+      docFor(['summary'], 'In July, JNIM claimed responsibility for a suicide bombing in Gao, Mali, which targeted a French military patrol that killed civilians.'),
+    ],
     perpetrators: [
       {
         organization: 'jnim',
@@ -94,7 +101,9 @@ export const incidents: SeedIncident[] = [
     killed: { min: 3, max: 3 },
     injured: { min: 30, max: 30 },
     targets: ['RESIDENTIAL'],
-    citations: [doc('In November 2018, JNIM claimed responsibility for the detonation of a truck bomb in a residential complex in Gao, killing three and injuring 30.')],
+    citations: [
+      docFor(['summary'], 'In November 2018, JNIM claimed responsibility for the detonation of a truck bomb in a residential complex in Gao, killing three and injuring 30.'),
+    ],
     perpetrators: [
       {
         organization: 'jnim',
@@ -107,45 +116,49 @@ export const incidents: SeedIncident[] = [
     slug: 'indelimane-camp-attack',
     title: 'Attack on Indelimane military camp',
     kind: 'ATTACK',
-    summary: 'ISGS killed 49 soldiers at Indelimane military camp on 1 November (the source gives no year).',
+    summary: 'ISGS killed 49 soldiers at Indelimane military camp in Mali on 1 November (the passage gives no year).',
+    date: '2019-11-01',
+    inferences: { date: ISGS_YEAR },
     place: 'Indelimane military camp',
     country: 'ML',
     killed: { min: 49, max: 49 },
     targets: ['MILITARY'],
-    citations: [doc(ISGS_ATTACKS, 'UN Monitoring Team')],
-    perpetrators: [{ organization: 'isgs', attribution: 'ATTRIBUTED', citations: [doc(ISGS_ATTACKS, 'UN Monitoring Team')] }],
+    citations: [docFor(['summary'], ISGS_ATTACKS)],
+    perpetrators: [{ organization: 'isgs', attribution: 'ATTRIBUTED', citations: [doc(ISGS_ATTACKS)] }],
   },
   {
     slug: 'in-ates-camp-attack',
     title: 'Attack on In-Atès camp',
     kind: 'ATTACK',
-    summary: 'ISGS killed 71 soldiers at In-Atès camp in the Niger on 10 December (the source gives no year).',
+    summary: 'ISGS killed 71 soldiers at In-Atès camp in the Niger on 10 December (the passage gives no year).',
+    date: '2019-12-10',
+    inferences: { date: ISGS_YEAR },
     place: 'In-Atès camp',
     country: 'NE',
     killed: { min: 71, max: 71 },
     targets: ['MILITARY'],
-    citations: [doc(ISGS_ATTACKS, 'UN Monitoring Team')],
-    perpetrators: [{ organization: 'isgs', attribution: 'ATTRIBUTED', citations: [doc(ISGS_ATTACKS, 'UN Monitoring Team')] }],
+    citations: [docFor(['summary'], ISGS_ATTACKS)],
+    perpetrators: [{ organization: 'isgs', attribution: 'ATTRIBUTED', citations: [doc(ISGS_ATTACKS)] }],
   },
   {
     slug: 'killing-of-bah-ag-moussa',
     title: 'Killing of Bah Ag Moussa',
     kind: 'TARGETED_KILLING',
     summary:
-      'Bah Ag Moussa, military commander of JNIM, was killed during a French operation in northeastern Mali; France ' +
-      'announced it on 13 November 2020 (the date of the operation is not given).',
+      'France announced on 13 November 2020 the killing of Bah Ag Moussa, described as the military commander of JNIM ' +
+      '(GSIM), during an operation in northeastern Mali. The day of the killing is not given: on or before the announcement.',
+    // "France on 13 November 2020 announced the killing": it happened on or before that day.
+    date: '../2020-11-13',
     place: 'Northeastern Mali',
     country: 'ML',
     targets: ['MILITANTS'],
-    citations: [doc(KILLING_ANNOUNCED, 'France')],
+    citations: [docFor(['summary'], KILLING_ANNOUNCED, 'France'), docFor(['summary'], PARLY, 'French Defence Minister Florence Parly')],
     perpetrators: [
       {
-        organization: 'barkhane',
+        // The state announced the killing in its operation and its minister called it a success: a claim.
+        organization: 'france',
         attribution: 'CLAIMED',
-        citations: [
-          doc(KILLING_ANNOUNCED, 'France'),
-          doc('The objective of the military operations, that have been multiplying since October 30, seems to be the rallying of troops of the Barkhane force'),
-        ],
+        citations: [doc(KILLING_ANNOUNCED, 'France'), doc(PARLY, 'French Defence Minister Florence Parly')],
       },
     ],
     participants: [
@@ -154,12 +167,7 @@ export const incidents: SeedIncident[] = [
         person: 'florence-parly',
         role: 'ANNOUNCER',
         description: 'Called it “a major success in the fight against terrorism”',
-        citations: [
-          doc(
-            'Announcing the killing of Bah Ag Moussa, described as the military commander of the Group to Support Islam and Muslims (GSIM), French Defence Minister Florence Parly on Friday called it “a major success in the fight against terrorism".',
-            'French Defence Minister Florence Parly',
-          ),
-        ],
+        citations: [doc(PARLY, 'French Defence Minister Florence Parly')],
       },
     ],
   },
@@ -171,11 +179,17 @@ export const incidents: SeedIncident[] = [
       'The Malian government freed around 200 jihadist prisoners in a deal that secured the release of four hostages, ' +
       'including Soumaila Cissé and Sophie Pétronin. JNIM (GSIM) recovered some 200 men and, according to various ' +
       'sources, received a ransom of €30 million.',
-    // "Just over a month" before the announcement of 13 November 2020.
     date: '~2020-10',
+    inferences: {
+      date: 'month from ‘just over a month after’: the release came just over a month before France’s announcement of 13 November 2020',
+    },
     country: 'ML',
     targets: ['CIVILIANS', 'FOREIGN_CIVILIANS'],
-    citations: [doc(RELEASE_DEAL), doc(RELEASE_IMAGES), doc(RANSOM, 'various sources')],
+    citations: [
+      docFor(['summary'], RELEASE_DEAL),
+      docFor(['summary'], RELEASE_IMAGES),
+      docFor(['summary'], RANSOM, 'various sources'),
+    ],
     perpetrators: [{ organization: 'jnim', attribution: 'ATTRIBUTED', citations: [doc(RANSOM, 'various sources')] }],
     participants: [
       { person: 'soumaila-cisse', role: 'HOSTAGE', description: 'Released', citations: [doc(RELEASE_DEAL), doc(RELEASE_IMAGES)] },
@@ -186,6 +200,7 @@ export const incidents: SeedIncident[] = [
         kind: 'PRISONERS_RELEASED',
         min: 200,
         max: 200,
+        qualifier: 'APPROXIMATE',
         unit: 'persons',
         scope: 'Around 200 jihadist prisoners freed by the Malian government',
         citations: [doc(RELEASE_DEAL), doc(RELEASE_IMAGES), doc(RANSOM, 'various sources')],
@@ -204,22 +219,24 @@ export const incidents: SeedIncident[] = [
     country: 'FR',
     killed: { min: 130, max: 130 },
     targets: ['CIVILIANS'],
-    citations: [doc('His death was announced on the fifth anniversary of the November 13, 2015 Paris terrorist attacks that killed 130 people.')],
+    citations: [docFor(['summary'], 'His death was announced on the fifth anniversary of the November 13, 2015 Paris terrorist attacks that killed 130 people.')],
   },
 ];
 
 const FORCES_KILLED =
   'Since July 2019, more than 100 members of the defence and security forces of Mali, 85 members of such forces in the Niger and 30 in Burkina Faso have been killed.';
 
-/** Security-force losses by country, counted from July 2019, in attacks by groups including JNIM, ISGS and Ansarul Islam. */
-export const regionalEstimates: SeedEstimate[] = [
-  { country: 'ML', min: 100, scope: 'More than 100 members of Mali’s defence and security forces killed' },
-  { country: 'NE', min: 85, max: 85, scope: 'Members of the Niger’s defence and security forces killed' },
-  { country: 'BF', min: 30, max: 30, scope: 'Members of Burkina Faso’s defence and security forces killed' },
-].map((e) => ({
+/** Security-force losses by country, counted from July 2019; each about the forces it counts. */
+export const regionalEstimates: SeedEstimate[] = (
+  [
+    { country: 'ML', subject: 'mali-defence-and-security-forces', min: 100, qualifier: 'MORE_THAN', scope: 'Members of the defence and security forces of Mali killed' },
+    { country: 'NE', subject: 'niger-defence-and-security-forces', min: 85, max: 85, scope: 'Members of the defence and security forces in the Niger killed' },
+    { country: 'BF', subject: 'burkina-faso-defence-and-security-forces', min: 30, max: 30, scope: 'Members of the defence and security forces in Burkina Faso killed' },
+  ] as const
+).map((e) => ({
   kind: 'FORCES_KILLED',
   unit: 'persons',
   periodStart: '2019-07',
   ...e,
-  citations: [doc(FORCES_KILLED, 'UN Monitoring Team')],
+  citations: [doc(FORCES_KILLED)],
 }));

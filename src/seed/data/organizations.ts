@@ -1,5 +1,5 @@
 import type { SeedOrganization } from '../schema.js';
-import { doc, unList } from './sources.js';
+import { doc, docFor, unList } from './sources.js';
 
 // Passages cited by several facts.
 const FORMATION =
@@ -20,6 +20,19 @@ const ISGS_STRONGHOLD =
   'Despite significant attrition from counter-terrorism operations, ISGS retains a stronghold in the tri-border area between Burkina Faso, Mali and the Niger, and maintains pressure on defence and security forces south of routes nationales 16 and 20 in Mali.';
 const LOSSES =
   'Burkina Faso and Mali also suffered substantial losses in other significant attacks perpetrated by JNIM, ISGS and Ansarul Islam.';
+const BASED = 'JNIM is based in Mali and active across much of West Africa, including parts of Burkina Faso and Niger.';
+const BUSINESS =
+  'JNIM’s structure functions as a business association on behalf of its membership, giving the impression that it is omnipresent and inexorably expanding its reach.';
+const SELF_DESCRIBED =
+  'Jama’at Nusrat al-Islam wal-Muslimin (JNIM) (QDe.159) has described itself as al-Qa’ida’s official branch in Mali and has claimed responsibility for numerous attacks and kidnappings.';
+const THREAT =
+  'Jama’a Nusrat ul-Islam wa al-Muslimin (JNIM) continues to represent the principal international terrorist threat in the West Africa region';
+const AQIM_NO_SUPPORT = 'Even though JNIM is linked to AQIM, AQIM never developed a significant base of local support in the Sahel.';
+const AQIM_WANING = 'Furthermore, its regional influence, even in Algeria where it first emerged, was waning.';
+const FORCES_KILLED =
+  'Since July 2019, more than 100 members of the defence and security forces of Mali, 85 members of such forces in the Niger and 30 in Burkina Faso have been killed.';
+const KILLING_ANNOUNCED =
+  'France on 13 November 2020 announced the killing of Bah Ag Moussa, a top commander of an al Qaeda-linked militant group, during an operation in northeastern Mali.';
 
 const componentOfJnim = (quote = FORMATION) => ({
   type: 'COMPONENT_OF' as const,
@@ -35,21 +48,23 @@ const jnim: SeedOrganization = {
   kind: 'COALITION',
   status: 'ACTIVE',
   summary:
-    'Coalition of Mali-based jihadist groups formed in March 2017, self-described as al-Qa’ida’s official branch in Mali; ' +
-    'based in Mali and active across much of West Africa, including Burkina Faso and Niger. Analysts stress that it ' +
-    'functions as a business association of its members rather than a unified command.',
+    'Formed in March 2017 when four Mali-based extremist groups announced that they had merged; describes itself as ' +
+    'al-Qa’ida’s official branch in Mali. Based in Mali and active across much of West Africa, including parts of ' +
+    'Burkina Faso and Niger. Its structure functions as a business association on behalf of its membership, not a ' +
+    'unified command and control structure.',
   ideology:
     'Salafi-Jihadist; aligns itself with al-Qa’ida’s global jihadist ideology; seeks to build a Salafi-Islamist state in ' +
     'West Africa and to expel Western influences from the region.',
   founded: '2017-03',
   citations: [
-    doc(FORMATION),
-    doc(
-      'Jama’at Nusrat al-Islam wal-Muslimin (JNIM) (QDe.159) has described itself as al-Qa’ida’s official branch in Mali and has claimed responsibility for numerous attacks and kidnappings.',
-    ),
-    doc('JNIM is a Salafi-Jihadist organization that aligns itself with al-Qa‘ida’s global jihadist ideology and exploits local divisions and grievances to grow its support in the region.'),
-    doc('The group seeks to build a Salafi-Islamist state in West Africa and to expel Western influences from the region.'),
-    doc('Jama’a Nusrat ul-Islam wa al-Muslimin (JNIM) continues to represent the principal international terrorist threat in the West Africa region', 'UN Monitoring Team'),
+    docFor(['summary'], FORMATION),
+    docFor(['summary'], SELF_DESCRIBED),
+    docFor(['summary'], BASED),
+    docFor(['summary'], BUSINESS),
+    docFor(['summary'], 'The characterization of JNIM as a single operational entity, however, feeds the inaccurate perception of a unified command and control structure.'),
+    docFor(['ideology'], 'JNIM is a Salafi-Jihadist organization that aligns itself with al-Qa‘ida’s global jihadist ideology and exploits local divisions and grievances to grow its support in the region.'),
+    docFor(['ideology'], 'The group seeks to build a Salafi-Islamist state in West Africa and to expel Western influences from the region.'),
+    docFor(['status'], THREAT),
   ],
   aliases: [
     { name: 'JNIM', kind: 'ACRONYM', language: 'ar-Latn', citations: [doc('Jamaat Nosrat al-Islam wal-Mouslimin (JNIM)')] },
@@ -79,35 +94,32 @@ const jnim: SeedOrganization = {
       kind: 'TRANSLITERATION',
       language: 'ar-Latn',
       citations: [
-        doc('Jama’a Nusrat ul-Islam wa al-Muslimin (JNIM) continues to represent the principal international terrorist threat'),
+        doc(THREAT),
         unList("JAMA'A NUSRAT UL-ISLAM WA AL-MUSLIMIN (JNIM)", 'ENTITY QDe.159, FIRST_NAME'),
       ],
     },
   ],
   areas: [
-    { country: 'ML', role: 'BASE', citations: [doc('JNIM is based in Mali and active across much of West Africa, including parts of Burkina Faso and Niger.')] },
+    { country: 'ML', role: 'BASE', citations: [doc(BASED)] },
     {
       country: 'ML',
       region: 'northern Mali',
       role: 'STRONGHOLD',
-      citations: [doc('perpetrating terrorist attacks, developing insurgencies and maintaining safe havens in northern Mali', 'UN Monitoring Team')],
+      citations: [doc('perpetrating terrorist attacks, developing insurgencies and maintaining safe havens in northern Mali')],
     },
     {
       country: 'BF',
       region: 'parts of Burkina Faso, to the southeast',
       role: 'ACTIVE',
-      citations: [
-        doc('JNIM is based in Mali and active across much of West Africa, including parts of Burkina Faso and Niger.'),
-        doc('Stretching from northern Mali to southeastern Burkina Faso'),
-      ],
+      citations: [doc(BASED), doc('Stretching from northern Mali to southeastern Burkina Faso')],
     },
-    { country: 'NE', role: 'ACTIVE', citations: [doc('JNIM is based in Mali and active across much of West Africa, including parts of Burkina Faso and Niger.')] },
+    { country: 'NE', role: 'ACTIVE', citations: [doc(BASED)] },
     ...(['BJ', 'CI', 'GH', 'GN', 'SN', 'TG'] as const).map((country) => ({
       country,
       role: 'THREATENED' as const,
       citations: [
         doc(FULANI_THREAT, 'Member States in the region'),
-        doc('It destabilizes the Sahel and has increased its presence in littoral countries.', 'UN Monitoring Team'),
+        doc('It destabilizes the Sahel and has increased its presence in littoral countries.'),
       ],
     })),
   ],
@@ -116,7 +128,7 @@ const jnim: SeedOrganization = {
       type: 'ALLEGIANCE_TO',
       to: 'aqim',
       description: 'Allegiance pledged by JNIM’s leader to the amir of AQIM.',
-      citations: [doc(ALLEGIANCE), doc('Even though JNIM is linked to AQIM, AQIM never developed a significant base of local support in the Sahel.')],
+      citations: [doc(ALLEGIANCE), doc(AQIM_NO_SUPPORT)],
     },
     { type: 'ALLEGIANCE_TO', to: 'al-qaida', description: 'Allegiance pledged by JNIM’s leader to the amir of al-Qa’ida.', citations: [doc(ALLEGIANCE)] },
     { type: 'ALLEGIANCE_TO', to: 'taliban', description: 'Allegiance pledged by JNIM’s leader to the leader of the Taliban.', citations: [doc(ALLEGIANCE)] },
@@ -155,12 +167,12 @@ const jnim: SeedOrganization = {
     {
       kind: 'SHARE_OF_VIOLENCE',
       min: 64,
+      qualifier: 'MORE_THAN',
       unit: 'percent',
-      scope: 'More than this share of all violent episodes linked to militant Islamist groups in the Sahel since 2017 are attributed to JNIM.',
+      scope: 'Share of all violent episodes linked to militant Islamist groups in the Sahel since 2017 that are attributed to JNIM.',
       periodStart: '2017',
       citations: [
         doc('violent events attributed to Jama’at Nusrat al Islam wal Muslimeen (JNIM) comprise more than 64 percent of all episodes linked to militant Islamist groups in the Sahel since 2017.'),
-        doc('Yet, with nearly two-thirds of the violence in the Sahel attributed to it, targeting JNIM is the equivalent of shadow boxing.'),
       ],
     },
   ],
@@ -171,10 +183,11 @@ const jnim: SeedOrganization = {
       statement:
         'JNIM is not a unitary organization: it functions as a business association on behalf of its members, without necessarily a single headquarters, operational hierarchy or body of fighters that can be targeted; treating it as a single entity feeds the false perception of unified command and control.',
       citations: [
-        doc('JNIM’s structure functions as a business association on behalf of its membership, giving the impression that it is omnipresent and inexorably expanding its reach.'),
+        doc(BUSINESS),
         doc('The characterization of JNIM as a single operational entity, however, feeds the inaccurate perception of a unified command and control structure.'),
         doc('Treating JNIM as a unitary organization plays into the hands of the insurgents by muddying their motivations and activities, and concealing their vulnerabilities.'),
         doc('JNIM does not necessarily have a single headquarters, operational hierarchy, or group of fighters that can be directly targeted by government security forces.'),
+        doc('Yet, with nearly two-thirds of the violence in the Sahel attributed to it, targeting JNIM is the equivalent of shadow boxing.'),
       ],
     },
     {
@@ -199,14 +212,14 @@ const jnim: SeedOrganization = {
       citations: [
         doc(
           'Ghali has stated that JNIM’s strategy is to expand its presence across West Africa and train militants to fight against the group’s enemies while appeasing local communities by giving them material resources and signing local agreements.',
-          'Iyad ag Ghali',
+          'Ghali',
         ),
       ],
     },
     {
       topic: 'agenda',
       statement: 'A long-term agenda to transform and radicalize society in its expanding areas of operation.',
-      citations: [doc('JNIM pursues a long-term agenda to transform and radicalize society in its expanding areas of operation.', 'UN Monitoring Team')],
+      citations: [doc('JNIM pursues a long-term agenda to transform and radicalize society in its expanding areas of operation.')],
     },
     {
       topic: 'targets',
@@ -238,8 +251,8 @@ const jnim: SeedOrganization = {
       topic: 'cooperation',
       statement: 'Deconfliction and operational collaboration between JNIM, ISGS and Ansarul Islam in high-profile attacks enhance their operational efficiency.',
       citations: [
-        doc(LOSSES, 'UN Monitoring Team'),
-        doc('The operational efficiency of terrorist groups in the region is enhanced by deconfliction and operational collaboration between the groups in high-profile attacks.', 'UN Monitoring Team'),
+        doc(LOSSES),
+        doc('The operational efficiency of terrorist groups in the region is enhanced by deconfliction and operational collaboration between the groups in high-profile attacks.'),
       ],
     },
   ],
@@ -264,7 +277,7 @@ const components: SeedOrganization[] = [
         program: 'ISIL (Da’esh) and Al-Qaida Sanctions List',
         reference: 'QDe.135',
         listed: '2013-03-20',
-        citations: [unList('2013-03-20', 'ENTITY QDe.135, LISTED_ON')],
+        citations: [unList('2013-03-20', 'ENTITY QDe.135, LISTED_ON'), unList('QDe.135', 'ENTITY QDe.135, REFERENCE_NUMBER')],
       },
     ],
     externalIds: [{ scheme: 'UN_REFERENCE', value: 'QDe.135', citations: [unList('QDe.135', 'ENTITY QDe.135, REFERENCE_NUMBER')] }],
@@ -292,7 +305,7 @@ const components: SeedOrganization[] = [
         program: 'ISIL (Da’esh) and Al-Qaida Sanctions List',
         reference: 'QDe.141',
         listed: '2014-06-02',
-        citations: [unList('2014-06-02', 'ENTITY QDe.141, LISTED_ON')],
+        citations: [unList('2014-06-02', 'ENTITY QDe.141, LISTED_ON'), unList('QDe.141', 'ENTITY QDe.141, REFERENCE_NUMBER')],
       },
     ],
     externalIds: [{ scheme: 'UN_REFERENCE', value: 'QDe.141', citations: [unList('QDe.141', 'ENTITY QDe.141, REFERENCE_NUMBER')] }],
@@ -302,8 +315,10 @@ const components: SeedOrganization[] = [
     name: 'Katiba Macina',
     kind: 'FACTION',
     status: 'ACTIVE',
-    summary: 'JNIM’s most active component, operating from central Mali into Burkina Faso; draws on the Fulani community.',
-    citations: [doc(FORMATION), doc(FLM_ACTIVE)],
+    summary:
+      'By far the most active of JNIM’s component groups, operating from its stronghold in central Mali and expanding into ' +
+      'northern and other parts of Burkina Faso.',
+    citations: [doc(FORMATION), docFor(['status', 'summary'], FLM_ACTIVE)],
     aliases: [
       { name: 'Macina Liberation Front', kind: 'ALTERNATIVE_NAME', language: 'en', citations: [doc(FORMATION)] },
       { name: 'MLF', kind: 'ACRONYM', language: 'en', citations: [doc('the Macina Liberation Front (MLF)')] },
@@ -319,7 +334,7 @@ const components: SeedOrganization[] = [
         type: 'MENTORED_BY',
         to: 'aqim-sahara',
         description: 'Mentored by the Emirate of Timbuktu, which facilitates the expansion of the threat to the south.',
-        citations: [doc(MENTORING, 'UN Monitoring Team')],
+        citations: [doc(MENTORING)],
       },
     ],
     assessments: [
@@ -369,9 +384,16 @@ const others: SeedOrganization[] = [
     slug: 'aqim',
     name: 'al-Qa‘ida in the Lands of the Islamic Maghreb',
     kind: 'GROUP',
-    status: 'ACTIVE',
-    summary: 'Al-Qa’ida’s North African affiliate, first emerged in Algeria; its regional influence is waning.',
-    citations: [doc(FORMATION), unList('THE ORGANIZATION OF AL-QAIDA IN THE ISLAMIC MAGHREB', 'ENTITY QDe.014, FIRST_NAME')],
+    status: 'UNKNOWN',
+    summary:
+      'First emerged in Algeria; never developed a significant base of local support in the Sahel, and its regional ' +
+      'influence, even in Algeria, was waning.',
+    citations: [
+      doc(FORMATION),
+      unList('THE ORGANIZATION OF AL-QAIDA IN THE ISLAMIC MAGHREB', 'ENTITY QDe.014, FIRST_NAME'),
+      docFor(['summary'], AQIM_NO_SUPPORT),
+      docFor(['summary'], AQIM_WANING),
+    ],
     aliases: [
       { name: 'AQIM', kind: 'ACRONYM', language: 'en', citations: [doc(FORMATION)] },
       { name: 'The Organization of Al-Qaida in the Islamic Maghreb', kind: 'ALTERNATIVE_NAME', language: 'en', citations: [unList('THE ORGANIZATION OF AL-QAIDA IN THE ISLAMIC MAGHREB', 'ENTITY QDe.014, FIRST_NAME')] },
@@ -392,14 +414,14 @@ const others: SeedOrganization[] = [
         program: 'ISIL (Da’esh) and Al-Qaida Sanctions List',
         reference: 'QDe.014',
         listed: '2001-10-06',
-        citations: [unList('2001-10-06', 'ENTITY QDe.014, LISTED_ON')],
+        citations: [unList('2001-10-06', 'ENTITY QDe.014, LISTED_ON'), unList('QDe.014', 'ENTITY QDe.014, REFERENCE_NUMBER')],
       },
     ],
     areas: [
       {
         country: 'DZ',
         role: 'BASE',
-        citations: [doc('Furthermore, its regional influence, even in Algeria where it first emerged, was waning.')],
+        citations: [doc(AQIM_WANING)],
       },
     ],
     externalIds: [{ scheme: 'UN_REFERENCE', value: 'QDe.014', citations: [unList('QDe.014', 'ENTITY QDe.014, REFERENCE_NUMBER')] }],
@@ -407,10 +429,7 @@ const others: SeedOrganization[] = [
       {
         topic: 'local-support',
         statement: 'AQIM never developed a significant base of local support in the Sahel, and its regional influence, even in Algeria, was waning.',
-        citations: [
-          doc('Even though JNIM is linked to AQIM, AQIM never developed a significant base of local support in the Sahel.'),
-          doc('Furthermore, its regional influence, even in Algeria where it first emerged, was waning.'),
-        ],
+        citations: [doc(AQIM_NO_SUPPORT), doc(AQIM_WANING)],
       },
     ],
   },
@@ -418,7 +437,7 @@ const others: SeedOrganization[] = [
     slug: 'al-qaida',
     name: 'al-Qa’ida',
     kind: 'NETWORK',
-    status: 'ACTIVE',
+    status: 'UNKNOWN',
     citations: [doc(ALLEGIANCE), doc(LEADER_DEATHS)],
     aliases: [
       { name: 'al Qaeda', kind: 'SPELLING_VARIANT', language: 'en', citations: [doc(LEADER_DEATHS)] },
@@ -429,7 +448,7 @@ const others: SeedOrganization[] = [
     slug: 'taliban',
     name: 'Taliban',
     kind: 'MOVEMENT',
-    status: 'ACTIVE',
+    status: 'UNKNOWN',
     citations: [doc(ALLEGIANCE)],
   },
   {
@@ -437,19 +456,21 @@ const others: SeedOrganization[] = [
     name: 'ISGS',
     kind: 'GROUP',
     status: 'ACTIVE',
-    summary: 'Islamic State affiliate in the Sahel; rival and at times operational partner of JNIM; stronghold in the Burkina Faso–Mali–Niger tri-border area.',
-    citations: [doc(ISGS_STRONGHOLD)],
+    summary:
+      'Despite significant attrition from counter-terrorism operations, retains a stronghold in the tri-border area between ' +
+      'Burkina Faso, Mali and the Niger.',
+    citations: [docFor(['status', 'summary'], ISGS_STRONGHOLD)],
     areas: (['BF', 'ML', 'NE'] as const).map((country) => ({
       country,
       region: 'tri-border area between Burkina Faso, Mali and the Niger',
       role: 'STRONGHOLD' as const,
-      citations: [doc(ISGS_STRONGHOLD, 'UN Monitoring Team')],
+      citations: [doc(ISGS_STRONGHOLD)],
     })),
     assessments: [
       {
         topic: 'resilience',
         statement: 'Despite significant attrition, ISGS keeps its tri-border stronghold and pressure on security forces south of routes nationales 16 and 20 in Mali.',
-        citations: [doc(ISGS_STRONGHOLD, 'UN Monitoring Team')],
+        citations: [doc(ISGS_STRONGHOLD)],
       },
     ],
   },
@@ -458,14 +479,15 @@ const others: SeedOrganization[] = [
     name: 'Ansarul Islam',
     kind: 'GROUP',
     status: 'ACTIVE',
-    citations: [doc(MENTORING), doc(LOSSES)],
-    areas: [{ country: 'BF', role: 'ACTIVE', citations: [doc(LOSSES, 'UN Monitoring Team')] }],
+    // "still benefit from mentoring": a group still operating.
+    citations: [docFor(['status'], MENTORING), doc(LOSSES)],
+    areas: [{ country: 'BF', role: 'ACTIVE', citations: [doc(LOSSES)] }],
     relations: [
       {
         type: 'MENTORED_BY',
         to: 'aqim-sahara',
         description: 'Mentored by the Emirate of Timbuktu, which facilitates the expansion of the threat to the south.',
-        citations: [doc(MENTORING, 'UN Monitoring Team')],
+        citations: [doc(MENTORING)],
       },
     ],
   },
@@ -474,18 +496,39 @@ const others: SeedOrganization[] = [
     name: 'Barkhane force',
     kind: 'STATE_FORCE',
     status: 'UNKNOWN',
-    summary: 'Thousands-strong French force stationed in the Sahel, fighting multiple jihadist groups.',
+    summary:
+      'Thousands-strong French force stationed in Africa’s Sahel region for over half a decade, in a grinding fight ' +
+      'against multiple jihadist groups.',
     citations: [
-      doc('The killing of the major al Qaeda-linked militant has been hailed as a major boost for the thousands-strong French Barkhane force stationed Africa’s Sahel region for over half a decade in a grinding fight against multiple jihadist groups who are often also fighting each other.'),
+      docFor(['summary'], 'The killing of the major al Qaeda-linked militant has been hailed as a major boost for the thousands-strong French Barkhane force stationed Africa’s Sahel region for over half a decade in a grinding fight against multiple jihadist groups who are often also fighting each other.'),
     ],
   },
   {
     slug: 'malian-armed-forces',
     name: 'Malian armed forces',
     kind: 'STATE_FORCE',
-    status: 'ACTIVE',
+    status: 'UNKNOWN',
     citations: [doc('A former Malian armed forces officer, Ag Moussa – also known as Bamoussa Diarra')],
   },
+  {
+    slug: 'france',
+    name: 'France',
+    kind: 'STATE',
+    status: 'UNKNOWN',
+    citations: [doc(KILLING_ANNOUNCED, 'France')],
+  },
+  // The forces whose losses since July 2019 the seed document counts (the estimates in incidents.ts).
+  ...([
+    ['mali', 'Mali'],
+    ['niger', 'the Niger'],
+    ['burkina-faso', 'Burkina Faso'],
+  ] as const).map(([slug, country]): SeedOrganization => ({
+    slug: `${slug}-defence-and-security-forces`,
+    name: `Defence and security forces of ${country}`,
+    kind: 'STATE_FORCE',
+    status: 'UNKNOWN',
+    citations: [doc(FORCES_KILLED)],
+  })),
 ];
 
 export const organizations: SeedOrganization[] = [jnim, ...components, ...others];

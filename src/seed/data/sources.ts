@@ -10,8 +10,8 @@ export const sources: SeedSource[] = [
     publisher: 'GlobalSecurity.org',
     kind: 'REFERENCE',
     description:
-      'Reference page compiling passages from the UN Monitoring Team, the US State Department, the Africa Center for ' +
-      'Strategic Studies and news reports on JNIM. Publication date and address not recorded in the copy held.',
+      'Reference page on JNIM compiling passages from several reports, which it does not name. The copy held records ' +
+      'neither its publication date nor its address.',
     document: '000_22949f555cc7bffb.txt',
   },
   {
@@ -25,12 +25,27 @@ export const sources: SeedSource[] = [
   },
 ];
 
-/** A passage of the seed document; `attributedTo` when the passage names who said it. */
-export function doc(quote: string, attributedTo?: string): SeedCitation {
-  return attributedTo ? { source: SEED_DOCUMENT, quote, attributedTo } : { source: SEED_DOCUMENT, quote };
+type Supported = NonNullable<SeedCitation['supports']>;
+
+/**
+ * A passage of the seed document; `attributedTo` only when the passage or the sentence before it
+ * names who said it; `supports` the record's fields (status, summary, ...) that the passage carries.
+ */
+export function doc(quote: string, attributedTo?: string, supports?: Supported): SeedCitation {
+  return {
+    source: SEED_DOCUMENT,
+    quote,
+    ...(attributedTo ? { attributedTo } : {}),
+    ...(supports ? { supports } : {}),
+  };
+}
+
+/** A passage of the seed document that carries these fields of its record. */
+export function docFor(supports: Supported, quote: string, attributedTo?: string): SeedCitation {
+  return doc(quote, attributedTo, supports);
 }
 
 /** A value of the UN consolidated list, with the entry and element it was read from. */
-export function unList(quote: string, locator: string): SeedCitation {
-  return { source: UN_LIST_2020, quote, locator, attributedTo: 'UN Security Council ISIL (Da’esh) and Al-Qaida Sanctions Committee' };
+export function unList(quote: string, locator: string, supports?: Supported): SeedCitation {
+  return { source: UN_LIST_2020, quote, locator, ...(supports ? { supports } : {}) };
 }
