@@ -2,7 +2,7 @@
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
-import { createYoga, maskError as defaultMaskError, type LogLevel, type Plugin, type YogaLogger } from 'graphql-yoga';
+import { createLogger, createYoga, maskError as defaultMaskError, type LogLevel, type Plugin, type YogaLogger } from 'graphql-yoga';
 import { contextFactory } from './context.js';
 import { ErrorCode } from './errors.js';
 import { useOperationLimits } from './limits.js';
@@ -60,6 +60,30 @@ function useVariableErrorCode(): Plugin {
   };
 }
 
+/** Longest text one log argument may write: an error may quote a client's value, which may be megabytes. */
+export const MAX_LOGGED_TEXT = 2_000;
+
+function bounded(text: string): string {
+  return text.length > MAX_LOGGED_TEXT ? `${text.slice(0, MAX_LOGGED_TEXT)}… [${text.length - MAX_LOGGED_TEXT} characters cut]` : text;
+}
+
+/** A logger whose every argument is cut to MAX_LOGGED_TEXT (errors keep their name, message and stack, each cut). */
+export function boundedLogger(logger: YogaLogger): YogaLogger {
+  const cut = (arg: unknown): unknown => {
+    if (typeof arg === 'string') return bounded(arg);
+    if (arg instanceof Error) {
+      const copy = new Error(bounded(arg.message));
+      copy.name = arg.name;
+      copy.stack = arg.stack === undefined ? undefined : bounded(arg.stack);
+      if (arg.cause !== undefined) copy.cause = cut(arg.cause);
+      return copy;
+    }
+    return arg;
+  };
+  const wrap = (log: (...args: unknown[]) => void) => (...args: unknown[]) => log(...args.map(cut));
+  return { debug: wrap(logger.debug), info: wrap(logger.info), warn: wrap(logger.warn), error: wrap(logger.error) };
+}
+
 export interface YogaOptions {
   db: Pick<Database, 'prisma' | 'scripts'>;
   logging?: LogLevel | YogaLogger;
@@ -69,7 +93,7 @@ export function createApi({ db, logging = 'info' }: YogaOptions) {
   return createYoga({
     schema,
     context: contextFactory(db),
-    logging,
+    logging: boundedLogger(typeof logging === 'string' ? createLogger(logging) : logging),
     graphqlEndpoint: '/graphql',
     landingPage: false,
     plugins: [...useOperationLimits(), useVariableErrorCode()],
@@ -83,6 +107,8 @@ export function createApi({ db, logging = 'info' }: YogaOptions) {
         // Pothos reports bad relay arguments (malformed global IDs) this way: a client error, shown as is.
         if (original instanceof PothosValidationError && error instanceof GraphQLError) {
           (error.extensions as Record<string, unknown>).code = ErrorCode.BAD_USER_INPUT;
+          // Pothos quotes the client's value ("Invalid global ID: ..."); the answer never echoes input.
+          if (error.message.startsWith('Invalid global ID')) error.message = 'Invalid global ID: not an ID this API hands out.';
           return error;
         }
         return defaultMaskError(error, message, isDev);

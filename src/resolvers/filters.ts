@@ -1,7 +1,7 @@
 import { badUserInput } from '../errors.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { isOpen, parsePartialDate, PartialDateError, type ClosedDate, type PartialDate } from '../partial-date.js';
-import { normalizeText } from '../search/normalize.js';
+import { boundedText } from '../text-limits.js';
 
 /**
  * Parses a date argument ("2018", "2018-06", "2018-06-15", "~2018", "2018-06/2018-08"); a malformed
@@ -63,21 +63,13 @@ export function dateMeetsWhere(prefix: string, from: ClosedDate | null, to: Clos
   return and;
 }
 
-/** Longest `nameContains` accepted, in characters of its normalised form. */
-export const MAX_NAME_FILTER = 200;
-
 /**
  * Name or any alias contains the text once both are normalised as search normalises names (case,
  * diacritics, apostrophes ’ ' ʿ, hyphens), so "Jama'at" finds "Jama’at". Reads the stored
  * normalised names of the search index (organizations and persons alike).
  */
 export function nameOrAliasContains(text: string, argument: string): { searchNames: Prisma.SearchNameListRelationFilter } {
-  // The raw length is bounded first, so normalisation never runs over megabytes; NFKD can expand a
-  // character into several letters, hence the second check on what is compared.
-  const normalized = text.length > MAX_NAME_FILTER * 2 ? null : normalizeText(text);
-  if (normalized === null || normalized.length > MAX_NAME_FILTER) {
-    throw badUserInput(`"${argument}" must be at most ${MAX_NAME_FILTER} characters once normalised.`, argument);
-  }
+  const normalized = boundedText(text, argument);
   // Nothing left after normalisation (only punctuation): every name contains "", as before.
   return { searchNames: { some: { normalized: { contains: normalized } } } };
 }

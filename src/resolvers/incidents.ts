@@ -63,7 +63,7 @@ export const incidentOrders: Record<IncidentOrder, SortKey[]> = {
     { field: 'dateLatest', direction: 'asc', nullable: true, kind: 'date' },
   ],
   KILLED_DESC: [
-    { field: 'killedMin', direction: 'desc', nullable: true },
+    { field: 'killedMin', direction: 'desc', nullable: true, kind: 'int' },
     { field: 'dateSort', direction: 'desc', nullable: true, kind: 'date' },
   ],
 };

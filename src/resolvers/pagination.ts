@@ -27,7 +27,10 @@ export interface SortKey {
   field: string;
   direction: 'asc' | 'desc';
   nullable?: boolean;
-  kind?: 'date' | 'scalar';
+  /** The column's type, which a cursor's value must have (default: text). */
+  kind?: 'date' | 'text' | 'int' | 'uuid' | 'enum';
+  /** For an enum column, its values. */
+  values?: readonly string[];
 }
 
 type CursorValue = string | number | null;
@@ -37,6 +40,27 @@ function encodeCursor(values: CursorValue[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/;
+
+/** Whether a decoded cursor value has the type of its sort column (a cursor of another list may not). */
+function fitsKey(value: unknown, key: SortKey): boolean {
+  if (value === null) return key.nullable === true;
+  switch (key.kind ?? 'text') {
+    case 'date':
+      return typeof value === 'string' && ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value));
+    case 'int':
+      return Number.isSafeInteger(value);
+    case 'uuid':
+      return typeof value === 'string' && UUID.test(value);
+    case 'enum':
+      return typeof value === 'string' && (key.values ?? []).includes(value);
+    case 'text':
+      // PostgreSQL text holds no NUL; such a value cannot come from a row.
+      return typeof value === 'string' && !value.includes('\u0000');
+  }
+}
+
 function decodeCursor(cursor: string, keys: SortKey[], argument: string): unknown[] {
   let values: unknown;
   try {
@@ -44,7 +68,8 @@ function decodeCursor(cursor: string, keys: SortKey[], argument: string): unknow
   } catch {
     values = undefined;
   }
-  if (!Array.isArray(values) || values.length !== keys.length) {
+  // A well-formed cursor of another list (or a hand-made one) fails here, not in the database.
+  if (!Array.isArray(values) || values.length !== keys.length || !values.every((value, i) => fitsKey(value, keys[i]!))) {
     throw badUserInput(`"${argument}" is not a cursor of this list.`, argument);
   }
   return values.map((value, i) => (keys[i]!.kind === 'date' && typeof value === 'string' ? new Date(value) : value));
@@ -102,7 +127,7 @@ export interface Counted {
 /** A page of a root list ordered by `keys` (the row id is appended as the final tie-breaker). */
 export async function keysetConnection<Row extends { id: string }>(args: ConnectionArgs, query: KeysetQuery<Row>) {
   checkPageSize(args);
-  const keys: SortKey[] = [...query.keys, { field: 'id', direction: 'asc' }];
+  const keys: SortKey[] = [...query.keys, { field: 'id', direction: 'asc', kind: 'uuid' }];
   const connection = await resolveCursorConnection<Promise<Row[]>>(
     {
       args,

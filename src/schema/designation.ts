@@ -1,4 +1,5 @@
 import type { Estimate } from '../generated/prisma/client.js';
+import { EstimateKind } from '../generated/prisma/enums.js';
 import { inferenceOf } from '../partial-date.js';
 import { estimateWhere } from '../resolvers/estimates.js';
 import { loadAll } from '../resolvers/loaders.js';
@@ -109,7 +110,7 @@ builder.queryFields((t) => ({
     resolve: (_, args, ctx) => {
       const where = estimateWhere(args.filter);
       return keysetConnection<Estimate>(args, {
-        keys: [{ field: 'kind', direction: 'asc' }],
+        keys: [{ field: 'kind', direction: 'asc', kind: 'enum', values: Object.values(EstimateKind) }],
         where,
         findMany: (q) => ctx.db.estimate.findMany(q as never),
         count: (w) => ctx.db.estimate.count({ where: w }),

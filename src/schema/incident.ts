@@ -179,7 +179,7 @@ builder.queryFields((t) => ({
       try {
         decoded = decodeGlobalID(String(args.id));
       } catch {
-        throw badUserInput(`"${args.id}" is not a global ID.`, 'id');
+        throw badUserInput('"id" is not a global ID.', 'id');
       }
       return decoded.typename === 'Incident' ? ctx.loaders.incidentLoader.load(decoded.id) : null;
     },

@@ -1,4 +1,5 @@
 // Imports every type module (each registers its types and root fields) and builds the schema.
+import { guardArguments } from './argument-guard.js';
 import { builder } from './builder.js';
 import './enums.js';
 import './dates.js';
@@ -14,4 +15,4 @@ import './timeline.js';
 import './stats.js';
 import './search.js';
 
-export const schema = builder.toSchema({ sortSchema: true });
+export const schema = guardArguments(builder.toSchema({ sortSchema: true }));

@@ -3,6 +3,7 @@ import { badUserInput } from '../errors.js';
 import type { Incident, Organization, Person, Source } from '../generated/prisma/client.js';
 import type { SearchEntityType } from '../generated/prisma/enums.js';
 import { dateArgument } from '../resolvers/filters.js';
+import { boundedText } from '../text-limits.js';
 import { resolveEntity, type Candidate } from '../search/resolve.js';
 import { searchEntities, type EntityRef, type Hit } from '../search/search.js';
 import { builder } from './builder.js';
@@ -122,7 +123,7 @@ builder.queryFields((t) => ({
     resolve: (_, args, ctx) => {
       const first = args.first ?? 10;
       if (first < 1 || first > MAX_SEARCH_RESULTS) throw badUserInput(`"first" must be between 1 and ${MAX_SEARCH_RESULTS}.`, 'first');
-      if (args.query.length > 200) throw badUserInput('"query" must be at most 200 characters.', 'query');
+      boundedText(args.query, 'query');
       return searchEntities(ctx.sql, args.query, { types: args.types as SearchEntityType[] | null, limit: first });
     },
   }),
@@ -135,7 +136,7 @@ builder.queryFields((t) => ({
       context: t.arg({ type: ResolveContextInput, description: 'Where and when the name was seen.' }),
     },
     resolve: (_, args, ctx) => {
-      if (args.name.length > 200) throw badUserInput('"name" must be at most 200 characters.', 'name');
+      boundedText(args.name, 'name');
       return resolveEntity(ctx.db, ctx.sql, args.name, args.type as SearchEntityType | null, {
         country: args.context?.country ?? null,
         date: dateArgument(args.context?.date, 'context.date'),

@@ -39,6 +39,8 @@ interface NameRow {
   acronym: string | null;
 }
 
+/** Longest query word looked up by spelling (one edit away, trigrams); the longest names' words are under 25 letters. */
+export const MAX_FUZZY_WORD_LENGTH = 40;
 /** Queries shorter than this only match exactly: "type-ahead from the third character". */
 export const MIN_PARTIAL_LENGTH = 3;
 const CANDIDATES = 200;
@@ -124,7 +126,8 @@ async function spellings(sql: ScriptRunner, words: string[], lastWord: string, m
     [words, typeAhead],
   );
   const held = new Set(known.filter((s) => s.df > 0).map((s) => s.word));
-  const unknown = words.filter((w) => !held.has(w) && w.length >= MIN_PARTIAL_LENGTH).slice(0, MAX_FUZZY_WORDS);
+  // A word longer than any name's is no typo of one: it gets no spelling lookups, whose cost grows with it.
+  const unknown = words.filter((w) => !held.has(w) && w.length >= MIN_PARTIAL_LENGTH && w.length <= MAX_FUZZY_WORD_LENGTH).slice(0, MAX_FUZZY_WORDS);
   if (unknown.length === 0) return known;
   // One edit away (a letter missing, extra, changed or swapped): exact lookups of deletion variants.
   // Deleting from short words ("ansa" → "ana") would match too many unrelated words: five letters up.

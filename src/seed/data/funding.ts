@@ -38,7 +38,7 @@ export const fundingStreams: SeedFundingStream[] = [
         min: 30_000_000,
         max: 30_000_000,
         unit: 'EUR',
-        scope: 'Ransom reportedly received by JNIM (GSIM) in the October 2020 release of hostages and prisoners',
+        scope: 'Ransom received by JNIM (GSIM), according to various sources, in the release of hostages against prisoners',
         incident: '2020-10-hostage-release-prisoner-exchange',
         citations: [doc(RANSOM, 'various sources')],
       },
