@@ -1,15 +1,59 @@
 // Start-up: open the database, migrate it, seed it when empty, and serve the API.
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createLogger } from 'graphql-yoga';
-import type { AppConfig } from './config.js';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import { createLogger, type YogaLogger } from 'graphql-yoga';
+import { DEFAULT_DB_WAIT_SECONDS, DEFAULT_STATEMENT_TIMEOUT_MS, type AppConfig } from './config.js';
+import { DatabaseUnreachableError, describeTarget, waitForDatabase } from './db/availability.js';
 import { openDatabase, type Database } from './db/client.js';
-import { applyMigrations } from './db/migrate.js';
+import { applyMigrations, isMigrated, migrationNames } from './db/migrate.js';
 import { dataset } from './seed/data/index.js';
 import { markSearchIndexCurrent, rebuildSearchIndex, searchIndexIsCurrent } from './search/indexer.js';
 import { NORMALIZATION_VERSION } from './search/normalize.js';
 import { loadSeed } from './seed/load.js';
 import { createApi } from './yoga.js';
+
+/** A start-up failure with a one-line explanation for the operator (no stack trace needed). */
+export class StartupError extends Error {}
+
+/** How long in-flight requests get to finish after SIGTERM before their connections are closed. */
+export const SHUTDOWN_GRACE_MS = 10_000;
+/** `/ready` reports not ready when the database takes longer than this to answer. */
+const READY_TIMEOUT_MS = 2_000;
+
+/** Fails at once when the port is taken, before any migration or seeding is done for nothing. */
+async function assertPortFree(port: number, host: string): Promise<void> {
+  if (port === 0) return;
+  await new Promise<void>((resolve, reject) => {
+    const probe = createNetServer();
+    probe.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new StartupError(`Port ${port} on ${host} is already in use: stop what holds it, or set PORT.`) : error),
+    );
+    probe.listen(port, host, () => probe.close(() => resolve()));
+  });
+}
+
+/** Waits for a server PostgreSQL that does not answer yet, saying what it waits for. */
+async function awaitDatabase(db: Database, config: AppConfig, logger: YogaLogger): Promise<void> {
+  if (config.database.kind !== 'postgres') return;
+  const target = describeTarget(config.database.url);
+  const seconds = config.dbWaitSeconds ?? DEFAULT_DB_WAIT_SECONDS;
+  try {
+    await waitForDatabase(db.scripts, seconds, (reason, delay) =>
+      logger.warn(`Waiting for the database at ${target} (${reason}); retrying in ${(delay / 1000).toFixed(2)} s, for up to ${seconds} s in all.`),
+    );
+  } catch (error) {
+    if (!(error instanceof DatabaseUnreachableError)) throw error;
+    throw new StartupError(
+      `The database at ${target} did not answer within ${seconds} s (${error.message}). Start it, or set DB_WAIT_SECONDS to wait longer.`,
+    );
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timed out')), ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
 
 export interface RunningApp {
   url: string;
@@ -35,8 +79,10 @@ export async function prepareDatabase(db: Database, seedIfEmpty: boolean) {
 
 export async function startApp(config: AppConfig): Promise<RunningApp> {
   const logger = createLogger(config.logLevel === 'fatal' ? 'error' : config.logLevel);
-  const db = await openDatabase(config.database);
+  await assertPortFree(config.port, config.host);
+  const db = await openDatabase(config.database, { statementTimeoutMs: config.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS });
   try {
+    await awaitDatabase(db, config, logger);
     const { migrations, seeded, rebuilt } = await prepareDatabase(db, config.seedIfEmpty);
     if (migrations.length > 0) logger.info(`Applied migrations: ${migrations.join(', ')}`);
     if (rebuilt) logger.info(`Rebuilt the search index for normalisation version ${NORMALIZATION_VERSION}: ${rebuilt.names} names, ${rebuilt.documents} texts`);
@@ -45,7 +91,10 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
     await db.close();
     throw error;
   }
-  const api = createApi({ db, logging: logger });
+  const expected = await migrationNames();
+  let stopping = false;
+  const ready = async () => !stopping && (await withTimeout(isMigrated(db.scripts, expected), READY_TIMEOUT_MS).catch(() => false));
+  const api = createApi({ db, logging: logger, ready });
   const server = createServer(api);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -57,8 +106,14 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
     url: `http://${host}:${port}/graphql`,
     db,
     server,
+    /** `/ready` turns 503, in-flight requests finish (for at most SHUTDOWN_GRACE_MS), then the database closes. */
     async stop() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      stopping = true;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const grace = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+      await closed;
+      clearTimeout(grace);
       await db.close();
     },
   };

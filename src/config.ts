@@ -35,7 +35,16 @@ export interface AppConfig {
   logLevel: (typeof logLevels)[number];
   /** Load the seed dataset into an empty database at start. */
   seedIfEmpty: boolean;
+  /** How long start-up waits for an unreachable database, retrying with backoff (0: not at all). */
+  dbWaitSeconds?: number;
+  /** Longest a single SQL statement may run on a server PostgreSQL before it is cancelled. */
+  statementTimeoutMs?: number;
 }
+
+export const DEFAULT_DB_WAIT_SECONDS = 30;
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 10_000;
+
+const wholeNumber = (max: number) => z.string().regex(/^\d+$/, 'a whole number').transform(Number).pipe(z.number().int().min(0).max(max));
 
 /** Reads the environment once; a bad value throws a ConfigError naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -45,11 +54,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!logLevel.success) throw new ConfigError(`LOG_LEVEL "${env.LOG_LEVEL}" is not one of ${logLevels.join(', ')}.`);
   const seed = z.enum(['true', 'false', '1', '0']).safeParse(env.SEED_IF_EMPTY ?? 'true');
   if (!seed.success) throw new ConfigError(`SEED_IF_EMPTY "${env.SEED_IF_EMPTY}" must be true or false.`);
+  const wait = wholeNumber(3_600).safeParse(env.DB_WAIT_SECONDS ?? String(DEFAULT_DB_WAIT_SECONDS));
+  if (!wait.success) throw new ConfigError(`DB_WAIT_SECONDS "${env.DB_WAIT_SECONDS}" must be a whole number of seconds, 0 to 3600.`);
+  const timeout = wholeNumber(600_000).safeParse(env.DB_STATEMENT_TIMEOUT_MS ?? String(DEFAULT_STATEMENT_TIMEOUT_MS));
+  if (!timeout.success || timeout.data === 0) {
+    throw new ConfigError(`DB_STATEMENT_TIMEOUT_MS "${env.DB_STATEMENT_TIMEOUT_MS}" must be a whole number of milliseconds, 1 to 600000.`);
+  }
   return {
     port: port.data,
     host: env.HOST ?? '0.0.0.0',
     database: parseDatabaseUrl(env.DATABASE_URL),
     logLevel: logLevel.data,
     seedIfEmpty: seed.data === 'true' || seed.data === '1',
+    dbWaitSeconds: wait.data,
+    statementTimeoutMs: timeout.data,
   };
 }

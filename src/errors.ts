@@ -7,6 +7,8 @@ export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   /** The operation is too deep or too broad to run (query depth or complexity limits). */
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  /** The database cannot be reached now (down, restarting, too slow): HTTP 503 with Retry-After; retry later. */
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   /** Unexpected failure; the message is masked and the cause logged (set by Yoga's masking). */
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;

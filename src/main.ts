@@ -1,7 +1,8 @@
 // Starts the API; stops it cleanly on SIGINT/SIGTERM. No logic here.
 import { createLogger } from 'graphql-yoga';
 import { ConfigError, loadConfig } from './config.js';
-import { startApp } from './app.js';
+import { startApp, StartupError } from './app.js';
+import { DatabaseLockedError } from './db/lock.js';
 
 const logger = createLogger('info');
 
@@ -22,7 +23,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof StartupError || error instanceof DatabaseLockedError) {
     console.error(error.message);
   } else {
     logger.error('Failed to start', error);

@@ -2,7 +2,8 @@
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
-import { createLogger, createYoga, maskError as defaultMaskError, type LogLevel, type Plugin, type YogaLogger } from 'graphql-yoga';
+import { createLogger, createYoga, maskError as defaultMaskError, useReadinessCheck, type LogLevel, type Plugin, type YogaLogger } from 'graphql-yoga';
+import { isDatabaseUnavailable, unavailableReason } from './db/availability.js';
 import { contextFactory } from './context.js';
 import { ErrorCode } from './errors.js';
 import { useOperationLimits } from './limits.js';
@@ -87,16 +88,51 @@ export function boundedLogger(logger: YogaLogger): YogaLogger {
 export interface YogaOptions {
   db: Pick<Database, 'prisma' | 'scripts'>;
   logging?: LogLevel | YogaLogger;
+  /** `/ready` answers 200 only when this resolves true (database reachable and migrated, not shutting down). */
+  ready?: () => Promise<boolean>;
 }
 
-export function createApi({ db, logging = 'info' }: YogaOptions) {
+/** Seconds a client is told to wait (Retry-After) when the database is unavailable. */
+export const RETRY_AFTER_SECONDS = 5;
+/** At most one log line per this many milliseconds about an unavailable database. */
+const OUTAGE_LOG_INTERVAL_MS = 10_000;
+
+/**
+ * Reports an unavailable database once per interval with the number of requests refused, instead
+ * of a stack trace per request (an outage would otherwise write megabytes of log).
+ */
+function outageReporter(logger: YogaLogger) {
+  let last = 0;
+  let refused = 0;
+  return (error: unknown) => {
+    refused++;
+    const now = Date.now();
+    if (now - last < OUTAGE_LOG_INTERVAL_MS) return;
+    logger.warn(`Database unavailable (${unavailableReason(error)}): ${refused} request(s) answered SERVICE_UNAVAILABLE since the last report.`);
+    last = now;
+    refused = 0;
+  };
+}
+
+export function createApi({ db, logging = 'info', ready }: YogaOptions) {
+  const logger = boundedLogger(typeof logging === 'string' ? createLogger(logging) : logging);
+  const reportOutage = outageReporter(logger);
   return createYoga({
     schema,
     context: contextFactory(db),
-    logging: boundedLogger(typeof logging === 'string' ? createLogger(logging) : logging),
+    logging: logger,
     graphqlEndpoint: '/graphql',
+    // GET /health: the process answers (liveness). GET /ready: it can serve (readiness).
+    healthCheckEndpoint: '/health',
     landingPage: false,
-    plugins: [...useOperationLimits(), useVariableErrorCode()],
+    plugins: [
+      ...useOperationLimits(),
+      useVariableErrorCode(),
+      useReadinessCheck({
+        endpoint: '/ready',
+        check: async () => (ready ? ready() : true),
+      }),
+    ],
     // The bundled GraphiQL page: the default one loads its code from a CDN, blank offline.
     renderGraphiQL,
     graphiql: { title: 'Sahel militant organizations — GraphQL API', defaultQuery: EXAMPLE_QUERY },
@@ -104,6 +140,16 @@ export function createApi({ db, logging = 'info' }: YogaOptions) {
       // Yoga logs (for operators) every error this masks, i.e. returns as a different object.
       maskError(error, message, isDev) {
         const original = error instanceof GraphQLError ? error.originalError : error;
+        // Not our fault and not the client's: say so with 503 and Retry-After, and log a line, not a stack.
+        if (error instanceof GraphQLError && isDatabaseUnavailable(original)) {
+          reportOutage(original);
+          error.message = 'The database is unavailable; try again shortly.';
+          Object.assign(error.extensions as Record<string, unknown>, {
+            code: ErrorCode.SERVICE_UNAVAILABLE,
+            http: { status: 503, headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) } },
+          });
+          return error;
+        }
         // Pothos reports bad relay arguments (malformed global IDs) this way: a client error, shown as is.
         if (original instanceof PothosValidationError && error instanceof GraphQLError) {
           (error.extensions as Record<string, unknown>).code = ErrorCode.BAD_USER_INPUT;

@@ -76,16 +76,45 @@ describe('errors', () => {
 
   it('an unexpected fault is masked for the client and logged for operators', async () => {
     const broken = await createTestDatabase({ seed: false });
-    await broken.close();
+    // A fault of ours, not of the database's availability: a table the code needs is missing.
+    await broken.scripts.query('DROP TABLE "Organization" CASCADE');
     const logged: unknown[] = [];
     const { createApi } = await import('../src/yoga.js');
     const api = createApi({
       db: broken,
       logging: { debug: () => {}, info: () => {}, warn: () => {}, error: (...args: unknown[]) => logged.push(args) },
     });
-    const { body } = await postQuery(api, '{ organizations { totalCount } }');
-    expect(body.errors?.[0]).toMatchObject({ message: 'Unexpected error.' });
-    expect(JSON.stringify(body)).not.toMatch(/PGlite|prisma|stack|closed/i);
+    const { status, body } = await postQuery(api, '{ organizations { totalCount } }');
+    expect(status).toBe(200);
+    expect(body.errors?.[0]).toMatchObject({ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(JSON.stringify(body)).not.toMatch(/PGlite|prisma|stack|relation|does not exist/i);
     expect(logged.length).toBeGreaterThan(0);
+    await broken.close();
+  });
+
+  it('a database that cannot be reached is SERVICE_UNAVAILABLE (503, Retry-After), logged as one line, not a stack per request', async () => {
+    const closed = await createTestDatabase({ seed: false });
+    await closed.close();
+    const errors: unknown[] = [];
+    const warnings: unknown[] = [];
+    const { createApi } = await import('../src/yoga.js');
+    const api = createApi({
+      db: closed,
+      logging: { debug: () => {}, info: () => {}, warn: (...args: unknown[]) => warnings.push(args), error: (...args: unknown[]) => errors.push(args) },
+    });
+    for (let i = 0; i < 5; i++) {
+      const response = await api.fetch('http://localhost/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ organizations { totalCount } }' }),
+      });
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('5');
+      const body = (await response.json()) as { errors: { extensions: Record<string, unknown> }[] };
+      expect(body.errors[0]!.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE' });
+    }
+    expect(errors).toEqual([]);
+    expect(warnings).toHaveLength(1);
+    expect(String((warnings[0] as unknown[])[0])).toMatch(/^Database unavailable \(.*\): 1 request/);
   });
 });

@@ -6,6 +6,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import { mkdirSync } from 'node:fs';
 import { PrismaClient } from '../generated/prisma/client.js';
 import type { DatabaseTarget } from '../config.js';
+import { lockDataDirectory } from './lock.js';
 import { openPGlite } from './pglite.js';
 
 /** A statement the client sent, as reported by the driver; used to count round trips. */
@@ -85,7 +86,15 @@ function rawTypeParser(oid: number, format?: 'text' | 'binary') {
 export interface OpenOptions {
   /** Report every statement to `onQuery` listeners (tests, benchmarks). It costs Prisma about 2 ms a query. */
   logQueries?: boolean;
+  /**
+   * Server PostgreSQL: cancel a statement after this long (server side), and give up waiting for its
+   * answer 2 s later (client side, for a server that no longer answers at all). Unset: no limit.
+   */
+  statementTimeoutMs?: number;
 }
+
+/** How long to wait for a new server connection before reporting the database unreachable. */
+const CONNECT_TIMEOUT_MS = 5_000;
 
 export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<Database> {
   const listeners = new Set<QueryListener>();
@@ -96,21 +105,40 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
   if (target.kind === 'postgres') {
     // A startup parameter, so every pooled connection has it before its first statement (a SET sent
     // on 'connect' raced the pool's first query).
+    const timeout = options.statementTimeoutMs;
     const pool = new pg.Pool({
       connectionString: target.url,
       options: `-c pg_trgm.similarity_threshold=${TRIGRAM_THRESHOLD}`,
       types: { getTypeParser: rawTypeParser },
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      ...(timeout ? { statement_timeout: timeout, query_timeout: timeout + 2_000 } : {}),
     });
+    // An idle connection dropped by the server (restart, outage) is reported here; unhandled, it
+    // would end the process. The pool replaces it on the next query.
+    pool.on('error', () => {});
     adapter = new PrismaPg(pool);
     scripts = poolScripts(pool);
     closeDriver = () => pool.end();
   } else {
-    if (target.kind === 'pglite') mkdirSync(target.dataDir, { recursive: true });
-    const pglite = await openPGlite(target.kind === 'pglite' ? target.dataDir : undefined);
-    await pglite.exec(`SET pg_trgm.similarity_threshold = ${TRIGRAM_THRESHOLD}`);
+    let unlock = async () => {};
+    if (target.kind === 'pglite') {
+      mkdirSync(target.dataDir, { recursive: true });
+      unlock = await lockDataDirectory(target.dataDir);
+    }
+    let pglite: PGlite;
+    try {
+      pglite = await openPGlite(target.kind === 'pglite' ? target.dataDir : undefined);
+      await pglite.exec(`SET pg_trgm.similarity_threshold = ${TRIGRAM_THRESHOLD}`);
+    } catch (error) {
+      await unlock();
+      throw error;
+    }
     adapter = new PrismaPGlite(pglite);
     scripts = pgliteScripts(pglite);
-    closeDriver = () => pglite.close();
+    closeDriver = async () => {
+      await pglite.close();
+      await unlock();
+    };
   }
 
   const prisma = options.logQueries

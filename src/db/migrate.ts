@@ -41,6 +41,20 @@ async function readMigrations(dir: string): Promise<MigrationFile[]> {
   );
 }
 
+/** The names of the migrations this code expects applied, in order. */
+export async function migrationNames(dir = MIGRATIONS_DIR): Promise<string[]> {
+  return (await readMigrations(dir)).map((m) => m.name);
+}
+
+/** Whether every migration of this code is recorded as applied (what `/ready` requires). */
+export async function isMigrated(scripts: ScriptRunner, expected: readonly string[]): Promise<boolean> {
+  const applied = await scripts.query<{ migration_name: string }>(
+    'SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+  );
+  const names = new Set(applied.map((row) => row.migration_name));
+  return expected.every((name) => names.has(name));
+}
+
 /** Applies the pending migrations in order, each in its own transaction; returns their names. */
 export async function applyMigrations(scripts: ScriptRunner, dir = MIGRATIONS_DIR): Promise<string[]> {
   await scripts.query(CREATE_MIGRATIONS_TABLE);

@@ -1,0 +1,204 @@
+// Faults an operator meets: a second server on the same PGlite directory, a port already taken, a
+// database that is not up yet, one that goes away or freezes while serving, and a shutdown.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, connect, type Server, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type RunningApp } from '../src/app.js';
+import { openDatabase } from '../src/db/client.js';
+import { DatabaseLockedError } from '../src/db/lock.js';
+
+function runToExit(env: Record<string, string>): Promise<{ code: number | null; output: string; ms: number }> {
+  const started = Date.now();
+  const child = spawn('node', ['--import', 'tsx', 'src/main.ts'], { env: { ...process.env, LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, output, ms: Date.now() - started })));
+}
+
+const scratch = mkdtempSync(join(tmpdir(), 'faults-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('a PGlite directory', () => {
+  it('is opened by one process at a time: the second is refused with a clear message, and may open it once released', async () => {
+    const dataDir = join(scratch, 'locked');
+    const first = await openDatabase({ kind: 'pglite', dataDir });
+    try {
+      await expect(openDatabase({ kind: 'pglite', dataDir })).rejects.toThrow(DatabaseLockedError);
+      const second = await runToExit({ DATABASE_URL: `file:${dataDir}`, PORT: '0' });
+      expect(second.code).toBe(1);
+      expect(second.output).toContain(`The PGlite database in ${dataDir} is already open in another process`);
+      expect(second.output).not.toMatch(/\n\s+at /);
+    } finally {
+      await first.close();
+    }
+    const again = await openDatabase({ kind: 'pglite', dataDir });
+    await again.close();
+  });
+});
+
+describe('start-up', () => {
+  it('finds a port in use before migrating or seeding anything', async () => {
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    const { port } = holder.address() as { port: number };
+    try {
+      const { code, output } = await runToExit({ DATABASE_URL: 'memory://', PORT: String(port), HOST: '127.0.0.1' });
+      expect(code).toBe(1);
+      expect(output).toContain(`Port ${port} on 127.0.0.1 is already in use`);
+      expect(output).not.toMatch(/Applied migrations|Seeded/);
+    } finally {
+      holder.close();
+    }
+  });
+
+  it('waits for an unreachable database, saying what for, then gives up in one line', async () => {
+    const { code, output, ms } = await runToExit({ DATABASE_URL: 'postgresql://postgres:secret@127.0.0.1:1/test', DB_WAIT_SECONDS: '1', PORT: '0' });
+    expect(code).toBe(1);
+    expect(output).toContain('Waiting for the database at postgresql://127.0.0.1:1/test (ECONNREFUSED');
+    expect(output).toContain('did not answer within 1 s');
+    expect(output).not.toContain('secret');
+    expect(output).not.toMatch(/\n\s+at /);
+    expect(ms).toBeLessThan(15_000);
+  });
+
+  it('refuses bad waiting and timeout settings', async () => {
+    const { code, output } = await runToExit({ DATABASE_URL: 'memory://', DB_STATEMENT_TIMEOUT_MS: '1e3' });
+    expect(code).toBe(1);
+    expect(output).toContain('DB_STATEMENT_TIMEOUT_MS "1e3"');
+  });
+});
+
+/** A TCP proxy to PostgreSQL that the test can stop (an outage) or freeze (a server that stops answering). */
+class Proxy {
+  private server: Server | null = null;
+  private readonly sockets = new Set<Socket>();
+  private frozen = false;
+  port = 0;
+
+  constructor(private readonly target: { host: string; port: number }) {}
+
+  async start(): Promise<void> {
+    this.server = createServer((client) => {
+      const upstream = connect(this.target.port, this.target.host);
+      for (const s of [client, upstream]) {
+        this.sockets.add(s);
+        s.on('error', () => s.destroy());
+        s.on('close', () => this.sockets.delete(s));
+      }
+      client.on('close', () => upstream.destroy());
+      upstream.on('close', () => client.destroy());
+      // While frozen, bytes are held, not passed: the server seems alive but never answers.
+      client.on('data', (data) => (this.frozen ? undefined : upstream.write(data)));
+      upstream.on('data', (data) => (this.frozen ? undefined : client.write(data)));
+    });
+    await new Promise<void>((resolve) => this.server!.listen(this.port, '127.0.0.1', resolve));
+    this.port = (this.server.address() as { port: number }).port;
+  }
+
+  async stop(): Promise<void> {
+    for (const s of this.sockets) s.destroy();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+    this.server = null;
+  }
+
+  freeze(on: boolean): void {
+    this.frozen = on;
+    // Connections that saw held bytes are out of step: drop them when thawing, as a restarted server would.
+    if (!on) for (const s of this.sockets) s.destroy();
+  }
+}
+
+const adminUrl = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
+async function reachable(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+const available = process.env.CI === 'true' || (await reachable());
+
+describe.skipIf(!available)('a server PostgreSQL that goes away while serving', () => {
+  const name = `sahel_faults_${randomBytes(4).toString('hex')}`;
+  const admin = new URL(adminUrl);
+  const proxy = new Proxy({ host: admin.hostname, port: Number(admin.port || 5432) });
+  let app: RunningApp;
+
+  async function adminQuery(sql: string) {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  }
+
+  const post = async (query = '{ organizations { totalCount } }') => {
+    const started = Date.now();
+    const response = await fetch(app.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    return { status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] }, ms: Date.now() - started };
+  };
+  const get = async (path: string) => (await fetch(new URL(path, app.url))).status;
+
+  beforeAll(async () => {
+    await adminQuery(`CREATE DATABASE "${name}"`);
+    await proxy.start();
+    const url = new URL(adminUrl);
+    url.port = String(proxy.port);
+    url.pathname = `/${name}`;
+    app = await startApp({
+      port: 0, host: '127.0.0.1', database: { kind: 'postgres', url: url.toString() }, logLevel: 'error', seedIfEmpty: true,
+      dbWaitSeconds: 5, statementTimeoutMs: 1_000,
+    });
+  });
+  afterAll(async () => {
+    await app?.stop();
+    await proxy.stop();
+    await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  });
+
+  it('answers 503 SERVICE_UNAVAILABLE with Retry-After during the outage, /ready 503, /health 200; serves again after, with no restart', async () => {
+    expect((await post()).status).toBe(200);
+    expect(await get('/ready')).toBe(200);
+
+    await proxy.stop();
+    const during = await post();
+    expect(during.status).toBe(503);
+    expect(during.retryAfter).toBe('5');
+    expect(during.body.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+    expect(during.ms).toBeLessThan(6_000);
+    expect(await get('/ready')).toBe(503);
+    expect(await get('/health')).toBe(200);
+
+    await proxy.start();
+    let after = await post();
+    for (let i = 0; i < 10 && after.status !== 200; i++) after = await post();
+    expect(after.status).toBe(200);
+    expect(await get('/ready')).toBe(200);
+  });
+
+  it('a frozen database: requests end with SERVICE_UNAVAILABLE after the statement timeout, not when it thaws', async () => {
+    proxy.freeze(true);
+    try {
+      const frozen = await post();
+      expect(frozen.body.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+      expect(frozen.ms).toBeLessThan(8_000);
+    } finally {
+      proxy.freeze(false);
+    }
+    let after = await post();
+    for (let i = 0; i < 10 && after.status !== 200; i++) after = await post();
+    expect(after.status).toBe(200);
+  });
+});
