@@ -198,6 +198,13 @@ export function createLoaders(db: PrismaClient, sql: ScriptRunner) {
       (a) => a.personId,
     ),
 
+    /** How many citations name each source (one grouped statement for all the sources of a level). */
+    citationCountBySourceLoader: new DataLoader<string, number>(async (ids: Ids) => {
+      const rows = await db.citation.groupBy({ by: ['sourceId'], where: { sourceId: { in: [...ids] } }, _count: { _all: true } });
+      const counts = new Map(rows.map((r) => [r.sourceId, r._count._all]));
+      return ids.map((id) => counts.get(id) ?? 0);
+    }),
+
     /** The citations of one kind of record (created on first use, one loader per kind). */
     citationsLoader(subject: CitationSubject): DataLoader<string, Citation[]> {
       let loader = citationLoaders.get(subject);

@@ -28,7 +28,7 @@ export interface SortKey {
   direction: 'asc' | 'desc';
   nullable?: boolean;
   /** The column's type, which a cursor's value must have (default: text). */
-  kind?: 'date' | 'text' | 'int' | 'uuid' | 'enum';
+  kind?: 'date' | 'text' | 'int' | 'number' | 'uuid' | 'enum';
   /** For an enum column, its values. */
   values?: readonly string[];
 }
@@ -51,6 +51,8 @@ function fitsKey(value: unknown, key: SortKey): boolean {
       return typeof value === 'string' && ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value));
     case 'int':
       return Number.isSafeInteger(value);
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value);
     case 'uuid':
       return typeof value === 'string' && UUID.test(value);
     case 'enum':

@@ -1,6 +1,6 @@
 import SchemaBuilder from '@pothos/core';
 import RelayPlugin from '@pothos/plugin-relay';
-import { DateResolver } from 'graphql-scalars';
+import { DateResolver, DateTimeResolver } from 'graphql-scalars';
 import { isObjectType, type GraphQLSchema } from 'graphql';
 import type { Context } from '../context.js';
 import { badUserInput } from '../errors.js';
@@ -15,7 +15,7 @@ function assertNodeType(schema: GraphQLSchema, typename: string) {
 
 export const builder = new SchemaBuilder<{
   Context: Context;
-  Scalars: { Date: { Input: Date; Output: Date } };
+  Scalars: { Date: { Input: Date; Output: Date }; DateTime: { Input: Date; Output: Date } };
   DefaultFieldNullability: false;
   DefaultInputFieldRequiredness: false;
   DefaultEdgesNullability: false;
@@ -65,6 +65,10 @@ export const builder = new SchemaBuilder<{
 
 builder.addScalarType('Date', DateResolver, {
   description: 'A calendar day in ISO 8601 form, "2017-03-02".',
+});
+
+builder.addScalarType('DateTime', DateTimeResolver, {
+  description: 'An instant in ISO 8601 form, in UTC: "2026-11-26T00:40:43.000Z".',
 });
 
 builder.queryType({ description: 'The entry points: look up, list, filter and aggregate the knowledge graph.' });

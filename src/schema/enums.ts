@@ -66,6 +66,7 @@ export const OrganizationKindEnum = enumType('OrganizationKind', OrganizationKin
   STATE_FORCE: 'A state’s military or security force (Barkhane, national armies).',
   STATE: 'A state acting as such, when the source names the country rather than a force ("France announced").',
   MOVEMENT: 'A political-military movement (the Taliban).',
+  UNKNOWN: 'The source does not say what sort of organization it is (a sanctions list entry).',
 });
 
 export const OrganizationStatusEnum = enumType('OrganizationStatus', OrganizationStatus, 'Whether an organization still operates.', {

@@ -14,5 +14,6 @@ import './designation.js';
 import './timeline.js';
 import './stats.js';
 import './search.js';
+import './merge-candidate.js';
 
 export const schema = guardArguments(builder.toSchema({ sortSchema: true }));

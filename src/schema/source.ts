@@ -22,6 +22,18 @@ builder.node(SourceRef, {
     kind: t.expose('kind', { type: SourceKindEnum, description: 'What kind of publisher it comes from.' }),
     published: t.field(partialDateField('published', 'When it was published, as precisely as known.')),
     description: t.exposeString('description', { nullable: true, description: 'What the document is and covers.' }),
+    format: t.exposeString('format', { nullable: true, description: 'For an imported file, the importer that read it ("un-sc").' }),
+    sha256: t.exposeString('sha256', { nullable: true, description: 'For an imported file, the SHA-256 of its bytes: the same file is never imported twice.' }),
+    importedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'For an imported file, when it was imported.',
+      resolve: (s) => s.importedAt,
+    }),
+    citationCount: t.int({
+      description: 'How many facts cite this source: what an import brought.',
+      resolve: (s, _, ctx) => ctx.loaders.citationCountBySourceLoader.load(s.id),
+    }),
   }),
 });
 

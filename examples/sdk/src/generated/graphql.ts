@@ -148,7 +148,9 @@ export type OrganizationKind =
   /** A state acting as such, when the source names the country rather than a force ("France announced"). */
   | 'STATE'
   /** A state’s military or security force (Barkhane, national armies). */
-  | 'STATE_FORCE';
+  | 'STATE_FORCE'
+  /** The source does not say what sort of organization it is (a sanctions list entry). */
+  | 'UNKNOWN';
 
 /** Whether a person is alive, dead or held. */
 export type PersonStatus =

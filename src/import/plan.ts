@@ -1,0 +1,38 @@
+// What an importer hands the writer: the file's source and its entities, each fact with the passage
+// (and where in the file) that states it. Formats differ in parsing only; linking and writing are shared.
+import type { AliasKind, AliasQuality, DesignationAuthority, IdentifierScheme, SourceKind } from '../generated/prisma/enums.js';
+
+/** A passage of the imported file and where it is ("INDIVIDUAL QDi.316, COMMENTS1"). */
+export interface Cite {
+  quote: string;
+  locator: string;
+}
+
+export interface ImportedEntity {
+  type: 'ORGANIZATION' | 'PERSON';
+  /** Line of the file the entry starts on, for reports. */
+  line: number;
+  name: string;
+  /** The passages that state the entity itself (its name, a comment). */
+  citations: Cite[];
+  /** Its identifier in the file's dataset: a re-import links by it, not by name. */
+  externalId: { scheme: IdentifierScheme; value: string; citation: Cite };
+  aliases: { name: string; kind: AliasKind; quality: AliasQuality; language: string | null; citation: Cite }[];
+  designation?: { authority: DesignationAuthority; program: string; reference: string; listed?: string; citations: Cite[] };
+  born?: { date: string; citation: Cite };
+  nationality?: { code: string; citation: Cite };
+  /** A country it is tied to, as context for name resolution. */
+  country: string | null;
+}
+
+/** A row that cannot be imported, with its line. */
+export interface RowProblem {
+  line: number;
+  message: string;
+}
+
+export interface ImportPlan {
+  source: { slug: string; title: string; publisher: string; kind: SourceKind; published?: string; description: string };
+  entities: ImportedEntity[];
+  problems: RowProblem[];
+}

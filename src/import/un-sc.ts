@@ -1,0 +1,194 @@
+// The UN Security Council Consolidated List (XML), every regime: each INDIVIDUAL a person, each ENTITY
+// an organization, with its names, aliases (Good/a.k.a. strong, Low weak, f.k.a. former), name in
+// original script, designation (regime, reference, listed on), UN reference, a single date of birth
+// or nationality when the entry gives one, and its COMMENTS1 as a cited passage.
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import countries from 'i18n-iso-countries';
+import english from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
+import { parsePartialDate, PartialDateError } from '../partial-date.js';
+import { ImportFileError, type ImportFile } from './file.js';
+import type { Cite, ImportedEntity, ImportPlan, RowProblem } from './plan.js';
+
+countries.registerLocale(english);
+
+const ARRAYS = new Set([
+  'INDIVIDUAL', 'ENTITY', 'INDIVIDUAL_ALIAS', 'ENTITY_ALIAS', 'VALUE', 'INDIVIDUAL_DATE_OF_BIRTH', 'INDIVIDUAL_ADDRESS',
+  'ENTITY_ADDRESS', 'NATIONALITY',
+]);
+
+type Node = Record<string, unknown>;
+const text = (value: unknown): string | null => {
+  if (typeof value === 'string' || typeof value === 'number') {
+    const t = String(value).replace(/\s+/g, ' ').trim();
+    return t === '' ? null : t;
+  }
+  return null;
+};
+const list = (value: unknown): Node[] => (Array.isArray(value) ? value : value ? [value] : []).filter((v): v is Node => typeof v === 'object' && v !== null);
+
+/** The ISO 3166-1 alpha-2 code of a country as the list names it, or null when it is not one. */
+export function countryCode(name: string): string | null {
+  return countries.getAlpha2Code(name, 'en') ?? countries.getAlpha2Code(name.replace(/\s*\(.*\)\s*$/, ''), 'en') ?? null;
+}
+
+/** The regimes' programmes, as the list's UN_LIST_TYPE names them. */
+function program(listType: string | null): string {
+  return listType ? `UN Security Council sanctions list: ${listType}` : 'UN Security Council Consolidated List';
+}
+
+/**
+ * An xs:date as the list writes it, possibly with a time zone ("2015-04-14-04:00"): the day listed,
+ * "2015-04-14". Null when it is not one.
+ */
+export function listDay(value: string): string | null {
+  return /^(\d{4}-\d{2}-\d{2})(?:Z|[+-]\d{2}:\d{2})?$/.exec(value)?.[1] ?? null;
+}
+
+/** A date of birth in this API's notation, from the list's TYPE_OF_DATE with DATE, YEAR or FROM_YEAR/TO_YEAR. */
+function birthDate(node: Node): { notation: string; quote: string } | null {
+  const type = text(node.TYPE_OF_DATE);
+  const date = text(node.DATE);
+  const year = text(node.YEAR);
+  const from = text(node.FROM_YEAR);
+  const to = text(node.TO_YEAR);
+  if (type === 'BETWEEN' && from && to) return { notation: from === to ? from : `${from}/${to}`, quote: `${from} ${to}` };
+  const value = (date ? listDay(date) ?? date : null) ?? year;
+  if (!value) return null;
+  return { notation: type === 'APPROXIMATELY' ? `~${value}` : value, quote: date ?? value };
+}
+
+export function planUnList(file: ImportFile): ImportPlan {
+  const valid = XMLValidator.validate(file.text);
+  if (valid !== true) {
+    throw new ImportFileError(`${file.path}: not well-formed XML at line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}; the file is refused whole, nothing was written.`);
+  }
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    parseTagValue: false,
+    trimValues: true,
+    isArray: (name) => ARRAYS.has(name),
+  });
+  const root = (parser.parse(file.text) as Node).CONSOLIDATED_LIST as Node | undefined;
+  if (!root) throw new ImportFileError(`${file.path}: no CONSOLIDATED_LIST element: not a UN consolidated list; nothing was written.`);
+  const generated = text(root['@_dateGenerated']);
+  const generatedDay = generated?.slice(0, 10) ?? null;
+
+  // Entry lines, for reports: where each REFERENCE_NUMBER stands in the file.
+  const lineStarts = [0];
+  for (let i = 0; i < file.text.length; i++) if (file.text.charCodeAt(i) === 10) lineStarts.push(i + 1);
+  const lineOf = (needle: string) => {
+    const at = file.text.indexOf(needle);
+    if (at < 0) return 0;
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid]! <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+
+  const entities: ImportedEntity[] = [];
+  const problems: RowProblem[] = [];
+  const groups: [string, Node[]][] = [
+    ['INDIVIDUAL', list((root.INDIVIDUALS as Node | undefined)?.INDIVIDUAL)],
+    ['ENTITY', list((root.ENTITIES as Node | undefined)?.ENTITY)],
+  ];
+  for (const [tag, entries] of groups) {
+    for (const entry of entries) {
+      const reference = text(entry.REFERENCE_NUMBER);
+      const dataId = text(entry.DATAID);
+      const line = lineOf(reference ? `<REFERENCE_NUMBER>${reference}</REFERENCE_NUMBER>` : `<DATAID>${dataId}</DATAID>`);
+      const at = `${tag} ${reference ?? dataId ?? '?'}`;
+      const parts = ['FIRST_NAME', 'SECOND_NAME', 'THIRD_NAME', 'FOURTH_NAME'].map((k) => text(entry[k])).filter((p): p is string => p !== null);
+      if (!reference || parts.length === 0) {
+        problems.push({ line, message: `${at}: no ${reference ? 'name' : 'REFERENCE_NUMBER'}` });
+        continue;
+      }
+      const cite = (quote: string, element: string): Cite => ({ quote, locator: `${at}, ${element}` });
+      const name = parts.join(' ');
+      const nameElements = ['FIRST_NAME', 'SECOND_NAME', 'THIRD_NAME', 'FOURTH_NAME'].slice(0, parts.length).join(' + ');
+
+      const listedText = text(entry.LISTED_ON);
+      const listed = listedText ? listDay(listedText) : null;
+      if (listedText && !listed) {
+        problems.push({ line, message: `${at}: LISTED_ON "${listedText.slice(0, 40)}" is not a date (YYYY-MM-DD)` });
+        continue;
+      }
+      let born: ImportedEntity['born'];
+      const dates = list(entry.INDIVIDUAL_DATE_OF_BIRTH).map(birthDate).filter((d): d is NonNullable<typeof d> => d !== null);
+      try {
+        for (const d of dates) parsePartialDate(d.notation);
+      } catch (error) {
+        if (!(error instanceof PartialDateError)) throw error;
+        problems.push({ line, message: `${at}: INDIVIDUAL_DATE_OF_BIRTH: ${error.message}` });
+        continue;
+      }
+      // Several dates of birth are alternatives the list keeps side by side; one field cannot hold them.
+      if (dates.length === 1) born = { date: dates[0]!.notation, citation: cite(dates[0]!.quote, 'INDIVIDUAL_DATE_OF_BIRTH') };
+
+      const nationalities = list(entry.NATIONALITY).flatMap((n) => (n.VALUE as unknown[] | undefined ?? []).map(text)).filter((v): v is string => v !== null);
+      const codes = [...new Set(nationalities.map(countryCode).filter((c): c is string => c !== null))];
+      const nationality = codes.length === 1 ? { code: codes[0]!, citation: cite(nationalities[0]!, 'NATIONALITY') } : undefined;
+
+      const addresses = list(entry[`${tag}_ADDRESS`]).map((a) => text(a.COUNTRY)).filter((c): c is string => c !== null);
+      const aliases: ImportedEntity['aliases'] = [];
+      for (const alias of list(entry[`${tag}_ALIAS`])) {
+        const aliasName = text(alias.ALIAS_NAME);
+        if (!aliasName) continue;
+        const quality = text(alias.QUALITY);
+        aliases.push({
+          name: aliasName,
+          kind: quality === 'f.k.a.' ? 'FORMER_NAME' : 'ALTERNATIVE_NAME',
+          quality: quality === 'Low' ? 'WEAK' : 'STRONG',
+          language: null,
+          citation: cite(aliasName, `${tag}_ALIAS (${quality ?? 'no quality'})`),
+        });
+      }
+      const original = text(entry.NAME_ORIGINAL_SCRIPT);
+      if (original) {
+        aliases.push({
+          name: original,
+          kind: 'ORIGINAL_SCRIPT',
+          quality: 'STRONG',
+          language: /[\u0600-\u06FF]/.test(original) ? 'ar' : null,
+          citation: cite(original, 'NAME_ORIGINAL_SCRIPT'),
+        });
+      }
+      const comments = text(entry.COMMENTS1);
+      const listType = text(entry.UN_LIST_TYPE);
+      entities.push({
+        type: tag === 'INDIVIDUAL' ? 'PERSON' : 'ORGANIZATION',
+        line,
+        name,
+        citations: [cite(name, nameElements), ...(comments ? [cite(comments, 'COMMENTS1')] : [])],
+        externalId: { scheme: 'UN_REFERENCE', value: reference, citation: cite(reference, 'REFERENCE_NUMBER') },
+        aliases,
+        designation: {
+          authority: 'UN_SECURITY_COUNCIL',
+          program: program(listType),
+          reference,
+          listed: listed ?? undefined,
+          citations: [cite(reference, 'REFERENCE_NUMBER'), ...(listedText ? [cite(listedText, 'LISTED_ON')] : [])],
+        },
+        born,
+        nationality,
+        country: codes[0] ?? addresses.map(countryCode).find((c) => c !== null) ?? null,
+      });
+    }
+  }
+  return {
+    source: {
+      slug: `un-sc-consolidated-list-${generatedDay ?? file.sha256.slice(0, 12)}`,
+      title: `United Nations Security Council Consolidated List${generatedDay ? ` (generated ${generatedDay})` : ''}`,
+      publisher: 'United Nations Security Council',
+      kind: 'UN',
+      published: generatedDay ?? undefined,
+      description: `The consolidated sanctions list as XML, every regime: ${entities.length} entries imported from ${file.name}.`,
+    },
+    entities,
+    problems,
+  };
+}

@@ -1,0 +1,176 @@
+// `npm run import -- un-sc`: the UN consolidated list into the seeded graph, linked by UN reference and
+// by name, every fact cited, refused whole when the file is bad, idempotent. Excerpts committed in the
+// project always run; the whole list runs when ../shared/datasets is there.
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ImportFileError, readImportFile } from '../src/import/file.js';
+import { planUnList } from '../src/import/un-sc.js';
+import { ImportRowsError, writePlan } from '../src/import/write.js';
+import { lintDatabase } from '../src/provenance/lint.js';
+import { DOCUMENTS_DIR } from '../src/seed/validate.js';
+import { createTestDatabase, queryData, type TestDatabase } from './helpers.js';
+
+const run = promisify(execFile);
+// The Sahel entries of the 2020-11-30 list, verbatim (the seed holds them as a source document).
+const EXCERPT = join(DOCUMENTS_DIR, 'un_sc_consolidated_2020-11-30_sahel_entries.xml');
+// The same entries from a 2025 copy whose bytes are not UTF-8 (../shared/data-samples).
+const CORRUPT = join(import.meta.dirname, 'fixtures', 'un_sc_consolidated_2025-08-16_sahel_entries.raw.xml');
+const WHOLE = join(import.meta.dirname, '..', '..', 'shared', 'datasets', 'un_sc_consolidated_2020-11-30.xml');
+
+const scratch = mkdtempSync(join(tmpdir(), 'import-un-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+async function importFile(db: TestDatabase, path: string, options: { dryRun?: boolean; onError?: 'fail' | 'skip' } = {}) {
+  const file = readImportFile(path);
+  return writePlan(db, file, 'un-sc', planUnList(file), { ...options, progressTo: null });
+}
+
+async function counts(db: TestDatabase) {
+  const [organizations, persons, aliases, citations, sources] = await Promise.all([
+    db.prisma.organization.count(), db.prisma.person.count(), db.prisma.alias.count(), db.prisma.citation.count(), db.prisma.source.count(),
+  ]);
+  return { organizations, persons, aliases, citations, sources };
+}
+
+describe('importing the UN list excerpt into the seeded graph', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(() => db.close());
+
+  it('a dry run reports what it would do and writes nothing', async () => {
+    const before = await counts(db);
+    const summary = await importFile(db, EXCERPT, { dryRun: true });
+    expect(summary.lines()).toContain('Organization: 1 created, 4 linked to an existing entity');
+    expect(summary.notes).toContain('Dry run: nothing was written.');
+    expect(await counts(db)).toEqual(before);
+  });
+
+  it('links entries to the entities held (by UN reference), creates the others, cites every fact, and lints clean', async () => {
+    const summary = await importFile(db, EXCERPT);
+    expect(summary.lines()).toEqual(
+      expect.arrayContaining(['Person: 4 linked to an existing entity', 'Organization: 1 created, 4 linked to an existing entity']),
+    );
+    const data = await queryData(db, `{
+      jnim: organization(slug: "jnim") {
+        externalIds { scheme value }
+        aliases(kind: [ORIGINAL_SCRIPT]) { name language citations { quote locator source { format sha256 } } }
+      }
+      mujao: organizations(filter: { nameContains: "MUJAO" }) { edges { node {
+        slug kind status designations { reference listed { iso } program citations { locator } }
+      } } }
+      sources(filter: { kind: [UN] }) { edges { node { slug format published { iso } importedAt citationCount } } }
+    }`);
+    expect(data.jnim.externalIds).toEqual([{ scheme: 'UN_REFERENCE', value: 'QDe.159' }]);
+    expect(data.jnim.aliases).toEqual([
+      {
+        name: 'جماعة نصرة الإسلام والمسلمين',
+        language: 'ar',
+        citations: [{ quote: 'جماعة نصرة الإسلام والمسلمين', locator: 'ENTITY QDe.159, NAME_ORIGINAL_SCRIPT', source: { format: 'un-sc', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) } }],
+      },
+    ]);
+    const [mujao] = data.mujao.edges.map((e: { node: unknown }) => e.node);
+    // The list does not say what sort of organization an entry is, or whether it still operates.
+    expect(mujao).toMatchObject({ kind: 'UNKNOWN', status: 'UNKNOWN' });
+    expect(mujao.designations).toEqual([
+      { reference: 'QDe.134', listed: { iso: '2012-12-05' }, program: 'UN Security Council sanctions list: Al-Qaida', citations: expect.arrayContaining([{ locator: 'ENTITY QDe.134, LISTED_ON' }]) },
+    ]);
+    const imported = data.sources.edges.map((e: { node: { format: string | null } }) => e.node).find((s: { format: string | null }) => s.format === 'un-sc');
+    expect(imported).toMatchObject({ slug: 'un-sc-consolidated-list-2020-11-30-cae66549', published: { iso: '2020-11-30' }, importedAt: expect.any(Date) });
+    expect(imported.citationCount).toBeGreaterThan(40);
+    expect(await lintDatabase(db.prisma)).toEqual([]);
+  });
+
+  it('importing the same file again changes nothing, and says so', async () => {
+    const before = await counts(db);
+    const summary = await importFile(db, EXCERPT);
+    expect(summary.lines()).toEqual(['Source: 1 unchanged']);
+    expect(summary.notes[0]).toMatch(/was imported already/);
+    expect(await counts(db)).toEqual(before);
+  });
+});
+
+describe('bad files are refused whole, naming the place and the problem', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(() => db.close());
+
+  it('bytes that are not UTF-8', () => {
+    const error = (() => {
+      try {
+        readImportFile(CORRUPT);
+      } catch (e) {
+        return e;
+      }
+    })() as Error;
+    expect(error).toBeInstanceOf(ImportFileError);
+    expect(error.message).toMatch(/un_sc_consolidated_2025-08-16_sahel_entries\.raw\.xml: not valid UTF-8 at byte \d+ \(line \d+: 0x/);
+    expect(error.message).toContain('nothing was written');
+  });
+
+  it('XML that is not well-formed', () => {
+    const path = join(scratch, 'truncated.xml');
+    const text = readFileSync(EXCERPT, 'utf8');
+    writeFileSync(path, text.slice(0, text.indexOf('</INDIVIDUALS>')));
+    expect(() => planUnList(readImportFile(path))).toThrow(/truncated\.xml: not well-formed XML at line \d+, column \d+/);
+  });
+
+  it('a bad row: fail writes nothing and names the line; skip writes the rest and lists it', async () => {
+    const path = join(scratch, 'bad-row.xml');
+    writeFileSync(path, readFileSync(EXCERPT, 'utf8').replace('<LISTED_ON>2019-08-14</LISTED_ON>', '<LISTED_ON>yesterday</LISTED_ON>'));
+    const before = await counts(db);
+    const error = await importFile(db, path).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportRowsError);
+    expect((error as Error).message).toMatch(/bad-row\.xml:\d+: INDIVIDUAL QDi\.42[34]: LISTED_ON "yesterday" is not a date/);
+    expect(await counts(db)).toEqual(before);
+
+    const summary = await importFile(db, path, { onError: 'skip' });
+    expect(summary.skippedRows).toEqual([expect.stringMatching(/bad-row\.xml:\d+: INDIVIDUAL QDi\.42[34]: LISTED_ON/)]);
+    expect(summary.lines()).toContain('Person: 3 linked to an existing entity');
+  });
+});
+
+describe('npm run import', () => {
+  it('imports a file into the database named by DATABASE_URL and prints what it did; a bad file exits 1 in one message', async () => {
+    const env = { ...process.env, DATABASE_URL: `file:${join(scratch, 'cli')}` };
+    const { stdout } = await run('node', ['--import', 'tsx', 'src/import/main.ts', 'un-sc', EXCERPT], { env });
+    expect(stdout).toMatch(/Organization: 5 created/);
+    const failure = (await run('node', ['--import', 'tsx', 'src/import/main.ts', 'un-sc', CORRUPT], { env }).catch((e: unknown) => e)) as { code: number; stderr: string };
+    expect(failure.code).toBe(1);
+    expect(failure.stderr.trim().split('\n')).toHaveLength(1);
+    const usage = (await run('node', ['--import', 'tsx', 'src/import/main.ts', 'acled', EXCERPT], { env }).catch((e: unknown) => e)) as { code: number; stderr: string };
+    expect(usage.code).toBe(2);
+  });
+});
+
+describe.skipIf(!existsSync(WHOLE))('the whole 2020-11-30 list (../shared/datasets)', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(() => db.close());
+
+  it('imports every entry of every regime; an unconfident name match is left for review, not merged', { timeout: 120_000 }, async () => {
+    const summary = await importFile(db, WHOLE);
+    const total = (type: string) => ['created', 'linked', 'ambiguous'].reduce((n, o) => n + summary.get(type, o as 'created'), 0);
+    expect(total('Person')).toBe(713);
+    expect(total('Organization')).toBe(305);
+    const data = await queryData(db, `{
+      alQaida: organization(slug: "al-qaida") { externalIds { value } }
+      mergeCandidates(first: 100) { totalCount edges { node { score explanation record { ... on Organization { name } } candidate { ... on Organization { slug } } } } }
+    }`);
+    // "AL-QAIDA" (QDe.004) is al-Qa'ida, linked by name; "ANSAR AL-ISLAM" (QDe.098, Iraq) is not Burkina's Ansarul Islam.
+    expect(data.alQaida.externalIds).toEqual([{ value: 'QDe.004' }]);
+    const pairs = data.mergeCandidates.edges.map((e: { node: { record: { name?: string }; candidate: { slug?: string } } }) => `${e.node.record.name} ~ ${e.node.candidate.slug}`);
+    expect(pairs).toContain('ANSAR AL-ISLAM ~ ansarul-islam');
+    const scores = data.mergeCandidates.edges.map((e: { node: { score: number } }) => e.node.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+});
