@@ -1,11 +1,15 @@
 // What an importer hands the writer: the file's source and its entities, each fact with the passage
 // (and where in the file) that states it. Formats differ in parsing only; linking and writing are shared.
-import type { AliasKind, AliasQuality, DesignationAuthority, IdentifierScheme, SourceKind } from '../generated/prisma/enums.js';
+import type {
+  AliasKind, AliasQuality, Attribution, DesignationAuthority, IdentifierScheme, IncidentKind, QuantityQualifier, SourceKind, TargetKind,
+} from '../generated/prisma/enums.js';
 
 /** A passage of the imported file and where it is ("INDIVIDUAL QDi.316, COMMENTS1"). */
 export interface Cite {
   quote: string;
   locator: string;
+  /** Fields of its record the passage carries (a summary taken from it). */
+  supports?: string[];
 }
 
 export interface ImportedEntity {
@@ -23,6 +27,31 @@ export interface ImportedEntity {
   nationality?: { code: string; citation: Cite };
   /** A country it is tied to, as context for name resolution. */
   country: string | null;
+  /**
+   * Other spellings to resolve the entity by, when its name is a compound ("JNIM: Group for Support of
+   * Islam and Muslims"): a link is made when one is confident, or when two agree.
+   */
+  resolveBy?: string[];
+}
+
+/** An event of the file: one incident, its perpetrators referring to entities by their identifier. */
+export interface ImportedIncident {
+  line: number;
+  slug: string;
+  title: string;
+  kind: IncidentKind;
+  /** In this API's date notation; with `dateInference` when the file's precision code is the reasoning. */
+  date: string;
+  dateInference?: string;
+  place: string | null;
+  adminRegion: string | null;
+  country: string | null;
+  coordinates: { latitude: number; longitude: number } | null;
+  killed: { min: number; max: number; qualifier: QuantityQualifier } | null;
+  summary: string | null;
+  targets: TargetKind[];
+  citations: Cite[];
+  perpetrators: { entity: string; attribution: Attribution; citation: Cite }[];
 }
 
 /** A row that cannot be imported, with its line. */
@@ -34,5 +63,8 @@ export interface RowProblem {
 export interface ImportPlan {
   source: { slug: string; title: string; publisher: string; kind: SourceKind; published?: string; description: string };
   entities: ImportedEntity[];
+  incidents?: ImportedIncident[];
   problems: RowProblem[];
+  /** What the format leaves out, counted: "1,040 events out of scope (protests, riots, ...)". */
+  notes?: string[];
 }

@@ -31,6 +31,12 @@ export function countryCode(name: string): string | null {
   return countries.getAlpha2Code(name, 'en') ?? countries.getAlpha2Code(name.replace(/\s*\(.*\)\s*$/, ''), 'en') ?? null;
 }
 
+/** "ISLAMIC STATE IN THE GREATER SAHARA (ISGS)": the whole name, the name without its acronym, and the acronym. */
+function nameVariants(name: string): string[] {
+  const m = /^(.*\S)\s*\(([^()]+)\)$/.exec(name);
+  return m ? [name, m[1]!, m[2]!] : [name];
+}
+
 /** The regimes' programmes, as the list's UN_LIST_TYPE names them. */
 function program(listType: string | null): string {
   return listType ? `UN Security Council sanctions list: ${listType}` : 'UN Security Council Consolidated List';
@@ -176,6 +182,7 @@ export function planUnList(file: ImportFile): ImportPlan {
         born,
         nationality,
         country: codes[0] ?? addresses.map(countryCode).find((c) => c !== null) ?? null,
+        resolveBy: nameVariants(name),
       });
     }
   }

@@ -13,6 +13,7 @@ import { resolveEntity } from '../search/resolve.js';
 import type { ImportFile } from './file.js';
 import type { Cite, ImportedEntity, ImportPlan } from './plan.js';
 import { ImportSummary, progress } from './report.js';
+import { slugify } from './slug.js';
 
 /** Rows that cannot be imported under --on-error=fail: the import writes nothing. */
 export class ImportRowsError extends Error {}
@@ -33,45 +34,45 @@ type Decision =
   | { action: 'link'; id: string; by: 'identifier' | 'name' }
   | { action: 'create'; candidate?: { id: string; score: number; explanation: string } };
 
-/** ASCII slug of a name: "Iyad ag Ghali" → "iyad-ag-ghali". */
-export function slugify(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
-}
-
 function chunks<T>(rows: T[], size = 2_000): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
   return out;
 }
 
+/** A score at which two spellings of one compound name ("JNIM" and "Group for Support of Islam and Muslims") agreeing on an entity link it. */
+export const AGREEMENT_SCORE = 0.7;
+
+/** The decision for one name: resolved alone, or by its spellings (a link when one is confident, or two agree). */
+async function resolveByName(db: Database, entity: ImportedEntity): Promise<Decision> {
+  const names = entity.resolveBy && entity.resolveBy.length > 0 ? entity.resolveBy : [entity.name];
+  const tops = [];
+  for (const name of names) {
+    const [top] = await resolveEntity(db.prisma, db.scripts, name, entity.type, { country: entity.country });
+    if (top) tops.push(top);
+  }
+  // resolveEntity is confident only on a strong name: a weak name never merges.
+  const confident = tops.find((t) => t.isConfident);
+  if (confident) return { action: 'link', id: confident.entity.id, by: 'name' };
+  const agreeing = tops.filter((t) => t.score >= AGREEMENT_SCORE);
+  if (agreeing.length >= 2 && agreeing.every((t) => t.entity.id === agreeing[0]!.entity.id)) return { action: 'link', id: agreeing[0]!.entity.id, by: 'name' };
+  const best = [...tops].sort((a, b) => b.score - a.score)[0];
+  if (best && best.score >= REVIEW_SCORE) return { action: 'create', candidate: { id: best.entity.id, score: best.score, explanation: best.explanation } };
+  return { action: 'create' };
+}
+
 /** Decides, before any write, what each entity becomes: linked by identifier or name, or created. */
 async function decide(db: Database, plan: ImportPlan, options: ImportOptions): Promise<Decision[]> {
-  const scheme = plan.entities[0]?.externalId.scheme;
-  const known = scheme
-    ? await db.prisma.externalIdentifier.findMany({ where: { scheme, value: { in: plan.entities.map((e) => e.externalId.value) } } })
-    : [];
-  const byValue = new Map(known.map((x) => [x.value, x]));
+  const known = await db.prisma.externalIdentifier.findMany({
+    where: { OR: plan.entities.map((e) => ({ scheme: e.externalId.scheme, value: e.externalId.value })) },
+  });
+  const byKey = new Map(known.map((x) => [`${x.scheme} ${x.value}`, x]));
   const bar = options.progressTo === null ? null : progress('Resolving names', plan.entities.length, options.progressTo);
   const decisions: Decision[] = [];
   for (const entity of plan.entities) {
-    const held = byValue.get(entity.externalId.value);
+    const held = byKey.get(`${entity.externalId.scheme} ${entity.externalId.value}`);
     const heldId = entity.type === 'ORGANIZATION' ? held?.organizationId : held?.personId;
-    if (heldId) {
-      decisions.push({ action: 'link', id: heldId, by: 'identifier' });
-    } else {
-      const [top] = await resolveEntity(db.prisma, db.scripts, entity.name, entity.type, { country: entity.country });
-      // resolveEntity is confident only on a strong name: a weak name never merges.
-      if (top?.isConfident) decisions.push({ action: 'link', id: top.entity.id, by: 'name' });
-      else if (top && top.score >= REVIEW_SCORE) decisions.push({ action: 'create', candidate: { id: top.entity.id, score: top.score, explanation: top.explanation } });
-      else decisions.push({ action: 'create' });
-    }
+    decisions.push(heldId ? { action: 'link', id: heldId, by: 'identifier' } : await resolveByName(db, entity));
     bar?.tick();
   }
   bar?.done();
@@ -79,6 +80,66 @@ async function decide(db: Database, plan: ImportPlan, options: ImportOptions): P
 }
 
 type CitationRow = Prisma.CitationCreateManyInput;
+
+/**
+ * The rows of the plan's incidents (an incident already held, by slug, is left unchanged), their
+ * perpetrators and citations; citations are appended to `citations`.
+ */
+async function incidentRows(
+  tx: Prisma.TransactionClient,
+  plan: ImportPlan,
+  entityIds: Map<string, string>,
+  cite: (c: Cite, subject: Partial<CitationRow>) => CitationRow,
+  citations: CitationRow[],
+  summary: ImportSummary,
+) {
+  const planned = plan.incidents ?? [];
+  const held = new Set((await tx.incident.findMany({ where: { slug: { in: planned.map((i) => i.slug) } }, select: { slug: true } })).map((i) => i.slug));
+  const incidents: Prisma.IncidentCreateManyInput[] = [];
+  const perpetrators: Prisma.IncidentPerpetratorCreateManyInput[] = [];
+  for (const incident of planned) {
+    if (held.has(incident.slug)) {
+      summary.count('Incident', 'unchanged');
+      continue;
+    }
+    const id = randomUUID();
+    incidents.push({
+      id,
+      slug: incident.slug,
+      title: incident.title,
+      kind: incident.kind,
+      summary: incident.summary,
+      place: incident.place,
+      adminRegion: incident.adminRegion,
+      countryCode: incident.country,
+      latitude: incident.coordinates?.latitude ?? null,
+      longitude: incident.coordinates?.longitude ?? null,
+      killedMin: incident.killed?.min ?? null,
+      killedMax: incident.killed?.max ?? null,
+      killedQualifier: incident.killed?.qualifier ?? null,
+      targets: incident.targets,
+      inferences: incident.dateInference ? { date: incident.dateInference } : {},
+      ...dateColumns('date', parsePartialDate(incident.date)),
+    });
+    citations.push(...incident.citations.map((c) => cite(c, { incidentId: id })));
+    const seen = new Set<string>();
+    for (const p of incident.perpetrators) {
+      const organizationId = entityIds.get(p.entity);
+      // Two names of one actor linked to the same organization are one perpetrator, cited twice.
+      if (!organizationId) continue;
+      const key = organizationId;
+      const perpetratorId = seen.has(key) ? perpetrators.find((x) => x.incidentId === id && x.organizationId === organizationId)!.id! : randomUUID();
+      if (!seen.has(key)) {
+        perpetrators.push({ id: perpetratorId, incidentId: id, organizationId, attribution: p.attribution });
+        seen.add(key);
+        summary.count('IncidentPerpetrator', 'created');
+      }
+      citations.push(cite(p.citation, { perpetratorId }));
+    }
+    summary.count('Incident', 'created');
+  }
+  return { incidents, perpetrators };
+}
 
 export async function writePlan(db: Database, file: ImportFile, format: string, plan: ImportPlan, options: ImportOptions = {}): Promise<ImportSummary> {
   const summary = new ImportSummary();
@@ -96,6 +157,7 @@ export async function writePlan(db: Database, file: ImportFile, format: string, 
     summary.count('Source', 'unchanged');
     return summary;
   }
+  summary.notes.push(...(plan.notes ?? []));
   const decisions = await decide(db, plan, options);
 
   try {
@@ -116,7 +178,9 @@ export async function writePlan(db: Database, file: ImportFile, format: string, 
           },
         });
         summary.count('Source', 'created');
-        const cite = (c: Cite, subject: Partial<CitationRow>): CitationRow => ({ sourceId: source.id, quote: c.quote, locator: c.locator, ...subject });
+        const cite = (c: Cite, subject: Partial<CitationRow>): CitationRow => ({
+          sourceId: source.id, quote: c.quote, locator: c.locator, supports: c.supports ?? [], ...subject,
+        });
 
         const organizationSlugs = new Set((await tx.organization.findMany({ select: { slug: true } })).map((o) => o.slug));
         const personSlugs = new Set((await tx.person.findMany({ select: { slug: true } })).map((p) => p.slug));
@@ -159,7 +223,8 @@ export async function writePlan(db: Database, file: ImportFile, format: string, 
         const candidates: Prisma.MergeCandidateCreateManyInput[] = [];
         const personUpdates: { id: string; data: Prisma.PersonUpdateManyMutationInput }[] = [];
         const designationUpdates: { id: string; data: Prisma.DesignationUpdateManyMutationInput }[] = [];
-        const touched = { organizationIds: [] as string[], personIds: [] as string[] };
+        const touched = { organizationIds: [] as string[], personIds: [] as string[], incidentIds: [] as string[] };
+        const entityIds = new Map<string, string>();
 
         plan.entities.forEach((planned: ImportedEntity, i) => {
           let entity = planned;
@@ -168,6 +233,7 @@ export async function writePlan(db: Database, file: ImportFile, format: string, 
           const recordType = isOrganization ? 'Organization' : 'Person';
           const owner = isOrganization ? 'organizationId' : 'personId';
           const id = decision.action === 'link' ? decision.id : randomUUID();
+          entityIds.set(entity.externalId.value, id);
           (isOrganization ? touched.organizationIds : touched.personIds).push(id);
           if (decision.action === 'create') {
             if (isOrganization) {
@@ -270,6 +336,10 @@ export async function writePlan(db: Database, file: ImportFile, format: string, 
         for (const rows of chunks(identifiers)) await tx.externalIdentifier.createMany({ data: rows });
         for (const rows of chunks(designations)) await tx.designation.createMany({ data: rows });
         for (const { id, data } of designationUpdates) await tx.designation.update({ where: { id }, data });
+        const incidents = await incidentRows(tx, plan, entityIds, cite, citations, summary);
+        touched.incidentIds.push(...incidents.incidents.map((i) => i.id!));
+        for (const rows of chunks(incidents.incidents)) await tx.incident.createMany({ data: rows });
+        for (const rows of chunks(incidents.perpetrators)) await tx.incidentPerpetrator.createMany({ data: rows });
         for (const rows of chunks(citations)) await tx.citation.createMany({ data: rows });
         for (const rows of chunks(candidates)) await tx.mergeCandidate.createMany({ data: rows });
         summary.count('Citation', 'created', citations.length);

@@ -14,6 +14,7 @@ export interface IncidentFilter {
   kind?: IncidentKind[] | null;
   target?: TargetKind[] | null;
   minKilled?: number | null;
+  source?: string | null;
 }
 
 /**
@@ -40,6 +41,7 @@ export function incidentWhere(filter: IncidentFilter | null | undefined): Prisma
     });
   }
   if (filter.kind) and.push({ kind: { in: filter.kind } });
+  if (filter.source) and.push({ citations: { some: { source: { slug: filter.source } } } });
   if (filter.target) and.push({ targets: { hasSome: filter.target } });
   if (filter.minKilled !== null && filter.minKilled !== undefined) {
     if (filter.minKilled < 0) throw badUserInput('"filter.minKilled" must not be negative.', 'filter.minKilled');

@@ -9,7 +9,7 @@ import { MAX_PAGE_SIZE } from '../resolvers/pagination.js';
 /** Longest accepted value of string arguments and input fields, by name; others get DEFAULT_MAX_LENGTH. */
 export const MAX_LENGTH: Readonly<Record<string, number>> = {
   // Slugs of organizations, persons, incidents, sources.
-  slug: 100, perpetrator: 100, organization: 100, componentOf: 100, subject: 100,
+  slug: 100, perpetrator: 100, organization: 100, componentOf: 100, subject: 100, source: 100,
   country: 10, nationality: 10, language: 35, topic: 100,
   // Dates in the API's notation: "2020-11-26/2020-11-27" is 21 characters.
   from: 50, to: 50, asOf: 50, date: 50,

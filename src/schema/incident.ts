@@ -151,6 +151,7 @@ export const IncidentFilterInput = builder.inputType('IncidentFilter', {
     kind: t.field({ type: [IncidentKindEnum], description: 'Any of these kinds.' }),
     target: t.field({ type: [TargetKindEnum], description: 'Targeted any of these.' }),
     minKilled: t.int({ description: 'At least this many killed, by the lower bound of the count.' }),
+    source: t.string({ description: 'Cited from the source with this slug: what one import brought ("acled-...").' }),
   }),
 });
 

@@ -79,6 +79,8 @@ export type IncidentFilter = {
   minKilled?: number | null | undefined;
   /** Tied to the organization with this slug ("jnim"). */
   perpetrator?: string | null | undefined;
+  /** Cited from the source with this slug: what one import brought ("acled-..."). */
+  source?: string | null | undefined;
   /** Targeted any of these. */
   target?: Array<TargetKind> | null | undefined;
   /** May have happened on or before this date. */

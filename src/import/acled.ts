@@ -1,0 +1,223 @@
+// ACLED exports (CSV, monadic or dyadic, told apart by the header): one incident per event
+// (`event_id_cnty`; the monadic form's rows of one event are one incident), dated with ACLED's
+// time_precision, located, with fatalities (0 = none reported, apart from unknown), the notes as the
+// cited passage, the `source` field cited as who reported it, and its armed actors as perpetrators.
+import { parse } from 'csv-parse/sync';
+import countries from 'i18n-iso-countries';
+import english from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
+import type { Attribution, IncidentKind, TargetKind } from '../generated/prisma/enums.js';
+import { ImportFileError, type ImportFile } from './file.js';
+import type { Cite, ImportedEntity, ImportedIncident, ImportPlan, RowProblem } from './plan.js';
+import { slugify } from './slug.js';
+
+countries.registerLocale(english);
+
+const MONADIC = ['event_id_cnty', 'event_date', 'time_precision', 'event_type', 'sub_event_type', 'actor1', 'assoc_actor_1', 'inter1', 'notes', 'fatalities', 'source'];
+const DYADIC = [...MONADIC, 'actor2', 'assoc_actor_2', 'inter2'];
+
+/** ACLED event and sub-event types as incident kinds; the others (protests, riots, most strategic developments) are out of scope. */
+const KINDS: Record<string, IncidentKind> = {
+  'Armed clash': 'ARMED_ASSAULT',
+  'Non-state actor overtakes territory': 'ATTACK',
+  'Government regains territory': 'MILITARY_OPERATION',
+  Attack: 'ATTACK',
+  'Abduction/forced disappearance': 'KIDNAPPING',
+  'Sexual violence': 'ATTACK',
+  'Remote explosive/landmine/IED': 'BOMBING',
+  'Shelling/artillery/missile attack': 'ATTACK',
+  'Air/drone strike': 'MILITARY_OPERATION',
+  'Suicide bomb': 'SUICIDE_BOMBING',
+  Grenade: 'BOMBING',
+  'Looting/property destruction': 'ATTACK',
+};
+
+// ACLED's actor types (inter codes): 1 state forces, 2 rebel groups, 3 political militias, 4 identity
+// militias, 5 rioters, 6 protesters, 7 civilians, 8 external/other forces.
+const ARMED_GROUPS = new Set(['2', '3', '4']);
+const STATE_FORCES = new Set(['1', '8']);
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** "29 December 2020" (monadic export) or "13-Aug-20" (dyadic): ISO day, or null. */
+export function acledDay(value: string): string | null {
+  const m = /^(\d{1,2})[ -]([A-Za-z]+)[ -](\d{2}|\d{4})$/.exec(value.trim());
+  if (!m) return null;
+  const month = MONTHS.indexOf(m[2]!.slice(0, 3).toLowerCase()) + 1;
+  const year = m[3]!.length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
+  const day = Number(m[1]);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (month === 0 || date.getUTCDate() !== day) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+function shiftDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** An actor's names: "JNIM: Group for Support of Islam and Muslims" gives both; "(Mali)", "(2013-2020)" qualifiers dropped. */
+export function actorNames(actor: string): string[] {
+  const bare = actor.replace(/\s*\([^)]*\)\s*$/g, '').replace(/\s*\([^)]*\)\s*$/g, '').trim();
+  const colon = bare.indexOf(': ');
+  return colon > 0 ? [bare.slice(0, colon), bare.slice(colon + 2)] : [bare];
+}
+
+interface Actor {
+  name: string;
+  inter: string;
+  field: string;
+}
+
+export function planAcled(file: ImportFile): ImportPlan {
+  let rows: Record<string, string>[];
+  try {
+    rows = parse(file.text, { columns: true, skip_empty_lines: true, relax_column_count: false, info: false }) as Record<string, string>[];
+  } catch (error) {
+    const e = error as { message: string; lines?: number };
+    throw new ImportFileError(`${file.path}: not readable as CSV${e.lines ? ` at line ${e.lines}` : ''}: ${e.message}; nothing was written.`);
+  }
+  const header = rows.length > 0 ? Object.keys(rows[0]!) : [];
+  const missing = MONADIC.filter((c) => !header.includes(c));
+  if (missing.length > 0) throw new ImportFileError(`${file.path}: not an ACLED export: the header lacks ${missing.join(', ')}; nothing was written.`);
+  const dyadic = DYADIC.every((c) => header.includes(c));
+
+  const problems: RowProblem[] = [];
+  const byEvent = new Map<string, { rows: Record<string, string>[]; line: number }>();
+  rows.forEach((row, i) => {
+    const id = row.event_id_cnty?.trim();
+    const line = i + 2;
+    if (!id) return void problems.push({ line, message: 'no event_id_cnty' });
+    const event = byEvent.get(id) ?? { rows: [], line };
+    event.rows.push(row);
+    byEvent.set(id, event);
+  });
+
+  const entities = new Map<string, ImportedEntity>();
+  const incidents: ImportedIncident[] = [];
+  let outOfScope = 0;
+  for (const [id, { rows: eventRows, line }] of byEvent) {
+    const first = eventRows[0]!;
+    const at = `event ${id}`;
+    const cite = (quote: string, field: string, supports?: string[]): Cite => ({ quote, locator: `${at}, ${field}`, ...(supports ? { supports } : {}) });
+    const kind = KINDS[first.sub_event_type ?? ''];
+    if (!kind) {
+      outOfScope++;
+      continue;
+    }
+    const day = acledDay(first.event_date ?? '');
+    if (!day) {
+      problems.push({ line, message: `${at}: event_date "${(first.event_date ?? '').slice(0, 40)}" is not a date` });
+      continue;
+    }
+    const precision = first.time_precision?.trim();
+    let date = day;
+    let dateInference: string | undefined;
+    if (precision === '2') {
+      date = `${shiftDays(day, -3)}/${shiftDays(day, 3)}`;
+      dateInference = 'ACLED time_precision 2 (the event is dated to within a week): three days either side of event_date';
+    } else if (precision === '3') {
+      date = day.slice(0, 7);
+    } else if (precision !== '1') {
+      problems.push({ line, message: `${at}: time_precision "${precision}" is not 1, 2 or 3` });
+      continue;
+    }
+    const fatalities = first.fatalities?.trim() ?? '';
+    if (fatalities !== '' && !/^\d+$/.test(fatalities)) {
+      problems.push({ line, message: `${at}: fatalities "${fatalities.slice(0, 20)}" is not a count` });
+      continue;
+    }
+
+    // Every actor of the event, from each row (monadic) or both sides (dyadic), with associated actors.
+    const actors: Actor[] = [];
+    for (const row of eventRows) {
+      for (const side of dyadic ? ['1', '2'] : ['1']) {
+        const inter = row[`inter${side}`]?.trim() ?? '';
+        for (const field of [`actor${side}`, `assoc_actor_${side}`]) {
+          for (const name of (row[field] ?? '').split('; ').map((n) => n.trim()).filter(Boolean)) {
+            if (!actors.some((a) => a.name === name)) actors.push({ name, inter, field });
+          }
+        }
+      }
+    }
+    const armed = actors.filter((a) => ARMED_GROUPS.has(a.inter) && !/^Unidentified/.test(a.name));
+    const state = actors.filter((a) => STATE_FORCES.has(a.inter));
+    // Armed groups are the perpetrators; state forces are, when no armed group is named (air strikes,
+    // killings of civilians), and are otherwise what was attacked. "A and/or B": each SUSPECTED.
+    const perpetrators = armed.length > 0 ? armed : state;
+    const targets = new Set<TargetKind>();
+    if (actors.some((a) => a.inter === '7')) targets.add('CIVILIANS');
+    if (armed.length > 0) {
+      for (const s of state) targets.add(/MINUSMA|United Nations/.test(s.name) ? 'PEACEKEEPERS' : /\((Mali|Burkina Faso|Niger)\b/.test(s.name) || /of Mali|of Burkina|of Niger/.test(s.name) ? 'MILITARY' : 'FOREIGN_MILITARY');
+    }
+    const perpetratorRefs: ImportedIncident['perpetrators'] = [];
+    for (const actor of perpetrators) {
+      const alternatives = actor.name.split(' and/or ').map((n) => n.trim());
+      const attribution: Attribution = alternatives.length > 1 ? 'SUSPECTED' : 'ATTRIBUTED';
+      for (const name of alternatives) {
+        if (!entities.has(name)) {
+          const names = actorNames(name);
+          entities.set(name, {
+            type: 'ORGANIZATION',
+            line,
+            name,
+            citations: [cite(name, actor.field)],
+            externalId: { scheme: 'ACLED_ACTOR', value: name, citation: cite(name, actor.field) },
+            aliases: names
+              .filter((n) => n !== name)
+              .map((n) => ({
+                name: n,
+                kind: /^[A-Z0-9-]{2,10}$/.test(n) ? ('ACRONYM' as const) : ('ALTERNATIVE_NAME' as const),
+                quality: 'STRONG' as const,
+                language: null,
+                citation: cite(name, actor.field),
+              })),
+            country: countries.alpha3ToAlpha2(first.iso3 ?? '') ?? null,
+            resolveBy: names,
+          });
+        }
+        perpetratorRefs.push({ entity: name, attribution, citation: cite(actor.name, actor.field) });
+      }
+    }
+    const latitude = Number(first.latitude);
+    const longitude = Number(first.longitude);
+    const notes = first.notes?.trim() || null;
+    incidents.push({
+      line,
+      slug: `acled-${slugify(id)}`,
+      title: `${first.sub_event_type} in ${first.location || first.admin1 || first.country}`,
+      kind,
+      date,
+      dateInference,
+      place: first.location?.trim() || null,
+      adminRegion: [first.admin1, first.admin2, first.admin3].map((a) => a?.trim()).filter(Boolean).join(', ') || null,
+      country: countries.alpha3ToAlpha2(first.iso3 ?? '') ?? (first.country ? (countries.getAlpha2Code(first.country, 'en') ?? null) : null),
+      coordinates: Number.isFinite(latitude) && Number.isFinite(longitude) && first.latitude !== '' ? { latitude, longitude } : null,
+      killed: fatalities === '' ? null : { min: Number(fatalities), max: Number(fatalities), qualifier: 'EXACT' },
+      summary: notes,
+      targets: [...targets],
+      citations: [
+        ...(notes ? [cite(notes, 'notes', ['summary'])] : []),
+        cite(first.event_date!.trim(), 'event_date'),
+        ...(fatalities !== '' ? [cite(fatalities, 'fatalities')] : []),
+        // Who reported it, as ACLED records: cited, not guessed into a speaker.
+        ...(first.source?.trim() ? [cite(first.source.trim(), 'source')] : []),
+      ],
+      perpetrators: perpetratorRefs,
+    });
+  }
+  const name = file.name.replace(/\.csv$/i, '');
+  return {
+    source: {
+      slug: `acled-${slugify(name)}`,
+      title: `ACLED export ${name}`,
+      publisher: 'Armed Conflict Location & Event Data Project (ACLED)',
+      kind: 'RESEARCH',
+      description: `ACLED ${dyadic ? 'dyadic' : 'monadic'} export: ${byEvent.size} events, ${incidents.length} imported as incidents.`,
+    },
+    entities: [...entities.values()],
+    incidents,
+    problems,
+    notes: outOfScope > 0 ? [`${outOfScope} events out of scope (protests, riots and non-violent strategic developments) were not imported.`] : [],
+  };
+}

@@ -1,0 +1,133 @@
+// `npm run import -- acled`: ACLED events as incidents of the graph, their armed actors linked to the
+// organizations held. Excerpts of real exports are committed in test/fixtures (../shared/data-samples);
+// the whole Mali export runs when ../shared/datasets is there.
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { acledDay, actorNames, planAcled } from '../src/import/acled.js';
+import { readImportFile } from '../src/import/file.js';
+import { writePlan } from '../src/import/write.js';
+import { lintDatabase } from '../src/provenance/lint.js';
+import { createTestDatabase, queryData, type TestDatabase } from './helpers.js';
+
+// 14 rows (7 events) of the Mali monadic export 2017-2020 with JNIM or Katiba Macina.
+const MONADIC = join(import.meta.dirname, 'fixtures', 'acled_mali_jnim_monadic_sample.csv');
+// 4 rows of a Burkina Faso dyadic export, one "JNIM ... and/or Islamic State ..." actor.
+const DYADIC = join(import.meta.dirname, 'fixtures', 'acled_burkina_jnim_dyadic_sample.csv');
+const WHOLE = join(import.meta.dirname, '..', '..', 'shared', 'datasets', 'acled_mali_2017-01-01_2020-12-31_monadic.csv');
+
+async function importFile(db: TestDatabase, path: string) {
+  const file = readImportFile(path);
+  return writePlan(db, file, 'acled', planAcled(file), { progressTo: null });
+}
+
+describe('reading ACLED', () => {
+  it('dates in both exports, actor names with their qualifiers', () => {
+    expect(acledDay('29 December 2020')).toBe('2020-12-29');
+    expect(acledDay('13-Aug-20')).toBe('2020-08-13');
+    expect(acledDay('31 February 2020')).toBeNull();
+    expect(actorNames('JNIM: Group for Support of Islam and Muslims')).toEqual(['JNIM', 'Group for Support of Islam and Muslims']);
+    expect(actorNames('Military Forces of Mali (2013-2020)')).toEqual(['Military Forces of Mali']);
+  });
+
+  it('refuses a file whose header is not an export', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'acled-'));
+    try {
+      writeFileSync(join(dir, 'other.csv'), 'a,b\n1,2\n');
+      expect(() => planAcled(readImportFile(join(dir, 'other.csv')))).toThrow(/other\.csv: not an ACLED export: the header lacks event_id_cnty/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('importing ACLED excerpts into the seeded graph', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(() => db.close());
+
+  it('the monadic export: one incident per event, JNIM and Katiba Macina linked by name, every value cited', async () => {
+    const summary = await importFile(db, MONADIC);
+    expect(summary.lines()).toContain('Organization: 2 linked to an existing entity');
+    const { jnim, acled } = await queryData(db, `{
+      jnim: organization(slug: "jnim") {
+        externalIds { scheme value }
+        incidents(first: 100, filter: { from: "2019" }) { totalCount }
+      }
+      acled: incidents(first: 100, filter: { source: "acled-acled-mali-jnim-monadic-sample" }, orderBy: DATE_ASC) { totalCount edges { node {
+        slug kind place adminRegion country coordinates { latitude longitude }
+        date { iso precision qualifier inferred inference } killed { min max qualifier } summary
+        perpetrators { attribution organization { slug } }
+        citations { quote locator }
+      } } }
+    }`);
+    expect(jnim.externalIds).toEqual(expect.arrayContaining([{ scheme: 'ACLED_ACTOR', value: 'JNIM: Group for Support of Islam and Muslims' }]));
+    expect(jnim.incidents.totalCount).toBeGreaterThanOrEqual(5);
+    expect(acled.totalCount).toBe(6);
+    const abduction = acled.edges.map((e: { node: { slug: string } }) => e.node).find((i: { slug: string }) => i.slug === 'acled-mli4678');
+    expect(abduction).toMatchObject({
+      kind: 'KIDNAPPING', place: 'Dallah', adminRegion: 'Mopti, Douentza, Dallah', country: 'ML',
+      coordinates: { latitude: 15.1053, longitude: -2.6403 },
+      date: { iso: '2020-12-29', precision: 'DAY', qualifier: 'EXACT', inferred: false },
+      // ACLED's 0 is "none reported", kept apart from unknown.
+      killed: { min: 0, max: 0, qualifier: 'EXACT' },
+    });
+    expect(abduction.summary).toMatch(/^On 29 December 2020, presumed Katiba Macina \(JNIM\) militants abducted 6 teachers/);
+    expect(abduction.perpetrators.map((p: { organization: { slug: string } }) => p.organization.slug).sort()).toEqual(['jnim', 'katiba-macina']);
+    expect(abduction.citations).toEqual(expect.arrayContaining([
+      { quote: 'Whatsapp; Koro Kibaru; Kibaru; Reelle Afrique', locator: 'event MLI4678, source' },
+      { quote: '29 December 2020', locator: 'event MLI4678, event_date' },
+    ]));
+    // time_precision 2: a week around the date, the range marked as inferred from the code.
+    const week = acled.edges.map((e: { node: { date: { qualifier: string } } }) => e.node).find((i: { date: { qualifier: string } }) => i.date.qualifier === 'BETWEEN');
+    expect(week?.date).toMatchObject({ inferred: true, inference: expect.stringContaining('time_precision 2') });
+    expect(await lintDatabase(db.prisma)).toEqual([]);
+  });
+
+  it('the same file again changes nothing', async () => {
+    const before = await db.prisma.incident.count();
+    expect((await importFile(db, MONADIC)).lines()).toEqual(['Source: 1 unchanged']);
+    expect(await db.prisma.incident.count()).toBe(before);
+  });
+
+  it('the dyadic export: detected from the header; "A and/or B" makes each SUSPECTED', async () => {
+    await importFile(db, DYADIC);
+    const { incident } = await queryData(db, '{ incident(slug: "acled-bfo3962") { date { iso } country perpetrators { attribution organization { slug name } } } }');
+    expect(incident.date.iso).toBe('2020-08-13');
+    expect(incident.country).toBe('BF');
+    expect(incident.perpetrators).toHaveLength(2);
+    for (const p of incident.perpetrators) expect(p.attribution).toBe('SUSPECTED');
+    expect(incident.perpetrators.map((p: { organization: { slug: string } }) => p.organization.slug)).toContain('jnim');
+  });
+});
+
+describe.skipIf(!existsSync(WHOLE))('the whole Mali export 2017-2020 (../shared/datasets)', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(() => db.close());
+
+  it('imports every event in scope and links the Sahel groups the seed holds, without a wrong merge', { timeout: 120_000 }, async () => {
+    const summary = await importFile(db, WHOLE);
+    expect(summary.get('Incident', 'created')).toBeGreaterThan(2_700);
+    const { organizations } = await queryData(db, `{ organizations(first: 100, filter: { kind: [COALITION, GROUP, FACTION, BRANCH] }) { edges { node {
+      slug externalIds { scheme value }
+    } } } }`);
+    const acledOf = Object.fromEntries(
+      organizations.edges.map((e: { node: { slug: string; externalIds: { scheme: string; value: string }[] } }) => [
+        e.node.slug,
+        e.node.externalIds.filter((x) => x.scheme === 'ACLED_ACTOR').map((x) => x.value),
+      ]),
+    );
+    expect(acledOf.jnim).toEqual(['JNIM: Group for Support of Islam and Muslims']);
+    expect(acledOf['katiba-macina']).toEqual(['Katiba Macina']);
+    expect(acledOf.aqim).toEqual(['AQIM: Al Qaeda in the Islamic Maghreb']);
+    expect(acledOf['ansar-al-din']).toEqual(['Ansar Dine']);
+    expect(acledOf['ansarul-islam']).toEqual(['Ansaroul Islam']);
+    expect(await lintDatabase(db.prisma)).toEqual([]);
+  });
+});
