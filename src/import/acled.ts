@@ -56,11 +56,33 @@ function shiftDays(iso: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** An actor's names: "JNIM: Group for Support of Islam and Muslims" gives both; "(Mali)", "(2013-2020)" qualifiers dropped. */
+/**
+ * An actor's names: "JNIM: Group for Support of Islam and Muslims" gives both parts; the qualifiers
+ * ACLED appends, years "(2013-2020)" and a country "(Mali)", are dropped; any other parenthesis is part
+ * of the name ("Islamic State (Greater Sahara)" is not "Islamic State").
+ */
 export function actorNames(actor: string): string[] {
-  const bare = actor.replace(/\s*\([^)]*\)\s*$/g, '').replace(/\s*\([^)]*\)\s*$/g, '').trim();
+  let bare = actor.trim();
+  for (;;) {
+    const m = /^(.*\S)\s*\(([^()]*)\)$/.exec(bare);
+    if (!m || !(/^\d{4}-(\d{4})?$/.test(m[2]!) || countries.getAlpha2Code(m[2]!, 'en'))) break;
+    bare = m[1]!;
+  }
   const colon = bare.indexOf(': ');
   return colon > 0 ? [bare.slice(0, colon), bare.slice(colon + 2)] : [bare];
+}
+
+/**
+ * Spellings to resolve an actor by, beyond its names: without ACLED's other parentheses, dashes and a
+ * trailing "Faction", "Battalion" or "Brigade" ("Islamic State (West Africa) - Greater Sahara Faction"
+ * is also looked up as "Islamic State Greater Sahara"). Only looked up, never stored as names.
+ */
+export function actorSpellings(actor: string): string[] {
+  const names = actorNames(actor);
+  const simplified = names
+    .map((n) => n.replace(/\s*\([^()]*\)/g, '').replace(/\s+-\s+/g, ' ').replace(/\s+(Faction|Battalion|Brigade)$/i, '').trim())
+    .filter((n) => n && !names.includes(n));
+  return [...names, ...simplified];
 }
 
 interface Actor {
@@ -160,6 +182,7 @@ export function planAcled(file: ImportFile): ImportPlan {
           entities.set(name, {
             type: 'ORGANIZATION',
             line,
+            key: name,
             name,
             citations: [cite(name, actor.field)],
             externalId: { scheme: 'ACLED_ACTOR', value: name, citation: cite(name, actor.field) },
@@ -173,7 +196,7 @@ export function planAcled(file: ImportFile): ImportPlan {
                 citation: cite(name, actor.field),
               })),
             country: countries.alpha3ToAlpha2(first.iso3 ?? '') ?? null,
-            resolveBy: names,
+            resolveBy: actorSpellings(name),
           });
         }
         perpetratorRefs.push({ entity: name, attribution, citation: cite(actor.name, actor.field) });

@@ -1,7 +1,8 @@
 // What an importer hands the writer: the file's source and its entities, each fact with the passage
 // (and where in the file) that states it. Formats differ in parsing only; linking and writing are shared.
 import type {
-  AliasKind, AliasQuality, Attribution, DesignationAuthority, IdentifierScheme, IncidentKind, QuantityQualifier, SourceKind, TargetKind,
+  AliasKind, AliasQuality, Attribution, DesignationAuthority, IdentifierScheme, IncidentKind, QuantityQualifier, RelationType,
+  SourceKind, TargetKind,
 } from '../generated/prisma/enums.js';
 
 /** A passage of the imported file and where it is ("INDIVIDUAL QDi.316, COMMENTS1"). */
@@ -19,8 +20,10 @@ export interface ImportedEntity {
   name: string;
   /** The passages that state the entity itself (its name, a comment). */
   citations: Cite[];
+  /** How incidents and relations of the plan refer to it (its identifier's value, or its name when it has none). */
+  key: string;
   /** Its identifier in the file's dataset: a re-import links by it, not by name. */
-  externalId: { scheme: IdentifierScheme; value: string; citation: Cite };
+  externalId?: { scheme: IdentifierScheme; value: string; citation: Cite };
   aliases: { name: string; kind: AliasKind; quality: AliasQuality; language: string | null; citation: Cite }[];
   designation?: { authority: DesignationAuthority; program: string; reference: string; listed?: string; citations: Cite[] };
   born?: { date: string; citation: Cite };
@@ -60,10 +63,22 @@ export interface RowProblem {
   message: string;
 }
 
+/** A dated tie between two entities of the plan (by key), with the passage describing it. */
+export interface ImportedRelation {
+  line: number;
+  from: string;
+  to: string;
+  type: RelationType;
+  start?: string;
+  description: string | null;
+  citations: Cite[];
+}
+
 export interface ImportPlan {
   source: { slug: string; title: string; publisher: string; kind: SourceKind; published?: string; description: string };
   entities: ImportedEntity[];
   incidents?: ImportedIncident[];
+  relations?: ImportedRelation[];
   problems: RowProblem[];
   /** What the format leaves out, counted: "1,040 events out of scope (protests, riots, ...)". */
   notes?: string[];

@@ -153,6 +153,12 @@ export function planUnList(file: ImportFile): ImportPlan {
           citation: cite(aliasName, `${tag}_ALIAS (${quality ?? 'no quality'})`),
         });
       }
+      // "MOUVEMENT ... (MUJAO)": the name element states the acronym and the name without it.
+      const [, bare, acronym] = nameVariants(name);
+      if (bare && acronym) {
+        aliases.push({ name: bare, kind: 'ALTERNATIVE_NAME', quality: 'STRONG', language: null, citation: cite(name, nameElements) });
+        aliases.push({ name: acronym, kind: 'ACRONYM', quality: 'STRONG', language: null, citation: cite(name, nameElements) });
+      }
       const original = text(entry.NAME_ORIGINAL_SCRIPT);
       if (original) {
         aliases.push({
@@ -168,6 +174,7 @@ export function planUnList(file: ImportFile): ImportPlan {
       entities.push({
         type: tag === 'INDIVIDUAL' ? 'PERSON' : 'ORGANIZATION',
         line,
+        key: reference,
         name,
         citations: [cite(name, nameElements), ...(comments ? [cite(comments, 'COMMENTS1')] : [])],
         externalId: { scheme: 'UN_REFERENCE', value: reference, citation: cite(reference, 'REFERENCE_NUMBER') },

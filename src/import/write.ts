@@ -43,34 +43,60 @@ function chunks<T>(rows: T[], size = 2_000): T[][] {
 /** A score at which two spellings of one compound name ("JNIM" and "Group for Support of Islam and Muslims") agreeing on an entity link it. */
 export const AGREEMENT_SCORE = 0.7;
 
+/** Match kinds that say "this very name" rather than "a similar one". */
+const EXACT_KINDS = new Set(['EXACT', 'ALIAS', 'ACRONYM', 'PHONETIC']);
+
+/**
+ * Whether an import may link on this candidate although resolveEntity is not confident (it wants two
+ * words): the same name exactly, as a transliteration variant, or spelt all but alike (similarity 0.9:
+ * "Al Murabitoun" and "al-Murabitun"), on a strong name of at least four letters ("MUJAO", "ISGS"),
+ * with no other entity close behind. Measured on the labelled cross-source pairs (test/entity-links.test.ts).
+ */
+function distinctExactMatch(name: string, candidates: Awaited<ReturnType<typeof resolveEntity>>): boolean {
+  const [top, ...rest] = candidates;
+  if (!top || top.quality !== 'STRONG') return false;
+  if (!(EXACT_KINDS.has(top.matchKind) && top.score >= 0.93) && !(top.matchKind === 'FUZZY' && top.score >= 0.9)) return false;
+  if (nameKey(name).normalized.replace(/ /g, '').length < 4) return false;
+  return rest.every((c) => c.entity.id === top.entity.id || top.score - c.score >= 0.05);
+}
+
 /** The decision for one name: resolved alone, or by its spellings (a link when one is confident, or two agree). */
 async function resolveByName(db: Database, entity: ImportedEntity): Promise<Decision> {
   const names = entity.resolveBy && entity.resolveBy.length > 0 ? entity.resolveBy : [entity.name];
-  const tops = [];
+  const found: { name: string; top: Awaited<ReturnType<typeof resolveEntity>>[number] }[] = [];
   for (const name of names) {
-    const [top] = await resolveEntity(db.prisma, db.scripts, name, entity.type, { country: entity.country });
-    if (top) tops.push(top);
+    const candidates = await resolveEntity(db.prisma, db.scripts, name, entity.type, { country: entity.country });
+    const [top] = candidates;
+    if (!top) continue;
+    // resolveEntity is confident only on a strong name: a weak name never merges.
+    if (top.isConfident || distinctExactMatch(name, candidates)) return { action: 'link', id: top.entity.id, by: 'name' };
+    found.push({ name, top });
   }
-  // resolveEntity is confident only on a strong name: a weak name never merges.
-  const confident = tops.find((t) => t.isConfident);
-  if (confident) return { action: 'link', id: confident.entity.id, by: 'name' };
-  const agreeing = tops.filter((t) => t.score >= AGREEMENT_SCORE);
-  if (agreeing.length >= 2 && agreeing.every((t) => t.entity.id === agreeing[0]!.entity.id)) return { action: 'link', id: agreeing[0]!.entity.id, by: 'name' };
-  const best = [...tops].sort((a, b) => b.score - a.score)[0];
+  // Agreement counts only between independent spellings: an acronym and a name of several words
+  // ("JNIM" and "Group for Support of Islam and Muslims"), not a name with and without "The".
+  const agreeing = found.filter((f) => f.top.score >= AGREEMENT_SCORE);
+  const oneWord = (f: (typeof found)[number]) => !/\s/.test(f.name.trim());
+  if (
+    agreeing.some(oneWord) &&
+    agreeing.some((f) => !oneWord(f)) &&
+    agreeing.every((f) => f.top.entity.id === agreeing[0]!.top.entity.id)
+  ) {
+    return { action: 'link', id: agreeing[0]!.top.entity.id, by: 'name' };
+  }
+  const best = found.map((f) => f.top).sort((a, b) => b.score - a.score)[0];
   if (best && best.score >= REVIEW_SCORE) return { action: 'create', candidate: { id: best.entity.id, score: best.score, explanation: best.explanation } };
   return { action: 'create' };
 }
 
 /** Decides, before any write, what each entity becomes: linked by identifier or name, or created. */
 async function decide(db: Database, plan: ImportPlan, options: ImportOptions): Promise<Decision[]> {
-  const known = await db.prisma.externalIdentifier.findMany({
-    where: { OR: plan.entities.map((e) => ({ scheme: e.externalId.scheme, value: e.externalId.value })) },
-  });
+  const identified = plan.entities.flatMap((e) => (e.externalId ? [{ scheme: e.externalId.scheme, value: e.externalId.value }] : []));
+  const known = identified.length > 0 ? await db.prisma.externalIdentifier.findMany({ where: { OR: identified } }) : [];
   const byKey = new Map(known.map((x) => [`${x.scheme} ${x.value}`, x]));
   const bar = options.progressTo === null ? null : progress('Resolving names', plan.entities.length, options.progressTo);
   const decisions: Decision[] = [];
   for (const entity of plan.entities) {
-    const held = byKey.get(`${entity.externalId.scheme} ${entity.externalId.value}`);
+    const held = entity.externalId ? byKey.get(`${entity.externalId.scheme} ${entity.externalId.value}`) : undefined;
     const heldId = entity.type === 'ORGANIZATION' ? held?.organizationId : held?.personId;
     decisions.push(heldId ? { action: 'link', id: heldId, by: 'identifier' } : await resolveByName(db, entity));
     bar?.tick();
@@ -139,6 +165,33 @@ async function incidentRows(
     summary.count('Incident', 'created');
   }
   return { incidents, perpetrators };
+}
+
+/** The rows of the plan's ties between organizations; a tie of an organization with itself (two names linked to one entity) is skipped. */
+function relationRows(
+  plan: ImportPlan,
+  entityIds: Map<string, string>,
+  cite: (c: Cite, subject: Partial<CitationRow>) => CitationRow,
+  citations: CitationRow[],
+  summary: ImportSummary,
+): Prisma.OrganizationRelationCreateManyInput[] {
+  const rows: Prisma.OrganizationRelationCreateManyInput[] = [];
+  for (const relation of plan.relations ?? []) {
+    const fromId = entityIds.get(relation.from);
+    const toId = entityIds.get(relation.to);
+    if (!fromId || !toId || fromId === toId) {
+      summary.count('OrganizationRelation', 'skipped');
+      continue;
+    }
+    const id = randomUUID();
+    rows.push({
+      id, type: relation.type, fromId, toId, description: relation.description,
+      ...dateColumns('start', relation.start ? parsePartialDate(relation.start) : null),
+    });
+    citations.push(...relation.citations.map((c) => cite(c, { relationId: id })));
+    summary.count('OrganizationRelation', 'created');
+  }
+  return rows;
 }
 
 export async function writePlan(db: Database, file: ImportFile, format: string, plan: ImportPlan, options: ImportOptions = {}): Promise<ImportSummary> {
@@ -211,7 +264,7 @@ export async function writePlan(db: Database, file: ImportFile, format: string, 
           where: { OR: [{ organizationId: { in: linkedIds } }, { personId: { in: linkedIds } }], reference: { not: null } },
         });
         const heldIdentifiers = new Map(
-          (await tx.externalIdentifier.findMany({ where: { value: { in: plan.entities.map((e) => e.externalId.value) } } })).map((x) => [`${x.scheme} ${x.value}`, x]),
+          (await tx.externalIdentifier.findMany({ where: { value: { in: plan.entities.flatMap((e) => (e.externalId ? [e.externalId.value] : [])) } } })).map((x) => [`${x.scheme} ${x.value}`, x]),
         );
 
         const organizations: Prisma.OrganizationCreateManyInput[] = [];
@@ -233,15 +286,15 @@ export async function writePlan(db: Database, file: ImportFile, format: string, 
           const recordType = isOrganization ? 'Organization' : 'Person';
           const owner = isOrganization ? 'organizationId' : 'personId';
           const id = decision.action === 'link' ? decision.id : randomUUID();
-          entityIds.set(entity.externalId.value, id);
+          entityIds.set(entity.key, id);
           (isOrganization ? touched.organizationIds : touched.personIds).push(id);
           if (decision.action === 'create') {
             if (isOrganization) {
-              organizations.push({ id, slug: uniqueSlug(organizationSlugs, entity.name, entity.externalId.value), name: entity.name, kind: 'UNKNOWN', status: 'UNKNOWN' });
+              organizations.push({ id, slug: uniqueSlug(organizationSlugs, entity.name, entity.key), name: entity.name, kind: 'UNKNOWN', status: 'UNKNOWN' });
             } else {
               persons.push({
                 id,
-                slug: uniqueSlug(personSlugs, entity.name, entity.externalId.value),
+                slug: uniqueSlug(personSlugs, entity.name, entity.key),
                 name: entity.name,
                 status: 'UNKNOWN',
                 nationality: entity.nationality?.code ?? null,
@@ -295,14 +348,15 @@ export async function writePlan(db: Database, file: ImportFile, format: string, 
             summary.count('Alias', 'created');
           }
 
-          const identifier = heldIdentifiers.get(`${entity.externalId.scheme} ${entity.externalId.value}`);
-          if (identifier) {
-            citations.push(cite(entity.externalId.citation, { externalIdentifierId: identifier.id }));
+          const x = entity.externalId;
+          const identifier = x ? heldIdentifiers.get(`${x.scheme} ${x.value}`) : undefined;
+          if (x && identifier) {
+            citations.push(cite(x.citation, { externalIdentifierId: identifier.id }));
             summary.count('ExternalIdentifier', 'unchanged');
-          } else {
+          } else if (x) {
             const identifierId = randomUUID();
-            identifiers.push({ id: identifierId, scheme: entity.externalId.scheme, value: entity.externalId.value, [owner]: id });
-            citations.push(cite(entity.externalId.citation, { externalIdentifierId: identifierId }));
+            identifiers.push({ id: identifierId, scheme: x.scheme, value: x.value, [owner]: id });
+            citations.push(cite(x.citation, { externalIdentifierId: identifierId }));
             summary.count('ExternalIdentifier', 'created');
           }
 
@@ -340,6 +394,8 @@ export async function writePlan(db: Database, file: ImportFile, format: string, 
         touched.incidentIds.push(...incidents.incidents.map((i) => i.id!));
         for (const rows of chunks(incidents.incidents)) await tx.incident.createMany({ data: rows });
         for (const rows of chunks(incidents.perpetrators)) await tx.incidentPerpetrator.createMany({ data: rows });
+        const relations = relationRows(plan, entityIds, cite, citations, summary);
+        for (const rows of chunks(relations)) await tx.organizationRelation.createMany({ data: rows });
         for (const rows of chunks(citations)) await tx.citation.createMany({ data: rows });
         for (const rows of chunks(candidates)) await tx.mergeCandidate.createMany({ data: rows });
         summary.count('Citation', 'created', citations.length);

@@ -59,6 +59,11 @@ function monthOf(word: string): number | null {
   return null;
 }
 
+/** A two-digit year as datasets of this field mean it: 50-99 → 1950-1999, 00-49 → 2000-2049. */
+export function twoDigitYear(yy: number): number {
+  return yy >= 50 ? 1900 + yy : 2000 + yy;
+}
+
 /** The years, months and (month, day) pairs a text names: "13 November 2020", "March 2, 2018", "2018-10-04". */
 export interface DatesStated {
   years: Set<number>;
@@ -70,6 +75,13 @@ export interface DatesStated {
 export function datesStated(text: string): DatesStated {
   const stated: DatesStated = { years: new Set(), months: new Set(), days: new Set() };
   for (const m of text.matchAll(/(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)/g)) stated.years.add(Number(m[1]));
+  // Numeric US dates, as datasets write them: "2/18/10", "2/18/2010" (month, day, year).
+  for (const m of text.matchAll(/(?<![\d/])(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})(?![\d/])/g)) {
+    const year = m[3]!.length === 2 ? twoDigitYear(Number(m[3])) : Number(m[3]);
+    stated.years.add(year);
+    stated.months.add(Number(m[1]));
+    stated.days.add(`${Number(m[1])}-${Number(m[2])}`);
+  }
   for (const m of text.matchAll(/(?<!\d)\d{4}-(\d{2})(?:-(\d{2}))?(?!\d)/g)) {
     stated.months.add(Number(m[1]));
     if (m[2]) stated.days.add(`${Number(m[1])}-${Number(m[2])}`);

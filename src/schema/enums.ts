@@ -95,6 +95,9 @@ export const RelationTypeEnum = enumType('RelationType', RelationType, 'A direct
   RIVAL_OF: 'The two organizations are rivals.',
   COOPERATES_WITH: 'The two organizations cooperate operationally.',
   LINKED_TO: 'The sources report a link without saying which kind.',
+  MERGED_WITH: 'The two organizations merged, at least in part (Mapping Militants "merger").',
+  SPLIT_FROM: 'The source organization split from the target (Mapping Militants "split").',
+  ALLIED_WITH: 'The two organizations were allied (Mapping Militants "alliance").',
 });
 
 export const AliasKindEnum = enumType('AliasKind', AliasKind, 'How an alias relates to the canonical name.', {
