@@ -6,11 +6,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../src/app.js';
 import { openDatabase } from '../src/db/client.js';
 import { DatabaseLockedError } from '../src/db/lock.js';
+import { adminQuery, adminUrl, serverPostgresAvailable } from './server-postgres.js';
 
 function runToExit(env: Record<string, string>): Promise<{ code: number | null; output: string; ms: number }> {
   const started = Date.now();
@@ -114,35 +114,11 @@ class Proxy {
   }
 }
 
-const adminUrl = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
-async function reachable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-const available = process.env.CI === 'true' || (await reachable());
-
-describe.skipIf(!available)('a server PostgreSQL that goes away while serving', () => {
+describe.skipIf(!serverPostgresAvailable)('a server PostgreSQL that goes away while serving', () => {
   const name = `sahel_faults_${randomBytes(4).toString('hex')}`;
   const admin = new URL(adminUrl);
   const proxy = new Proxy({ host: admin.hostname, port: Number(admin.port || 5432) });
   let app: RunningApp;
-
-  async function adminQuery(sql: string) {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  }
 
   const post = async (query = '{ organizations { totalCount } }') => {
     const started = Date.now();

@@ -2,55 +2,28 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../src/db/client.js';
 import { applyMigrations } from '../src/db/migrate.js';
 import { dataset } from '../src/seed/data/index.js';
 import { loadSeed } from '../src/seed/load.js';
 import { expectRawEntityRowsToMatchPrisma, queryData } from './helpers.js';
+import { adminQuery, adminUrl, serverPostgresAvailable } from './server-postgres.js';
 
 const run = promisify(execFile);
-const adminUrl = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
-
-async function reachable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-// CI starts PostgreSQL and must run these; elsewhere they are skipped when no server answers.
-const available = process.env.CI === 'true' || (await reachable());
-
-describe.skipIf(!available)('server PostgreSQL', () => {
+describe.skipIf(!serverPostgresAvailable)('server PostgreSQL', () => {
   const name = `sahel_test_${randomBytes(4).toString('hex')}`;
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   let db: Database;
 
-  async function admin(sql: string) {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  }
-
   beforeAll(async () => {
-    await admin(`CREATE DATABASE "${name}"`);
+    await adminQuery(`CREATE DATABASE "${name}"`);
     db = await openDatabase({ kind: 'postgres', url: url.toString() });
   });
   afterAll(async () => {
     await db?.close();
-    await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   });
 
   it('takes the migrations, and `prisma migrate status` agrees through the CLI adapter', async () => {
