@@ -145,7 +145,7 @@ describe('npm run import', () => {
     const failure = (await run('node', ['--import', 'tsx', 'src/import/main.ts', 'un-sc', CORRUPT], { env }).catch((e: unknown) => e)) as { code: number; stderr: string };
     expect(failure.code).toBe(1);
     expect(failure.stderr.trim().split('\n')).toHaveLength(1);
-    const usage = (await run('node', ['--import', 'tsx', 'src/import/main.ts', 'gtd', EXCERPT], { env }).catch((e: unknown) => e)) as { code: number; stderr: string };
+    const usage = (await run('node', ['--import', 'tsx', 'src/import/main.ts', 'nope', EXCERPT], { env }).catch((e: unknown) => e)) as { code: number; stderr: string };
     expect(usage.code).toBe(2);
   });
 });

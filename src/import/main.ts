@@ -8,17 +8,19 @@ import { applyMigrations } from '../db/migrate.js';
 import { ProvenanceError } from '../provenance/lint.js';
 import { ImportFileError, readImportFile } from './file.js';
 import { planAcled } from './acled.js';
+import { planGtd } from './gtd.js';
 import { planMmp } from './mmp.js';
 import { planUnList } from './un-sc.js';
 import { ImportRowsError, writePlan } from './write.js';
 
 const FORMATS = { 'un-sc': { encoding: 'utf-8' as const, plan: planUnList }, acled: { encoding: 'utf-8' as const, plan: planAcled },
   mmp: { encoding: 'utf-8' as const, plan: planMmp },
+  gtd: { encoding: 'latin1' as const, plan: planGtd },
 };
-const PLANNED = ['gtd'];
+const PLANNED: string[] = [];
 
 const USAGE = `Usage: npm run import -- <format> <file...> [--dry-run] [--on-error=fail|skip]
-  formats: ${Object.keys(FORMATS).join(', ')} (${PLANNED.join(', ')} not yet implemented)`;
+  formats: ${Object.keys(FORMATS).join(', ')}`;
 
 class UsageError extends Error {}
 

@@ -1,7 +1,7 @@
 // What an importer hands the writer: the file's source and its entities, each fact with the passage
 // (and where in the file) that states it. Formats differ in parsing only; linking and writing are shared.
 import type {
-  AliasKind, AliasQuality, Attribution, DesignationAuthority, IdentifierScheme, IncidentKind, QuantityQualifier, RelationType,
+  AliasKind, AliasQuality, Attribution, DesignationAuthority, EstimateKind, IdentifierScheme, IncidentKind, QuantityQualifier, RelationType,
   SourceKind, TargetKind,
 } from '../generated/prisma/enums.js';
 
@@ -11,6 +11,8 @@ export interface Cite {
   locator: string;
   /** Fields of its record the passage carries (a summary taken from it). */
   supports?: string[];
+  /** A source other than the imported file (a news report the file cites), created when first met. */
+  source?: { slug: string; title: string; description: string };
 }
 
 export interface ImportedEntity {
@@ -55,6 +57,9 @@ export interface ImportedIncident {
   targets: TargetKind[];
   citations: Cite[];
   perpetrators: { entity: string; attribution: Attribution; citation: Cite }[];
+  /** Figures about the incident (hostages, ransom). */
+  estimates?: { kind: EstimateKind; min: number; max: number; qualifier: QuantityQualifier; unit: string; citation: Cite }[];
+  injured?: { min: number; max: number; qualifier: QuantityQualifier } | null;
 }
 
 /** A row that cannot be imported, with its line. */

@@ -123,6 +123,7 @@ async function incidentRows(
   const held = new Set((await tx.incident.findMany({ where: { slug: { in: planned.map((i) => i.slug) } }, select: { slug: true } })).map((i) => i.slug));
   const incidents: Prisma.IncidentCreateManyInput[] = [];
   const perpetrators: Prisma.IncidentPerpetratorCreateManyInput[] = [];
+  const estimates: Prisma.EstimateCreateManyInput[] = [];
   for (const incident of planned) {
     if (held.has(incident.slug)) {
       summary.count('Incident', 'unchanged');
@@ -143,11 +144,20 @@ async function incidentRows(
       killedMin: incident.killed?.min ?? null,
       killedMax: incident.killed?.max ?? null,
       killedQualifier: incident.killed?.qualifier ?? null,
+      injuredMin: incident.injured?.min ?? null,
+      injuredMax: incident.injured?.max ?? null,
+      injuredQualifier: incident.injured?.qualifier ?? null,
       targets: incident.targets,
       inferences: incident.dateInference ? { date: incident.dateInference } : {},
       ...dateColumns('date', parsePartialDate(incident.date)),
     });
     citations.push(...incident.citations.map((c) => cite(c, { incidentId: id })));
+    for (const e of incident.estimates ?? []) {
+      const estimateId = randomUUID();
+      estimates.push({ id: estimateId, kind: e.kind, min: e.min, max: e.max, qualifier: e.qualifier, unit: e.unit, incidentId: id });
+      citations.push(cite(e.citation, { estimateId }));
+      summary.count('Estimate', 'created');
+    }
     const seen = new Set<string>();
     for (const p of incident.perpetrators) {
       const organizationId = entityIds.get(p.entity);
@@ -164,7 +174,7 @@ async function incidentRows(
     }
     summary.count('Incident', 'created');
   }
-  return { incidents, perpetrators };
+  return { incidents, perpetrators, estimates };
 }
 
 /** The rows of the plan's ties between organizations; a tie of an organization with itself (two names linked to one entity) is skipped. */
@@ -231,8 +241,20 @@ export async function writePlan(db: Database, file: ImportFile, format: string, 
           },
         });
         summary.count('Source', 'created');
+        // Sources the file cites (news reports), each created once, by slug.
+        const cited = new Map<string, NonNullable<Cite['source']>>();
+        for (const incident of plan.incidents ?? []) for (const c of incident.citations) if (c.source) cited.set(c.source.slug, c.source);
+        const citedIds = new Map<string, string>();
+        if (cited.size > 0) {
+          const held = await tx.source.findMany({ where: { slug: { in: [...cited.keys()] } }, select: { id: true, slug: true } });
+          for (const h of held) citedIds.set(h.slug, h.id);
+          const fresh = [...cited.values()].filter((c) => !citedIds.has(c.slug)).map((c) => ({ id: randomUUID(), slug: c.slug, title: c.title, description: c.description, kind: 'REFERENCE' as const }));
+          for (const rows of chunks(fresh)) await tx.source.createMany({ data: rows });
+          for (const f of fresh) citedIds.set(f.slug, f.id);
+          summary.count('Source', 'created', fresh.length);
+        }
         const cite = (c: Cite, subject: Partial<CitationRow>): CitationRow => ({
-          sourceId: source.id, quote: c.quote, locator: c.locator, supports: c.supports ?? [], ...subject,
+          sourceId: c.source ? citedIds.get(c.source.slug)! : source.id, quote: c.quote, locator: c.locator, supports: c.supports ?? [], ...subject,
         });
 
         const organizationSlugs = new Set((await tx.organization.findMany({ select: { slug: true } })).map((o) => o.slug));
@@ -394,13 +416,14 @@ export async function writePlan(db: Database, file: ImportFile, format: string, 
         touched.incidentIds.push(...incidents.incidents.map((i) => i.id!));
         for (const rows of chunks(incidents.incidents)) await tx.incident.createMany({ data: rows });
         for (const rows of chunks(incidents.perpetrators)) await tx.incidentPerpetrator.createMany({ data: rows });
+        for (const rows of chunks(incidents.estimates)) await tx.estimate.createMany({ data: rows });
         const relations = relationRows(plan, entityIds, cite, citations, summary);
         for (const rows of chunks(relations)) await tx.organizationRelation.createMany({ data: rows });
         for (const rows of chunks(citations)) await tx.citation.createMany({ data: rows });
         for (const rows of chunks(candidates)) await tx.mergeCandidate.createMany({ data: rows });
         summary.count('Citation', 'created', citations.length);
 
-        await reindexSearch(tx, { ...touched, sourceIds: [source.id] });
+        await reindexSearch(tx, { ...touched, sourceIds: [source.id, ...citedIds.values()] });
         // The provenance rules hold for imported records as for the seed.
         await assertLintClean(tx);
         if (options.dryRun) throw DRY_RUN;

@@ -86,6 +86,11 @@ export function datesStated(text: string): DatesStated {
     stated.months.add(Number(m[1]));
     if (m[2]) stated.days.add(`${Number(m[1])}-${Number(m[2])}`);
   }
+  // A range of days in one month: "January 19-20, 1970".
+  for (const m of text.matchAll(/([\p{L}]+)\.?\s+(\d{1,2})\s*[-–]\s*(\d{1,2})(?!\d)/gu)) {
+    const month = monthOf(m[1]!);
+    if (month !== null) for (const d of [m[2], m[3]]) stated.days.add(`${month}-${Number(d)}`);
+  }
   const words = [...text.matchAll(/[\p{L}]+\.?|(?<!\d)\d{1,2}(?:st|nd|rd|th)?(?!\d)/gu)].map((m) => m[0]);
   words.forEach((word, i) => {
     const month = monthOf(word);

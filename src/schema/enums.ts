@@ -152,6 +152,7 @@ export const EstimateKindEnum = enumType('EstimateKind', EstimateKind, 'What a q
   RANSOM: 'A ransom paid, in the currency given by `unit`.',
   PRISONERS_RELEASED: 'Number of prisoners released.',
   FORCES_KILLED: 'Members of defence and security forces killed.',
+  HOSTAGES: 'Hostages or kidnapping victims taken in an incident.',
 });
 
 export const IncidentKindEnum = enumType('IncidentKind', IncidentKind, 'What happened in an incident.', {

@@ -56,6 +56,8 @@ export type EstimateKind =
   | 'FIGHTERS'
   /** Members of defence and security forces killed. */
   | 'FORCES_KILLED'
+  /** Hostages or kidnapping victims taken in an incident. */
+  | 'HOSTAGES'
   /** Number of prisoners released. */
   | 'PRISONERS_RELEASED'
   /** A ransom paid, in the currency given by `unit`. */

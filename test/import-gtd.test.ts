@@ -1,0 +1,56 @@
+// `npm run import -- gtd`: Global Terrorism Database events (Latin-1 CSV) as incidents, with unknown
+// months and days left unknown, hostages and ransom as estimates, and each cited report as a source.
+// The fixture is the GTD header and four real 1970 rows (../shared/data-samples).
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readImportFile } from '../src/import/file.js';
+import { approxRange, planGtd } from '../src/import/gtd.js';
+import { writePlan } from '../src/import/write.js';
+import { lintDatabase } from '../src/provenance/lint.js';
+import { createTestDatabase, queryData, type TestDatabase } from './helpers.js';
+
+const SAMPLE = join(import.meta.dirname, 'fixtures', 'gtd_0718dist_first_rows_sample.csv');
+
+describe('reading the GTD', () => {
+  it('approxdate ranges of days', () => {
+    expect(approxRange('January 19-20, 1970')).toBe('1970-01-19/1970-01-20');
+    expect(approxRange('mid-1970')).toBeNull();
+  });
+});
+
+describe('importing GTD rows into the seeded graph', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const file = readImportFile(SAMPLE, 'latin1');
+    await writePlan(db, file, 'gtd', planGtd(file), { progressTo: null });
+  });
+  afterAll(() => db.close());
+
+  it('keeps unknown apart: month and day 0 give a year, 0 killed is none, a claim is CLAIMED only when claimed', async () => {
+    const data = await queryData(db, `{
+      kidnapping: incident(slug: "gtd-197000000002") {
+        kind country date { iso precision } killed { min max } injured { min max }
+        perpetrators { attribution organization { name externalIds { scheme value } } }
+        estimates { kind min unit qualifier citations { quote locator } }
+      }
+      assassination: incident(slug: "gtd-197000000001") { kind date { iso precision } killed { min max qualifier } perpetrators { attribution } }
+      bombing: incident(slug: "gtd-197001020002") { perpetrators { attribution } citations { locator source { title kind } } }
+    }`);
+    expect(data.kidnapping).toMatchObject({
+      kind: 'KIDNAPPING', country: 'MX', date: { iso: '1970', precision: 'YEAR' }, killed: { min: 0, max: 0 }, injured: { min: 0, max: 0 },
+      perpetrators: [{ attribution: 'ATTRIBUTED', organization: { name: '23rd of September Communist League', externalIds: [{ scheme: 'GTD_GROUP', value: '23rd of September Communist League' }] } }],
+    });
+    expect(data.kidnapping.estimates).toEqual(expect.arrayContaining([
+      { kind: 'HOSTAGES', min: 1, unit: 'persons', qualifier: 'EXACT', citations: [{ quote: '1', locator: 'event 197000000002, nhostkid' }] },
+      { kind: 'RANSOM', min: 800000, unit: 'USD', qualifier: 'EXACT', citations: [{ quote: '800000', locator: 'event 197000000002, ransomamt' }] },
+    ]));
+    expect(data.assassination).toMatchObject({ kind: 'TARGETED_KILLING', date: { iso: '1970-07-02', precision: 'DAY' }, killed: { min: 1, max: 1, qualifier: 'EXACT' } });
+    // "Unknown" is no group: no perpetrator is invented.
+    expect(data.bombing.perpetrators).toEqual([]);
+    const reports = data.bombing.citations.filter((c: { locator: string }) => /scite/.test(c.locator));
+    expect(reports).toHaveLength(2);
+    for (const r of reports) expect(r.source.kind).toBe('REFERENCE');
+    expect(await lintDatabase(db.prisma)).toEqual([]);
+  });
+});
