@@ -24,7 +24,7 @@ const WHOLE = join(import.meta.dirname, '..', '..', 'shared', 'datasets', 'un_sc
 const scratch = mkdtempSync(join(tmpdir(), 'import-un-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-async function importFile(db: TestDatabase, path: string, options: { dryRun?: boolean; onError?: 'fail' | 'skip' } = {}) {
+async function importFile(db: TestDatabase, path: string, options: { dryRun?: boolean; onError?: 'fail' | 'skip'; complete?: boolean } = {}) {
   const file = readImportFile(path);
   return writePlan(db, file, 'un-sc', planUnList(file), { ...options, progressTo: null });
 }
@@ -92,6 +92,47 @@ describe('importing the UN list excerpt into the seeded graph', () => {
     expect(summary.lines()).toEqual(['Source: 1 unchanged']);
     expect(summary.notes[0]).toMatch(/was imported already/);
     expect(await counts(db)).toEqual(before);
+  });
+});
+
+describe('a newer whole list', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await importFile(db, EXCERPT);
+  });
+  afterAll(() => db.close());
+
+  /** The excerpt as if generated on `day`, without MUJAO's entry (QDe.134). */
+  function newer(day: string): string {
+    const text = readFileSync(EXCERPT, 'utf8')
+      .replace('dateGenerated="2020-11-30T20:31:19.923-05:00"', `dateGenerated="${day}T10:00:00.000Z"`)
+      .replace(/<ENTITY><DATAID>3001252<\/DATAID>[\s\S]*?<\/ENTITY>\n/, '');
+    const path = join(scratch, `list-${day}.xml`);
+    writeFileSync(path, text);
+    return path;
+  }
+  const mujao = async () =>
+    (await queryData(db, '{ organizations(filter: { nameContains: "MUJAO" }) { edges { node { designations { reference delisted { iso qualifier } citations { quote locator } } } } } }'))
+      .organizations.edges[0].node.designations[0];
+
+  it('ends, when said to be whole, the designations it no longer lists: on or before its generation day, cited, older citations kept', async () => {
+    await importFile(db, newer('2021-05-31'));
+    expect((await mujao()).delisted).toBeNull();
+    const summary = await importFile(db, newer('2021-06-01'), { complete: true });
+    expect(summary.notes).toContain('1 designation(s) no longer on the list ended on or before 2021-06-01.');
+    const designation = await mujao();
+    expect(designation.delisted).toEqual({ iso: '../2021-06-01', qualifier: 'BEFORE' });
+    expect(designation.citations).toEqual(expect.arrayContaining([
+      { quote: '2012-12-05', locator: 'ENTITY QDe.134, LISTED_ON' },
+      { quote: 'dateGenerated="2021-06-01T10:00:00.000Z"', locator: 'CONSOLIDATED_LIST, dateGenerated (no longer listed)' },
+    ]));
+    expect(await lintDatabase(db.prisma)).toEqual([]);
+  });
+
+  it('an older list imported after a newer one ends nothing', async () => {
+    const summary = await importFile(db, newer('2021-01-01'), { complete: true });
+    expect(summary.notes).toContain('A newer list of this format was imported before: no designation was ended.');
   });
 });
 

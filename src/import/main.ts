@@ -19,7 +19,7 @@ const FORMATS = { 'un-sc': { encoding: 'utf-8' as const, plan: planUnList }, acl
 };
 const PLANNED: string[] = [];
 
-const USAGE = `Usage: npm run import -- <format> <file...> [--dry-run] [--on-error=fail|skip]
+const USAGE = `Usage: npm run import -- <format> <file...> [--dry-run] [--on-error=fail|skip] [--complete]
   formats: ${Object.keys(FORMATS).join(', ')}`;
 
 class UsageError extends Error {}
@@ -28,14 +28,20 @@ function parseArgs(argv: string[]) {
   const flags = argv.filter((a) => a.startsWith('--'));
   const [format, ...files] = argv.filter((a) => !a.startsWith('--'));
   const onError = flags.find((f) => f.startsWith('--on-error='))?.slice('--on-error='.length) ?? 'fail';
-  const unknown = flags.filter((f) => f !== '--dry-run' && !f.startsWith('--on-error='));
+  const unknown = flags.filter((f) => f !== '--dry-run' && f !== '--complete' && !f.startsWith('--on-error='));
   if (!format || files.length === 0) throw new UsageError(USAGE);
   if (unknown.length > 0) throw new UsageError(`Unknown option ${unknown.join(', ')}.\n${USAGE}`);
   if (onError !== 'fail' && onError !== 'skip') throw new UsageError(`--on-error must be fail or skip, not "${onError}".`);
   if (!(format in FORMATS)) {
     throw new UsageError(PLANNED.includes(format) ? `The ${format} importer is not implemented yet.\n${USAGE}` : `Unknown format "${format}".\n${USAGE}`);
   }
-  return { format: format as keyof typeof FORMATS, files, dryRun: flags.includes('--dry-run'), onError: onError as 'fail' | 'skip' };
+  return {
+    format: format as keyof typeof FORMATS,
+    files,
+    dryRun: flags.includes('--dry-run'),
+    complete: flags.includes('--complete'),
+    onError: onError as 'fail' | 'skip',
+  };
 }
 
 async function main(): Promise<number> {
@@ -50,7 +56,7 @@ async function main(): Promise<number> {
     await applyMigrations(db.scripts);
     for (const [i, file] of files.entries()) {
       const started = Date.now();
-      const summary = await writePlan(db, file, args.format, plans[i]!, { dryRun: args.dryRun, onError: args.onError, progressTo: process.stderr });
+      const summary = await writePlan(db, file, args.format, plans[i]!, { dryRun: args.dryRun, onError: args.onError, complete: args.complete, progressTo: process.stderr });
       console.log(`${file.name} (${((Date.now() - started) / 1000).toFixed(1)} s)${args.dryRun ? ', dry run' : ''}:`);
       for (const line of [...summary.lines(), ...summary.notes]) console.log(`  ${line}`);
       for (const line of summary.skippedRows) console.log(`  skipped ${line}`);

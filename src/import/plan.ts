@@ -87,4 +87,10 @@ export interface ImportPlan {
   problems: RowProblem[];
   /** What the format leaves out, counted: "1,040 events out of scope (protests, riots, ...)". */
   notes?: string[];
+  /**
+   * For a whole list (the operator says so with --complete): the day it was generated, the passage stating
+   * it, and the references it holds. A designation an earlier, older file of the format cited and this one
+   * lacks has ended, on or before that day.
+   */
+  listing?: { authority: DesignationAuthority; generated: string; citation: Cite; references: string[] };
 }

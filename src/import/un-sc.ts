@@ -194,6 +194,16 @@ export function planUnList(file: ImportFile): ImportPlan {
     }
   }
   return {
+    ...(generatedDay
+      ? {
+          listing: {
+            authority: 'UN_SECURITY_COUNCIL' as const,
+            generated: generatedDay,
+            citation: { quote: `dateGenerated="${generated}"`, locator: 'CONSOLIDATED_LIST, dateGenerated' },
+            references: entities.map((e) => e.key),
+          },
+        }
+      : {}),
     source: {
       slug: `un-sc-consolidated-list-${generatedDay ?? file.sha256.slice(0, 12)}`,
       title: `United Nations Security Council Consolidated List${generatedDay ? ` (generated ${generatedDay})` : ''}`,

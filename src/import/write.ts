@@ -24,6 +24,11 @@ export const REVIEW_SCORE = 0.7;
 export interface ImportOptions {
   dryRun?: boolean;
   onError?: 'fail' | 'skip';
+  /**
+   * The file is the whole list, not an excerpt: what an older import of the same format listed and
+   * this file lacks has been removed (its designation ends). Never assumed: an excerpt would end them all.
+   */
+  complete?: boolean;
   /** Where progress goes (a bar on a terminal, lines elsewhere); null for none. */
   progressTo?: NodeJS.WriteStream | null;
 }
@@ -202,6 +207,43 @@ function relationRows(
     summary.count('OrganizationRelation', 'created');
   }
   return rows;
+}
+
+/**
+ * Ends the designations that older imports of this format listed and a newer whole list lacks: on or
+ * before the day it was generated (the removal happened after the older list, by this one), cited.
+ * Nothing ends when a newer list of the format was imported already, or none older was.
+ */
+async function endMissingDesignations(
+  tx: Prisma.TransactionClient,
+  format: string,
+  sourceId: string,
+  listing: NonNullable<ImportPlan['listing']>,
+  summary: ImportSummary,
+): Promise<void> {
+  const generated = new Date(`${listing.generated}T00:00:00Z`);
+  const others = await tx.source.findMany({ where: { format, id: { not: sourceId } }, select: { id: true, publishedEarliest: true } });
+  if (others.some((o) => o.publishedEarliest && o.publishedEarliest > generated)) {
+    summary.notes.push('A newer list of this format was imported before: no designation was ended.');
+    return;
+  }
+  const older = others.filter((o) => o.publishedEarliest && o.publishedEarliest < generated).map((o) => o.id);
+  if (older.length === 0) return;
+  const ended = await tx.designation.findMany({
+    where: {
+      authority: listing.authority,
+      reference: { notIn: listing.references },
+      delistedPrecision: null,
+      citations: { some: { sourceId: { in: older } } },
+    },
+    select: { id: true },
+  });
+  for (const { id } of ended) {
+    await tx.designation.update({ where: { id }, data: dateColumns('delisted', parsePartialDate(`../${listing.generated}`)) });
+    await tx.citation.create({ data: { sourceId, quote: listing.citation.quote, locator: `${listing.citation.locator} (no longer listed)`, designationId: id } });
+  }
+  summary.count('Designation', 'updated', ended.length);
+  if (ended.length > 0) summary.notes.push(`${ended.length} designation(s) no longer on the list ended on or before ${listing.generated}.`);
 }
 
 export async function writePlan(db: Database, file: ImportFile, format: string, plan: ImportPlan, options: ImportOptions = {}): Promise<ImportSummary> {
@@ -423,6 +465,7 @@ export async function writePlan(db: Database, file: ImportFile, format: string, 
         for (const rows of chunks(candidates)) await tx.mergeCandidate.createMany({ data: rows });
         summary.count('Citation', 'created', citations.length);
 
+        if (options.complete && plan.listing) await endMissingDesignations(tx, format, source.id, plan.listing, summary);
         await reindexSearch(tx, { ...touched, sourceIds: [source.id, ...citedIds.values()] });
         // The provenance rules hold for imported records as for the seed.
         await assertLintClean(tx);
