@@ -1,12 +1,17 @@
 // `npm run bench`: latency (p50/p95) and SQL statements per operation, through Yoga in process,
-// on the seed plus a generated graph of 100 coalitions (500 organizations, 400 leaders).
+// on the seed plus a generated graph of 100 coalitions (500 organizations, 400 leaders); with
+// BENCH_IMPORTED=1, also the whole files of ../shared/datasets imported (UN list, ACLED, MMP, GTD).
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../src/db/client.js';
 import { applyMigrations } from '../src/db/migrate.js';
 import { dataset } from '../src/seed/data/index.js';
 import { loadSeed } from '../src/seed/load.js';
 import { createApi, EXAMPLE_QUERY } from '../src/yoga.js';
+import { datasetsAvailable, importDatasets } from './datasets.js';
 import { syntheticDataset } from './synthetic-graph.js';
+
+const IMPORTED = process.env.BENCH_IMPORTED === '1';
+if (IMPORTED && !datasetsAvailable()) throw new Error('BENCH_IMPORTED=1 needs the whole files in ../shared/datasets.');
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
 const WARMUP = 20;
@@ -36,6 +41,7 @@ async function prepare(logQueries: boolean) {
   await applyMigrations(db.scripts);
   await loadSeed(db.prisma, dataset);
   await loadSeed(db.prisma, syntheticDataset(100));
+  if (IMPORTED) await importDatasets(db);
   return { db, api: createApi({ db, logging: 'error' }) };
 }
 const timed = await prepare(false);
@@ -51,7 +57,7 @@ async function run(query: string, api = timed.api) {
   if (body.errors) throw new Error(JSON.stringify(body.errors));
 }
 
-console.log(`node ${process.version}, PGlite in memory, ${ITERATIONS} runs per operation after ${WARMUP} warm-up runs\n`);
+console.log(`node ${process.version}, PGlite in memory${IMPORTED ? ', with the imported datasets' : ''}, ${ITERATIONS} runs per operation after ${WARMUP} warm-up runs\n`);
 console.log('| operation | SQL statements | p50 ms | p95 ms |');
 console.log('| --- | ---: | ---: | ---: |');
 for (const [name, query] of Object.entries(operations)) {
