@@ -83,6 +83,15 @@ describe('importing the UN list excerpt into the seeded graph', () => {
     const imported = data.sources.edges.map((e: { node: { format: string | null } }) => e.node).find((s: { format: string | null }) => s.format === 'un-sc');
     expect(imported).toMatchObject({ slug: 'un-sc-consolidated-list-2020-11-30-cae66549', published: { iso: '2020-11-30' }, importedAt: expect.any(Date) });
     expect(imported.citationCount).toBeGreaterThan(40);
+    // "Founder and leader of Ansar Eddine (QDe.135). ... Linked to ... (QDe.014) and ... (MUJAO) (QDe.134)": cited links, no role.
+    const { ghali } = await queryData(db, `{ ghali: person(slug: "iyad-ag-ghali") {
+      mentions { reference from { ... on Person { slug } } to { ... on Organization { slug } } citations { locator } }
+    } }`);
+    // Both ways: his entry names three entities; Ansar Eddine's names him ("founded ... by Iyad ag Ghali (QDi.316)").
+    expect(ghali.mentions.map((m: { reference: string }) => m.reference).sort()).toEqual(['QDe.014', 'QDe.134', 'QDe.135', 'QDi.316']);
+    expect(ghali.mentions.find((m: { reference: string }) => m.reference === 'QDe.135')).toEqual({
+      reference: 'QDe.135', from: { slug: 'iyad-ag-ghali' }, to: { slug: 'ansar-al-din' }, citations: [{ locator: 'INDIVIDUAL QDi.316, COMMENTS1' }],
+    });
     expect(await lintDatabase(db.prisma)).toEqual([]);
   });
 

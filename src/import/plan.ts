@@ -32,6 +32,8 @@ export interface ImportedEntity {
   nationality?: { code: string; citation: Cite };
   /** A country it is tied to, as context for name resolution. */
   country: string | null;
+  /** Other entries its passages name by identifier ("(QDe.135)"), by their keys: cited links, no role implied. */
+  mentions?: { reference: string; citation: Cite }[];
   /**
    * Other spellings to resolve the entity by, when its name is a compound ("JNIM: Group for Support of
    * Islam and Muslims"): a link is made when one is confident, or when two agree.

@@ -190,6 +190,10 @@ export function planUnList(file: ImportFile): ImportPlan {
         nationality,
         country: codes[0] ?? addresses.map(countryCode).find((c) => c !== null) ?? null,
         resolveBy: nameVariants(name),
+        // "Founder and leader of Ansar Eddine (QDe.135)": a link to that entry, cited, its role left to the reader.
+        mentions: [...new Set([...(comments ?? '').matchAll(/\(([A-Z]{2}[ei]\.\d{3})\)/g)].map((m) => m[1]!))]
+          .filter((r) => r !== reference)
+          .map((r) => ({ reference: r, citation: cite(comments!, 'COMMENTS1') })),
       });
     }
   }

@@ -40,18 +40,20 @@ function chunks<T>(rows: T[], size = 2_000): T[][] {
 
 type CitationRow = Prisma.CitationCreateManyInput;
 
+/** What the row builders share: the plan, the IDs its entities got, and the citations being gathered. */
+interface Rows {
+  plan: ImportPlan;
+  entityIds: Map<string, string>;
+  cite: (c: Cite, subject: Partial<CitationRow>) => CitationRow;
+  citations: CitationRow[];
+  summary: ImportSummary;
+}
+
 /**
  * The rows of the plan's incidents (an incident already held, by slug, is left unchanged), their
  * perpetrators and citations; citations are appended to `citations`.
  */
-async function incidentRows(
-  tx: Prisma.TransactionClient,
-  plan: ImportPlan,
-  entityIds: Map<string, string>,
-  cite: (c: Cite, subject: Partial<CitationRow>) => CitationRow,
-  citations: CitationRow[],
-  summary: ImportSummary,
-) {
+async function incidentRows(tx: Prisma.TransactionClient, { plan, entityIds, cite, citations, summary }: Rows) {
   const planned = plan.incidents ?? [];
   const held = new Set((await tx.incident.findMany({ where: { slug: { in: planned.map((i) => i.slug) } }, select: { slug: true } })).map((i) => i.slug));
   const incidents: Prisma.IncidentCreateManyInput[] = [];
@@ -110,14 +112,40 @@ async function incidentRows(
   return { incidents, perpetrators, estimates };
 }
 
+/**
+ * The mentions of the plan's entities: a reference to an entry of the same file, or to an entity held
+ * under that identifier; a reference to neither is counted as skipped.
+ */
+async function mentionRows(tx: Prisma.TransactionClient, { plan, entityIds, cite, citations, summary }: Rows): Promise<Prisma.MentionCreateManyInput[]> {
+  const types = new Map(plan.entities.map((e) => [e.key, e.type]));
+  const references = [...new Set(plan.entities.flatMap((e) => (e.mentions ?? []).map((m) => m.reference)))].filter((r) => !entityIds.has(r));
+  const held = references.length > 0 ? await tx.externalIdentifier.findMany({ where: { value: { in: references } } }) : [];
+  const heldBy = new Map(held.map((x) => [x.value, x]));
+  const rows: Prisma.MentionCreateManyInput[] = [];
+  for (const entity of plan.entities) {
+    const fromId = entityIds.get(entity.key)!;
+    for (const m of entity.mentions ?? []) {
+      const local = entityIds.get(m.reference);
+      const other = heldBy.get(m.reference);
+      const to = local
+        ? types.get(m.reference) === 'PERSON' ? { toPersonId: local } : { toOrganizationId: local }
+        : other?.personId ? { toPersonId: other.personId } : other?.organizationId ? { toOrganizationId: other.organizationId } : null;
+      const from = entity.type === 'PERSON' ? { fromPersonId: fromId } : { fromOrganizationId: fromId };
+      if (!to || Object.values(to)[0] === fromId) {
+        summary.count('Mention', 'skipped');
+        continue;
+      }
+      const id = randomUUID();
+      rows.push({ id, reference: m.reference, ...from, ...to });
+      citations.push(cite(m.citation, { mentionId: id }));
+      summary.count('Mention', 'created');
+    }
+  }
+  return rows;
+}
+
 /** The rows of the plan's ties between organizations; a tie of an organization with itself (two names linked to one entity) is skipped. */
-function relationRows(
-  plan: ImportPlan,
-  entityIds: Map<string, string>,
-  cite: (c: Cite, subject: Partial<CitationRow>) => CitationRow,
-  citations: CitationRow[],
-  summary: ImportSummary,
-): Prisma.OrganizationRelationCreateManyInput[] {
+function relationRows({ plan, entityIds, cite, citations, summary }: Rows): Prisma.OrganizationRelationCreateManyInput[] {
   const rows: Prisma.OrganizationRelationCreateManyInput[] = [];
   for (const relation of plan.relations ?? []) {
     const fromId = entityIds.get(relation.from);
@@ -382,12 +410,15 @@ export async function writePlan(db: Database, file: ImportFile, format: string, 
         for (const rows of chunks(identifiers)) await tx.externalIdentifier.createMany({ data: rows });
         for (const rows of chunks(designations)) await tx.designation.createMany({ data: rows });
         for (const { id, data } of designationUpdates) await tx.designation.update({ where: { id }, data });
-        const incidents = await incidentRows(tx, plan, entityIds, cite, citations, summary);
+        const built: Rows = { plan, entityIds, cite, citations, summary };
+        const incidents = await incidentRows(tx, built);
         touched.incidentIds.push(...incidents.incidents.map((i) => i.id!));
         for (const rows of chunks(incidents.incidents)) await tx.incident.createMany({ data: rows });
         for (const rows of chunks(incidents.perpetrators)) await tx.incidentPerpetrator.createMany({ data: rows });
         for (const rows of chunks(incidents.estimates)) await tx.estimate.createMany({ data: rows });
-        const relations = relationRows(plan, entityIds, cite, citations, summary);
+        const mentions = await mentionRows(tx, built);
+        for (const rows of chunks(mentions)) await tx.mention.createMany({ data: rows });
+        const relations = relationRows(built);
         for (const rows of chunks(relations)) await tx.organizationRelation.createMany({ data: rows });
         for (const rows of chunks(citations)) await tx.citation.createMany({ data: rows });
         for (const rows of chunks(candidates)) await tx.mergeCandidate.createMany({ data: rows });

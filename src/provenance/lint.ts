@@ -144,6 +144,18 @@ const TABLES: TableSpec[] = [
     label: (r) => `${r.scheme} ${r.value}`, names: ['value'],
   },
   {
+    model: 'Mention', subject: 'mentionId',
+    load: (db) =>
+      db.mention.findMany({
+        include: {
+          fromOrganization: { select: { slug: true } }, fromPerson: { select: { slug: true } },
+          toOrganization: { select: { slug: true } }, toPerson: { select: { slug: true } },
+        },
+      }) as Promise<Row[]>,
+    label: (r) => `${slugOf(r, 'fromOrganization') ?? slugOf(r, 'fromPerson')} names ${r.reference}`,
+    names: ['reference'],
+  },
+  {
     model: 'Assessment', subject: 'assessmentId',
     load: (db) => db.assessment.findMany({ include: { organization: { select: { slug: true } }, person: { select: { slug: true } } } }) as Promise<Row[]>,
     label: (r) => `${r.topic} of ${slugOf(r, 'organization') ?? slugOf(r, 'person')}`,

@@ -2,7 +2,7 @@
 // parents of a query level in one SQL statement, and each record at most once per request.
 import DataLoader from 'dataloader';
 import type { ScriptRunner } from '../db/client.js';
-import type { Citation, Incident, Organization, Person, PrismaClient, Source } from '../generated/prisma/client.js';
+import type { Citation, Incident, Mention, Organization, Person, PrismaClient, Source } from '../generated/prisma/client.js';
 
 type Ids = readonly string[];
 
@@ -60,7 +60,7 @@ function childrenLoader<Row>(fetch: (keys: string[]) => Promise<Row[]>, keyOf: (
 export type CitationSubject =
   | 'organizationId' | 'personId' | 'aliasId' | 'relationId' | 'areaId' | 'membershipId' | 'designationId'
   | 'estimateId' | 'incidentId' | 'perpetratorId' | 'participantId' | 'fundingStreamId' | 'fundingIncidentId'
-  | 'externalIdentifierId' | 'assessmentId';
+  | 'externalIdentifierId' | 'assessmentId' | 'mentionId';
 
 // Stable orders, so lists read the same on every request.
 const byName = [{ name: 'asc' as const }, { id: 'asc' as const }];
@@ -197,6 +197,16 @@ export function createLoaders(db: PrismaClient, sql: ScriptRunner) {
       (ids) => db.assessment.findMany({ where: { personId: { in: ids } }, orderBy: [{ topic: 'asc' }, { id: 'asc' }] }),
       (a) => a.personId,
     ),
+
+    /** The mentions naming, or named by, each organization or person (one statement for all of a level). */
+    mentionsByEntityLoader: new DataLoader<string, Mention[]>(async (ids: Ids) => {
+      const keys = [...ids];
+      const rows = await db.mention.findMany({
+        where: { OR: [{ fromOrganizationId: { in: keys } }, { toOrganizationId: { in: keys } }, { fromPersonId: { in: keys } }, { toPersonId: { in: keys } }] },
+        orderBy: [{ reference: 'asc' }, { id: 'asc' }],
+      });
+      return keys.map((id) => rows.filter((m) => [m.fromOrganizationId, m.toOrganizationId, m.fromPersonId, m.toPersonId].includes(id)));
+    }),
 
     /** How many citations name each source (one grouped statement for all the sources of a level). */
     citationCountBySourceLoader: new DataLoader<string, number>(async (ids: Ids) => {

@@ -15,5 +15,6 @@ import './timeline.js';
 import './stats.js';
 import './search.js';
 import './merge-candidate.js';
+import './mention.js';
 
 export const schema = guardArguments(builder.toSchema({ sortSchema: true }));

@@ -1,18 +1,9 @@
-import type { MergeCandidate, Organization, Person } from '../generated/prisma/client.js';
+import type { MergeCandidate } from '../generated/prisma/client.js';
 import { keysetConnection } from '../resolvers/pagination.js';
 import { builder } from './builder.js';
 import { connectionOf } from './connections.js';
-import { OrganizationRef, PersonRef } from './refs.js';
+import { EntityUnion, loadEntity } from './entity.js';
 import { SourceRef } from './source.js';
-
-/** An organization or a person: the two kinds of record an import may link or leave for review. */
-const EntityUnion = builder.unionType('Entity', {
-  description: 'An organization or a person.',
-  types: [OrganizationRef, PersonRef],
-  resolveType: (entity) => ('kind' in entity ? OrganizationRef : PersonRef),
-});
-
-type Entity = Organization | Person;
 
 const MergeCandidateRef = builder.objectRef<MergeCandidate>('MergeCandidate').implement({
   description:
@@ -22,16 +13,12 @@ const MergeCandidateRef = builder.objectRef<MergeCandidate>('MergeCandidate').im
     record: t.field({
       type: EntityUnion,
       description: 'The record the import created.',
-      resolve: async (m, _, ctx): Promise<Entity> =>
-        (m.recordOrganizationId ? await ctx.loaders.organizationLoader.load(m.recordOrganizationId) : await ctx.loaders.personLoader.load(m.recordPersonId!))!,
+      resolve: (m, _, ctx) => loadEntity(ctx, m.recordOrganizationId, m.recordPersonId),
     }),
     candidate: t.field({
       type: EntityUnion,
       description: 'The entity already held that it may be.',
-      resolve: async (m, _, ctx): Promise<Entity> =>
-        (m.candidateOrganizationId
-          ? await ctx.loaders.organizationLoader.load(m.candidateOrganizationId)
-          : await ctx.loaders.personLoader.load(m.candidatePersonId!))!,
+      resolve: (m, _, ctx) => loadEntity(ctx, m.candidateOrganizationId, m.candidatePersonId),
     }),
     score: t.exposeFloat('score', { description: 'Name resolution score, 0 to 1 (confident links need 0.85 and a clear lead).' }),
     explanation: t.exposeString('explanation', { description: 'Why the names were found alike.' }),
