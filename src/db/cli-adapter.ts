@@ -3,6 +3,7 @@ import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { DatabaseTarget } from '../config.js';
+import { lockDataDirectory } from './lock.js';
 import { openPGlite } from './pglite.js';
 
 // Catalog-only types the schema engine's introspection reads and @prisma/adapter-pg 6.19 cannot
@@ -31,8 +32,18 @@ class CatalogTextPool extends pg.Pool {
   }
 }
 
+const lockedByCli = new Set<string>();
+
 export async function cliAdapterFor(target: DatabaseTarget) {
   if (target.kind === 'postgres') return new PrismaPg(new CatalogTextPool({ connectionString: target.url }));
-  if (target.kind === 'pglite') return new PrismaPGlite(await openPGlite(target.dataDir));
+  if (target.kind === 'pglite') {
+    // The CLI must not open a directory a running server holds. It asks for an adapter more than once
+    // in one run: the lock is taken once, and goes with the process.
+    if (!lockedByCli.has(target.dataDir)) {
+      await lockDataDirectory(target.dataDir);
+      lockedByCli.add(target.dataDir);
+    }
+    return new PrismaPGlite(await openPGlite(target.dataDir));
+  }
   throw new Error('The Prisma CLI needs a persistent database: set DATABASE_URL to file:<dir> or postgresql://...');
 }

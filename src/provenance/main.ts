@@ -2,6 +2,7 @@
 // DATABASE_URL (migrating it first) and lists the findings by record and field. Exits 1 on any.
 import { ConfigError, loadConfig } from '../config.js';
 import { openDatabase } from '../db/client.js';
+import { DatabaseLockedError } from '../db/lock.js';
 import { applyMigrations } from '../db/migrate.js';
 import { formatFinding, lintDatabase } from './lint.js';
 
@@ -25,7 +26,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof ConfigError ? error.message : error);
+    console.error(error instanceof ConfigError || error instanceof DatabaseLockedError ? error.message : error);
     process.exit(2);
   },
 );

@@ -7,6 +7,7 @@ import { openDatabase } from '../db/client.js';
 import { applyMigrations } from '../db/migrate.js';
 import { dataset } from './data/index.js';
 import { loadSeed } from './load.js';
+import { DatabaseLockedError } from '../db/lock.js';
 import { ProvenanceError } from '../provenance/lint.js';
 import { SeedValidationError } from './validate.js';
 
@@ -25,6 +26,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof SeedValidationError || error instanceof ProvenanceError || error instanceof ConfigError ? error.message : error);
+  console.error([SeedValidationError, ProvenanceError, ConfigError, DatabaseLockedError].some((type) => error instanceof type) ? (error as Error).message : error);
   process.exit(1);
 });
