@@ -1,6 +1,8 @@
 // `npm run import -- gtd`: Global Terrorism Database events (Latin-1 CSV) as incidents, with unknown
 // months and days left unknown, hostages and ransom as estimates, and each cited report as a source.
 // The fixture is the GTD header and four real 1970 rows (../shared/data-samples).
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readImportFile } from '../src/import/file.js';
@@ -15,6 +17,22 @@ describe('reading the GTD', () => {
   it('approxdate ranges of days', () => {
     expect(approxRange('January 19-20, 1970')).toBe('1970-01-19/1970-01-20');
     expect(approxRange('mid-1970')).toBeNull();
+  });
+
+  it('refuses a file whose header is not a GTD export, and names a bad row by its line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gtd-'));
+    try {
+      writeFileSync(join(dir, 'other.csv'), 'a,b\n1,2\n');
+      expect(() => planGtd(readImportFile(join(dir, 'other.csv'), 'latin1'))).toThrow(/other\.csv: not a GTD export: the header lacks eventid/);
+      const lines = readFileSync(SAMPLE, 'latin1').split('\n');
+      lines[1] = lines[1]!.replace(/^(\d+),1970,/, '$1,19x0,');
+      writeFileSync(join(dir, 'bad.csv'), lines.join('\n'), 'latin1');
+      expect(planGtd(readImportFile(join(dir, 'bad.csv'), 'latin1')).problems).toEqual([
+        { line: 2, message: expect.stringMatching(/^event 197000000001: iyear\/imonth\/iday "19x0\/7\/2" is not a date$/) },
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

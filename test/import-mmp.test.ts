@@ -2,9 +2,12 @@
 // and dated ties. Excerpts of the real files are committed in test/fixtures (the key's Sahel rows, with
 // its byte-order mark, trailing column, "-99" ids and U+0092 apostrophes; the Sahel relationships).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readImportFile } from '../src/import/file.js';
 import { mmpDate, planMmp, repairText } from '../src/import/mmp.js';
+import { planUnList } from '../src/import/un-sc.js';
 import { writePlan } from '../src/import/write.js';
 import { lintDatabase } from '../src/provenance/lint.js';
 import { createTestDatabase, queryData, type TestDatabase } from './helpers.js';
@@ -25,6 +28,18 @@ describe('reading MMP', () => {
     expect(mmpDate('2006-00-00')).toBe('2006');
     expect(mmpDate('2/30/10')).toBeNull();
     expect(repairText('Mouvement pour l\u0092Unification ')).toBe('Mouvement pour l’Unification');
+  });
+
+  it('refuses a CSV that is neither the key nor the relationships, and a UN file that is not a consolidated list', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mmp-'));
+    try {
+      writeFileSync(join(dir, 'other.csv'), 'a,b\n1,2\n');
+      expect(() => planMmp(readImportFile(join(dir, 'other.csv')))).toThrow(/other\.csv: neither the MMP group key .* nor its relationships file/);
+      writeFileSync(join(dir, 'other.xml'), '<LIST><ENTRY/></LIST>');
+      expect(() => planUnList(readImportFile(join(dir, 'other.xml')))).toThrow(/other\.xml: no CONSOLIDATED_LIST element/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

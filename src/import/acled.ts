@@ -3,14 +3,11 @@
 // time_precision, located, with fatalities (0 = none reported, apart from unknown), the notes as the
 // cited passage, the `source` field cited as who reported it, and its armed actors as perpetrators.
 import { parse } from 'csv-parse/sync';
-import countries from 'i18n-iso-countries';
-import english from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import type { Attribution, IncidentKind, TargetKind } from '../generated/prisma/enums.js';
+import { countryCode, countryOfAlpha3 } from './countries.js';
 import { ImportFileError, type ImportFile } from './file.js';
 import type { Cite, ImportedEntity, ImportedIncident, ImportPlan, RowProblem } from './plan.js';
 import { slugify } from './slug.js';
-
-countries.registerLocale(english);
 
 const MONADIC = ['event_id_cnty', 'event_date', 'time_precision', 'event_type', 'sub_event_type', 'actor1', 'assoc_actor_1', 'inter1', 'notes', 'fatalities', 'source'];
 const DYADIC = [...MONADIC, 'actor2', 'assoc_actor_2', 'inter2'];
@@ -65,7 +62,7 @@ export function actorNames(actor: string): string[] {
   let bare = actor.trim();
   for (;;) {
     const m = /^(.*\S)\s*\(([^()]*)\)$/.exec(bare);
-    if (!m || !(/^\d{4}-(\d{4})?$/.test(m[2]!) || countries.getAlpha2Code(m[2]!, 'en'))) break;
+    if (!m || !(/^\d{4}-(\d{4})?$/.test(m[2]!) || countryCode(m[2]))) break;
     bare = m[1]!;
   }
   const colon = bare.indexOf(': ');
@@ -195,7 +192,7 @@ export function planAcled(file: ImportFile): ImportPlan {
                 language: null,
                 citation: cite(name, actor.field),
               })),
-            country: countries.alpha3ToAlpha2(first.iso3 ?? '') ?? null,
+            country: countryOfAlpha3(first.iso3),
             resolveBy: actorSpellings(name),
           });
         }
@@ -214,7 +211,7 @@ export function planAcled(file: ImportFile): ImportPlan {
       dateInference,
       place: first.location?.trim() || null,
       adminRegion: [first.admin1, first.admin2, first.admin3].map((a) => a?.trim()).filter(Boolean).join(', ') || null,
-      country: countries.alpha3ToAlpha2(first.iso3 ?? '') ?? (first.country ? (countries.getAlpha2Code(first.country, 'en') ?? null) : null),
+      country: countryOfAlpha3(first.iso3) ?? countryCode(first.country),
       coordinates: Number.isFinite(latitude) && Number.isFinite(longitude) && first.latitude !== '' ? { latitude, longitude } : null,
       killed: fatalities === '' ? null : { min: Number(fatalities), max: Number(fatalities), qualifier: 'EXACT' },
       summary: notes,

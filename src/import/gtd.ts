@@ -4,13 +4,10 @@
 // estimates of the incident (-9/-99 = unknown), and each of scite1..3 as a source of its own.
 import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
-import countries from 'i18n-iso-countries';
-import english from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import type { IncidentKind, TargetKind } from '../generated/prisma/enums.js';
+import { countryCode } from './countries.js';
 import { ImportFileError, type ImportFile } from './file.js';
 import type { Cite, ImportedEntity, ImportedIncident, ImportPlan, RowProblem } from './plan.js';
-
-countries.registerLocale(english);
 
 const REQUIRED = ['eventid', 'iyear', 'imonth', 'iday', 'approxdate', 'country_txt', 'attacktype1_txt', 'targtype1_txt', 'gname', 'nkill', 'nwound'];
 
@@ -115,7 +112,7 @@ export function planGtd(file: ImportFile): ImportPlan {
           type: 'ORGANIZATION', line, key: group, name: group,
           citations: [cite(group, 'gname')],
           externalId: { scheme: 'GTD_GROUP', value: group, citation: cite(group, 'gname') },
-          aliases: [], country: countries.getAlpha2Code(row.country_txt ?? '', 'en') ?? null,
+          aliases: [], country: countryCode(row.country_txt),
         });
       }
       perpetrators.push({ entity: group, attribution: row.claimed?.trim() === '1' ? 'CLAIMED' : 'ATTRIBUTED', citation: cite(group, 'gname') });
@@ -135,7 +132,7 @@ export function planGtd(file: ImportFile): ImportPlan {
       date,
       place: row.city?.trim() || null,
       adminRegion: row.provstate?.trim() || null,
-      country: countries.getAlpha2Code(row.country_txt ?? '', 'en') ?? null,
+      country: countryCode(row.country_txt),
       coordinates: row.latitude?.trim() && Number.isFinite(latitude) && Number.isFinite(longitude) ? { latitude, longitude } : null,
       killed: killed === null ? null : { min: killed, max: killed, qualifier: 'EXACT' },
       injured: wounded === null ? null : { min: wounded, max: wounded, qualifier: 'EXACT' },

@@ -3,13 +3,10 @@
 // original script, designation (regime, reference, listed on), UN reference, a single date of birth
 // or nationality when the entry gives one, and its COMMENTS1 as a cited passage.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import countries from 'i18n-iso-countries';
-import english from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import { parsePartialDate, PartialDateError } from '../partial-date.js';
+import { countryCode } from './countries.js';
 import { ImportFileError, type ImportFile } from './file.js';
 import type { Cite, ImportedEntity, ImportPlan, RowProblem } from './plan.js';
-
-countries.registerLocale(english);
 
 const ARRAYS = new Set([
   'INDIVIDUAL', 'ENTITY', 'INDIVIDUAL_ALIAS', 'ENTITY_ALIAS', 'VALUE', 'INDIVIDUAL_DATE_OF_BIRTH', 'INDIVIDUAL_ADDRESS',
@@ -25,11 +22,6 @@ const text = (value: unknown): string | null => {
   return null;
 };
 const list = (value: unknown): Node[] => (Array.isArray(value) ? value : value ? [value] : []).filter((v): v is Node => typeof v === 'object' && v !== null);
-
-/** The ISO 3166-1 alpha-2 code of a country as the list names it, or null when it is not one. */
-export function countryCode(name: string): string | null {
-  return countries.getAlpha2Code(name, 'en') ?? countries.getAlpha2Code(name.replace(/\s*\(.*\)\s*$/, ''), 'en') ?? null;
-}
 
 /** "ISLAMIC STATE IN THE GREATER SAHARA (ISGS)": the whole name, the name without its acronym, and the acronym. */
 function nameVariants(name: string): string[] {

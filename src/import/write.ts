@@ -194,10 +194,11 @@ async function endMissingDesignations(
     },
     select: { id: true },
   });
-  for (const { id } of ended) {
-    await tx.designation.update({ where: { id }, data: dateColumns('delisted', parsePartialDate(`../${listing.generated}`)) });
-    await tx.citation.create({ data: { sourceId, quote: listing.citation.quote, locator: `${listing.citation.locator} (no longer listed)`, designationId: id } });
-  }
+  const ids = ended.map((d) => d.id);
+  await tx.designation.updateMany({ where: { id: { in: ids } }, data: dateColumns('delisted', parsePartialDate(`../${listing.generated}`)) });
+  await tx.citation.createMany({
+    data: ids.map((designationId) => ({ sourceId, quote: listing.citation.quote, locator: `${listing.citation.locator} (no longer listed)`, designationId })),
+  });
   summary.count('Designation', 'updated', ended.length);
   if (ended.length > 0) summary.notes.push(`${ended.length} designation(s) no longer on the list ended on or before ${listing.generated}.`);
 }
@@ -273,10 +274,9 @@ export async function writePlan(db: Database, file: ImportFile, format: string, 
           heldNames.set(id, set);
         };
         for (const o of await tx.organization.findMany({ where: { id: { in: linkedIds } }, select: { id: true, name: true } })) addHeld(o.id, o.name);
-        for (const p of await tx.person.findMany({ where: { id: { in: linkedIds } }, select: { id: true, name: true } })) addHeld(p.id, p.name);
-        const heldPersons = new Map(
-          (await tx.person.findMany({ where: { id: { in: linkedIds } }, select: { id: true, bornPrecision: true, nationality: true } })).map((p) => [p.id, p]),
-        );
+        const linkedPersons = await tx.person.findMany({ where: { id: { in: linkedIds } }, select: { id: true, name: true, bornPrecision: true, nationality: true } });
+        for (const p of linkedPersons) addHeld(p.id, p.name);
+        const heldPersons = new Map(linkedPersons.map((p) => [p.id, p]));
         for (const a of await tx.alias.findMany({ where: { OR: [{ organizationId: { in: linkedIds } }, { personId: { in: linkedIds } }] } })) {
           addHeld((a.organizationId ?? a.personId)!, a.name);
         }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
+import { collapse } from '../provenance/text.js';
 import { datasetSchema, type ParsedDataset } from './schema.js';
 
 export const DOCUMENTS_DIR = fileURLToPath(new URL('./documents', import.meta.url));
@@ -33,7 +34,6 @@ function formatIssues(input: unknown, issues: z.core.$ZodIssue[]): string[] {
   return issues.map((issue) => `${describePath(input, issue.path)}: ${issue.message}`);
 }
 
-const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 interface Cited {
   citations: { source: string; quote: string }[];
