@@ -13,8 +13,10 @@ const NESTED = `{
 const DEEP = `{
   organizations(first: 50, filter: { kind: [COALITION] }) {
     edges { node {
-      aliases { name } citations { quote source { title } }
-      components { memberOf { slug } members(first: 10) { edges { node { person { memberships { organization { name } } } } } } }
+      aliases { name } citations { quote source { title } } addresses { country citations { quote } }
+      components { memberOf { slug } members(first: 10) { edges { node { person {
+        memberships { organization { name } } datesOfBirth { date { iso } } nationalities { country }
+      } } } } }
       timeline { kind person { slug } organization { slug } }
     } }
   }

@@ -95,6 +95,35 @@ describe('importing the UN list excerpt into the seeded graph', () => {
     expect(await lintDatabase(db.prisma)).toEqual([]);
   });
 
+  it('keeps every date of birth, nationality, place of birth and address side by side, each cited', async () => {
+    const { moussa, koufa, aqim, persons } = await queryData(db, `{
+      moussa: person(slug: "bah-ag-moussa") {
+        born { iso } datesOfBirth { date { iso precision } citations { quote locator } }
+        nationalities { country countryCode citations { quote locator } }
+      }
+      koufa: person(slug: "amadou-koufa") {
+        datesOfBirth { date { iso qualifier } } placesOfBirth { region country countryCode city citations { quote } } addresses { country }
+      }
+      aqim: organization(slug: "aqim") { addresses { countryCode citations { locator } } }
+      persons(filter: { nationality: "ma" }) { edges { node { slug nationalities { countryCode } } } }
+    }`);
+    // QDi.424 gives three dates of birth: alternatives, none chosen, so `born` stays as the seed had it.
+    expect(moussa.datesOfBirth).toEqual([
+      { date: { iso: '1958-01-01', precision: 'DAY' }, citations: [{ quote: '1958-01-01', locator: 'INDIVIDUAL QDi.424, INDIVIDUAL_DATE_OF_BIRTH 1' }] },
+      { date: { iso: '1952-12-31', precision: 'DAY' }, citations: [{ quote: '1952-12-31', locator: 'INDIVIDUAL QDi.424, INDIVIDUAL_DATE_OF_BIRTH 2' }] },
+      { date: { iso: '1956-10-28', precision: 'DAY' }, citations: [{ quote: '1956-10-28', locator: 'INDIVIDUAL QDi.424, INDIVIDUAL_DATE_OF_BIRTH 3' }] },
+    ]);
+    expect(moussa.nationalities).toEqual([{ country: 'Mali', countryCode: 'ML', citations: [{ quote: 'Mali', locator: 'INDIVIDUAL QDi.424, NATIONALITY' }] }]);
+    expect(koufa.datesOfBirth).toEqual([{ date: { iso: '1958', qualifier: 'APPROXIMATE' } }]);
+    // Only the parts the list gives: a region and a country, no city.
+    expect(koufa.placesOfBirth).toEqual([{ region: 'Koufa', country: 'Mali', countryCode: 'ML', city: null, citations: [{ quote: 'Koufa; Mali' }] }]);
+    expect(koufa.addresses).toEqual([{ country: 'Mali' }]);
+    expect(aqim.addresses.map((a: { countryCode: string }) => a.countryCode)).toEqual(['DZ', 'ML', 'MR', 'MA', 'NE', 'TN']);
+    expect(aqim.addresses[5].citations).toEqual([{ locator: 'ENTITY QDe.014, ENTITY_ADDRESS 6' }]);
+    // The nationality filter matches a stated nationality (QDi.423 is Moroccan).
+    expect(persons.edges.map((e: { node: { nationalities: unknown } }) => e.node.nationalities)).toEqual([[{ countryCode: 'MA' }]]);
+  });
+
   it('importing the same file again changes nothing, and says so', async () => {
     const before = await counts(db);
     const summary = await importFile(db, EXCERPT);

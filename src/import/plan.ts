@@ -1,7 +1,7 @@
 // What an importer hands the writer: the file's source and its entities, each fact with the passage
 // (and where in the file) that states it. Formats differ in parsing only; linking and writing are shared.
 import type {
-  AliasKind, AliasQuality, Attribution, DesignationAuthority, EstimateKind, IdentifierScheme, IncidentKind, QuantityQualifier, RelationType,
+  AliasKind, AttributeKind, AliasQuality, Attribution, DesignationAuthority, EstimateKind, IdentifierScheme, IncidentKind, QuantityQualifier, RelationType,
   SourceKind, TargetKind,
 } from '../generated/prisma/enums.js';
 
@@ -30,6 +30,8 @@ export interface ImportedEntity {
   designation?: { authority: DesignationAuthority; program: string; reference: string; listed?: string; citations: Cite[] };
   born?: { date: string; citation: Cite };
   nationality?: { code: string; citation: Cite };
+  /** Every date and place of birth, nationality and address the entry states, side by side. */
+  attributes?: ImportedAttribute[];
   /** A country it is tied to, as context for name resolution. */
   country: string | null;
   /** Other entries its passages name by identifier ("(QDe.135)"), by their keys: cited links, no role implied. */
@@ -39,6 +41,19 @@ export interface ImportedEntity {
    * Islam and Muslims"): a link is made when one is confident, or when two agree.
    */
   resolveBy?: string[];
+}
+
+/** One stated detail: a date of birth (`date`, in this API's notation) or a place's parts as written. */
+export interface ImportedAttribute {
+  kind: AttributeKind;
+  date?: string;
+  country?: string | null;
+  countryCode?: string | null;
+  region?: string | null;
+  city?: string | null;
+  street?: string | null;
+  note?: string | null;
+  citation: Cite;
 }
 
 /** An event of the file: one incident, its perpetrators referring to entities by their identifier. */

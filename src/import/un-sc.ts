@@ -1,16 +1,17 @@
 // The UN Security Council Consolidated List (XML), every regime: each INDIVIDUAL a person, each ENTITY
 // an organization, with its names, aliases (Good/a.k.a. strong, Low weak, f.k.a. former), name in
-// original script, designation (regime, reference, listed on), UN reference, a single date of birth
-// or nationality when the entry gives one, and its COMMENTS1 as a cited passage.
+// original script, designation (regime, reference, listed on), UN reference, every date and place of
+// birth, nationality and address side by side (and `born`, `nationality` when the entry gives one),
+// and its COMMENTS1 as a cited passage.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parsePartialDate, PartialDateError } from '../partial-date.js';
 import { countryCode } from './countries.js';
 import { ImportFileError, type ImportFile } from './file.js';
-import type { Cite, ImportedEntity, ImportPlan, RowProblem } from './plan.js';
+import type { Cite, ImportedAttribute, ImportedEntity, ImportPlan, RowProblem } from './plan.js';
 
 const ARRAYS = new Set([
   'INDIVIDUAL', 'ENTITY', 'INDIVIDUAL_ALIAS', 'ENTITY_ALIAS', 'VALUE', 'INDIVIDUAL_DATE_OF_BIRTH', 'INDIVIDUAL_ADDRESS',
-  'ENTITY_ADDRESS', 'NATIONALITY',
+  'ENTITY_ADDRESS', 'NATIONALITY', 'INDIVIDUAL_PLACE_OF_BIRTH',
 ]);
 
 type Node = Record<string, unknown>;
@@ -53,6 +54,27 @@ function birthDate(node: Node): { notation: string; quote: string } | null {
   const value = (date ? listDay(date) ?? date : null) ?? year;
   if (!value) return null;
   return { notation: type === 'APPROXIMATELY' ? `~${value}` : value, quote: date ?? value };
+}
+
+/** An address or place of birth element: the parts it gives, as written, and the passage (those parts in file order). */
+function place(node: Node, kind: 'ADDRESS' | 'PLACE_OF_BIRTH', cite: (quote: string) => Cite): ImportedAttribute | null {
+  const street = text(node.STREET);
+  const city = text(node.CITY);
+  const region = text(node.STATE_PROVINCE);
+  const country = text(node.COUNTRY);
+  const note = text(node.NOTE);
+  const parts = [street, city, region, country, note].filter((p): p is string => p !== null);
+  if (parts.length === 0) return null;
+  return { kind, street, city, region, country, countryCode: country ? countryCode(country) : null, note, citation: cite(parts.join('; ')) };
+}
+
+/** The same detail stated twice in one entry is one. */
+function distinct(attributes: ImportedAttribute[]): ImportedAttribute[] {
+  const seen = new Set<string>();
+  return attributes.filter((a) => {
+    const key = JSON.stringify({ ...a, citation: undefined });
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
 }
 
 export function planUnList(file: ImportFile): ImportPlan {
@@ -132,6 +154,17 @@ export function planUnList(file: ImportFile): ImportPlan {
       const nationality = codes.length === 1 ? { code: codes[0]!, citation: cite(nationalities[0]!, 'NATIONALITY') } : undefined;
 
       const addresses = list(entry[`${tag}_ADDRESS`]).map((a) => text(a.COUNTRY)).filter((c): c is string => c !== null);
+      const element = (name: string, i: number, count: number) => (count > 1 ? `${name} ${i + 1}` : name);
+      const placesOf = (name: string, kind: 'ADDRESS' | 'PLACE_OF_BIRTH') => {
+        const nodes = list(entry[name]);
+        return nodes.map((n, i) => place(n, kind, (quote) => cite(quote, element(name, i, nodes.length))));
+      };
+      const attributes = distinct([
+        ...dates.map((d, i): ImportedAttribute => ({ kind: 'DATE_OF_BIRTH', date: d.notation, citation: cite(d.quote, element('INDIVIDUAL_DATE_OF_BIRTH', i, dates.length)) })),
+        ...nationalities.map((n): ImportedAttribute => ({ kind: 'NATIONALITY', country: n, countryCode: countryCode(n), citation: cite(n, 'NATIONALITY') })),
+        ...placesOf('INDIVIDUAL_PLACE_OF_BIRTH', 'PLACE_OF_BIRTH'),
+        ...placesOf(`${tag}_ADDRESS`, 'ADDRESS'),
+      ].filter((a): a is ImportedAttribute => a !== null));
       const aliases: ImportedEntity['aliases'] = [];
       for (const alias of list(entry[`${tag}_ALIAS`])) {
         const aliasName = text(alias.ALIAS_NAME);
@@ -180,6 +213,7 @@ export function planUnList(file: ImportFile): ImportPlan {
         },
         born,
         nationality,
+        attributes,
         country: codes[0] ?? addresses.map(countryCode).find((c) => c !== null) ?? null,
         resolveBy: nameVariants(name),
         // "Founder and leader of Ansar Eddine (QDe.135)": a link to that entry, cited, its role left to the reader.

@@ -10,7 +10,7 @@ import { assertLintClean } from '../provenance/lint.js';
 import { reindexSearch } from '../search/indexer.js';
 import { nameKey } from '../search/normalize.js';
 import type { ImportFile } from './file.js';
-import type { Cite, ImportedEntity, ImportPlan } from './plan.js';
+import type { Cite, ImportedAttribute, ImportedEntity, ImportPlan } from './plan.js';
 import { decide } from './link.js';
 import { ImportSummary } from './report.js';
 import { slugify } from './slug.js';
@@ -39,6 +39,26 @@ function chunks<T>(rows: T[], size = 2_000): T[][] {
 }
 
 type CitationRow = Prisma.CitationCreateManyInput;
+
+type AttributeValues = Omit<Prisma.AttributeCreateManyInput, 'id' | 'personId' | 'organizationId' | 'createdAt'>;
+
+/** The columns of a stated detail. */
+function attributeValues(a: ImportedAttribute): AttributeValues {
+  return {
+    kind: a.kind,
+    country: a.country ?? null, countryCode: a.countryCode ?? null, region: a.region ?? null, city: a.city ?? null, street: a.street ?? null, note: a.note ?? null,
+    ...dateColumns('date', a.date ? parsePartialDate(a.date) : null),
+  };
+}
+
+/** What makes two details the same: every stated column (a held one is cited again, not copied). */
+function attributeKey(owner: string, v: AttributeValues | Prisma.AttributeGetPayload<object>): string {
+  const day = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 10) : typeof d === 'string' ? d.slice(0, 10) : null);
+  return JSON.stringify([
+    owner, v.kind, day(v.dateEarliest), day(v.dateLatest), v.datePrecision ?? null, v.dateQualifier ?? null,
+    v.country ?? null, v.countryCode ?? null, v.region ?? null, v.city ?? null, v.street ?? null, v.note ?? null,
+  ]);
+}
 
 /** What the row builders share: the plan, the IDs its entities got, and the citations being gathered. */
 interface Rows {
@@ -280,6 +300,10 @@ export async function writePlan(db: Database, file: ImportFile, format: string, 
         for (const a of await tx.alias.findMany({ where: { OR: [{ organizationId: { in: linkedIds } }, { personId: { in: linkedIds } }] } })) {
           addHeld((a.organizationId ?? a.personId)!, a.name);
         }
+        const heldAttributes = new Map(
+          (await tx.attribute.findMany({ where: { OR: [{ organizationId: { in: linkedIds } }, { personId: { in: linkedIds } }] } }))
+            .map((a) => [attributeKey((a.organizationId ?? a.personId)!, a), a.id]),
+        );
         const heldDesignations = await tx.designation.findMany({
           where: { OR: [{ organizationId: { in: linkedIds } }, { personId: { in: linkedIds } }], reference: { not: null } },
         });
@@ -290,6 +314,7 @@ export async function writePlan(db: Database, file: ImportFile, format: string, 
         const organizations: Prisma.OrganizationCreateManyInput[] = [];
         const persons: Prisma.PersonCreateManyInput[] = [];
         const aliases: Prisma.AliasCreateManyInput[] = [];
+        const attributes: Prisma.AttributeCreateManyInput[] = [];
         const designations: Prisma.DesignationCreateManyInput[] = [];
         const identifiers: Prisma.ExternalIdentifierCreateManyInput[] = [];
         const citations: CitationRow[] = [];
@@ -354,6 +379,21 @@ export async function writePlan(db: Database, file: ImportFile, format: string, 
           }
           if (entity.born) citations.push(supports(entity.born.citation));
           if (entity.nationality) citations.push(supports(entity.nationality.citation));
+          for (const [position, attribute] of (entity.attributes ?? []).entries()) {
+            const values = attributeValues(attribute);
+            const key = attributeKey(id, values);
+            const held = heldAttributes.get(key);
+            if (held) {
+              citations.push(cite(attribute.citation, { attributeId: held }));
+              summary.count('Attribute', 'unchanged');
+              continue;
+            }
+            const attributeId = randomUUID();
+            heldAttributes.set(key, attributeId);
+            attributes.push({ id: attributeId, [owner]: id, position, ...values });
+            citations.push(cite(attribute.citation, { attributeId }));
+            summary.count('Attribute', 'created');
+          }
 
           for (const alias of entity.aliases) {
             const key = nameKey(alias.name).normalized;
@@ -407,6 +447,7 @@ export async function writePlan(db: Database, file: ImportFile, format: string, 
         for (const rows of chunks(persons)) await tx.person.createMany({ data: rows });
         for (const { id, data } of personUpdates) await tx.person.update({ where: { id }, data });
         for (const rows of chunks(aliases)) await tx.alias.createMany({ data: rows });
+        for (const rows of chunks(attributes)) await tx.attribute.createMany({ data: rows });
         for (const rows of chunks(identifiers)) await tx.externalIdentifier.createMany({ data: rows });
         for (const rows of chunks(designations)) await tx.designation.createMany({ data: rows });
         for (const { id, data } of designationUpdates) await tx.designation.update({ where: { id }, data });

@@ -156,6 +156,12 @@ const TABLES: TableSpec[] = [
     names: ['reference'],
   },
   {
+    model: 'Attribute', subject: 'attributeId',
+    load: (db) => db.attribute.findMany({ include: { organization: { select: { slug: true } }, person: { select: { slug: true } } } }) as Promise<Row[]>,
+    label: (r) => `${r.kind} of ${slugOf(r, 'organization') ?? slugOf(r, 'person')}`,
+    dates: ['date'], names: ['country', 'region', 'city', 'street', 'note'],
+  },
+  {
     model: 'Assessment', subject: 'assessmentId',
     load: (db) => db.assessment.findMany({ include: { organization: { select: { slug: true } }, person: { select: { slug: true } } } }) as Promise<Row[]>,
     label: (r) => `${r.topic} of ${slugOf(r, 'organization') ?? slugOf(r, 'person')}`,

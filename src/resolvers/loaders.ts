@@ -2,7 +2,7 @@
 // parents of a query level in one SQL statement, and each record at most once per request.
 import DataLoader from 'dataloader';
 import type { ScriptRunner } from '../db/client.js';
-import type { Citation, Incident, Mention, Organization, Person, PrismaClient, Source } from '../generated/prisma/client.js';
+import type { Attribute, Citation, Incident, Mention, Organization, Person, PrismaClient, Source } from '../generated/prisma/client.js';
 
 type Ids = readonly string[];
 
@@ -60,7 +60,7 @@ function childrenLoader<Row>(fetch: (keys: string[]) => Promise<Row[]>, keyOf: (
 export type CitationSubject =
   | 'organizationId' | 'personId' | 'aliasId' | 'relationId' | 'areaId' | 'membershipId' | 'designationId'
   | 'estimateId' | 'incidentId' | 'perpetratorId' | 'participantId' | 'fundingStreamId' | 'fundingIncidentId'
-  | 'externalIdentifierId' | 'assessmentId' | 'mentionId';
+  | 'externalIdentifierId' | 'assessmentId' | 'mentionId' | 'attributeId';
 
 // Stable orders, so lists read the same on every request.
 const byName = [{ name: 'asc' as const }, { id: 'asc' as const }];
@@ -206,6 +206,18 @@ export function createLoaders(db: PrismaClient, sql: ScriptRunner) {
         orderBy: [{ reference: 'asc' }, { id: 'asc' }],
       });
       return keys.map((id) => rows.filter((m) => [m.fromOrganizationId, m.toOrganizationId, m.fromPersonId, m.toPersonId].includes(id)));
+    }),
+
+    /** The stated details (dates and places of birth, nationalities, addresses) of each organization or person, as stored. */
+    attributesByEntityLoader: new DataLoader<string, Attribute[]>(async (ids: Ids) => {
+      const keys = [...ids].filter((id) => UUID.test(id));
+      const rows = keys.length === 0 ? [] : await db.attribute.findMany({
+        where: { OR: [{ personId: { in: keys } }, { organizationId: { in: keys } }] },
+        orderBy: [{ createdAt: 'asc' }, { position: 'asc' }, { id: 'asc' }],
+      });
+      const groups = new Map<string, Attribute[]>(ids.map((id) => [id, []]));
+      for (const row of rows) groups.get((row.personId ?? row.organizationId)!)?.push(row);
+      return ids.map((id) => groups.get(id)!);
     }),
 
     /** How many citations name each source (one grouped statement for all the sources of a level). */

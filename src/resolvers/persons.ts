@@ -15,7 +15,11 @@ export function personWhere(filter: PersonFilter | null | undefined): Prisma.Per
   if (!filter) return {};
   const and: Prisma.PersonWhereInput[] = [];
   if (filter.status) and.push({ status: { in: filter.status } });
-  if (filter.nationality) and.push({ nationality: filter.nationality.toUpperCase() });
+  if (filter.nationality) {
+    // A person of two stated nationalities has neither as `nationality`; either one matches.
+    const code = filter.nationality.toUpperCase();
+    and.push({ OR: [{ nationality: code }, { attributes: { some: { kind: 'NATIONALITY', countryCode: code } } }] });
+  }
   if (filter.organization || filter.role) {
     and.push({
       memberships: {

@@ -16,5 +16,6 @@ import './stats.js';
 import './search.js';
 import './merge-candidate.js';
 import './mention.js';
+import './attribute.js';
 
 export const schema = guardArguments(builder.toSchema({ sortSchema: true }));

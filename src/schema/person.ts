@@ -53,9 +53,12 @@ builder.node(PersonRef, {
       resolve: async (p, args, ctx) => filterAliases(await ctx.loaders.aliasesByPersonLoader.load(p.id), args),
     }),
     status: t.expose('status', { type: PersonStatusEnum, description: 'Alive, deceased, detained or unknown.' }),
-    born: t.field(partialDateField('born', 'Date of birth, as precisely as known.')),
+    born: t.field(partialDateField('born', 'Date of birth, as precisely as known, when the sources state one; see `datesOfBirth` for all.')),
     died: t.field(partialDateField('died', 'Date of death, when known.')),
-    nationality: t.exposeString('nationality', { nullable: true, description: 'ISO 3166-1 alpha-2 country code.' }),
+    nationality: t.exposeString('nationality', {
+      nullable: true,
+      description: 'ISO 3166-1 alpha-2 country code, when the sources state one nationality; see `nationalities` for all.',
+    }),
     biography: t.exposeString('biography', { nullable: true, description: 'A short biography.' }),
     memberships: t.field({
       type: [MembershipRef],
@@ -99,7 +102,7 @@ const PersonFilter = builder.inputType('PersonFilter', {
     status: t.field({ type: [PersonStatusEnum], description: 'Any of these statuses.' }),
     organization: t.string({ description: 'Has a membership in the organization with this slug.' }),
     role: t.field({ type: [MembershipRoleEnum], description: 'Has a membership with one of these roles (in `organization`, when given).' }),
-    nationality: t.string({ description: 'ISO 3166-1 alpha-2 nationality.' }),
+    nationality: t.string({ description: 'ISO 3166-1 alpha-2: `nationality` or one of `nationalities` is this country.' }),
     designatedBy: t.field({ type: [DesignationAuthorityEnum], description: 'Listed by any of these authorities.' }),
     nameContains: t.string({ description: 'Name or an alias contains this text (case-insensitive).' }),
   }),
