@@ -1,7 +1,7 @@
 // `npm run import -- acled`: ACLED events as incidents of the graph, their armed actors linked to the
 // organizations held. Excerpts of real exports are committed in test/fixtures (../shared/data-samples);
 // the whole Mali export runs when ../shared/datasets is there.
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -91,6 +91,35 @@ describe('importing ACLED excerpts into the seeded graph', () => {
     const before = await db.prisma.incident.count();
     expect((await importFile(db, MONADIC)).lines()).toEqual(['Source: 1 unchanged']);
     expect(await db.prisma.incident.count()).toBe(before);
+  });
+
+  it('a newer export updates the events ACLED revised, citing it beside the older passages; an older revision changes nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'acled-'));
+    /** The excerpt with MLI4678 revised: fatalities and timestamp replaced on both of its rows. */
+    const revised = (name: string, fatalities: number, timestamp: number) => {
+      const text = readFileSync(MONADIC, 'utf8').replace(/^(8013326,.*",)0,1622068037,MLI$/gm, `$1${fatalities},${timestamp},MLI`);
+      writeFileSync(join(dir, name), text);
+      return join(dir, name);
+    };
+    try {
+      const newer = await importFile(db, revised('acled_mali_newer.csv', 2, 1622068037 + 86_400));
+      expect(newer.lines()).toEqual(expect.arrayContaining(['Incident: 1 updated, 5 unchanged']));
+      const query = '{ incident(slug: "acled-mli4678") { killed { min max } revisedAt citations { quote locator source { slug } } } }';
+      const { incident } = await queryData(db, query);
+      expect(incident.killed).toEqual({ min: 2, max: 2 });
+      expect(incident.revisedAt).toEqual(new Date('2021-05-27T22:27:17.000Z'));
+      expect(incident.citations).toEqual(expect.arrayContaining([
+        { quote: '0', locator: 'event MLI4678, fatalities', source: { slug: 'acled-acled-mali-jnim-monadic-sample' } },
+        { quote: '2', locator: 'event MLI4678, fatalities', source: { slug: 'acled-acled-mali-newer' } },
+      ]));
+      const older = await importFile(db, revised('acled_mali_older.csv', 7, 1622068037 - 86_400));
+      expect(older.lines()).toEqual(expect.arrayContaining(['Incident: 6 unchanged']));
+      expect(older.notes).toContain('1 event(s) in the file are older revisions than the ones held: left as held.');
+      expect((await queryData(db, query)).incident.killed).toEqual({ min: 2, max: 2 });
+      expect(await lintDatabase(db.prisma)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('the dyadic export: detected from the header; "A and/or B" makes each SUSPECTED', async () => {

@@ -202,6 +202,8 @@ export function planAcled(file: ImportFile): ImportPlan {
     const latitude = Number(first.latitude);
     const longitude = Number(first.longitude);
     const notes = first.notes?.trim() || null;
+    // Seconds since 1970, when ACLED last edited the event.
+    const timestamp = /^\d{9,11}$/.test(first.timestamp?.trim() ?? '') ? first.timestamp!.trim() : null;
     incidents.push({
       line,
       slug: `acled-${slugify(id)}`,
@@ -222,7 +224,9 @@ export function planAcled(file: ImportFile): ImportPlan {
         ...(fatalities !== '' ? [cite(fatalities, 'fatalities')] : []),
         // Who reported it, as ACLED records: cited, not guessed into a speaker.
         ...(first.source?.trim() ? [cite(first.source.trim(), 'source')] : []),
+        ...(timestamp ? [cite(timestamp, 'timestamp')] : []),
       ],
+      ...(timestamp ? { revisedAt: new Date(Number(timestamp) * 1000) } : {}),
       perpetrators: perpetratorRefs,
     });
   }

@@ -74,6 +74,8 @@ export interface ImportedIncident {
   targets: TargetKind[];
   citations: Cite[];
   perpetrators: { entity: string; attribution: Attribution; citation: Cite }[];
+  /** When the dataset last revised the event (ACLED's `timestamp`), when it says. */
+  revisedAt?: Date;
   /** Figures about the incident (hostages, ransom). */
   estimates?: { kind: EstimateKind; min: number; max: number; qualifier: QuantityQualifier; unit: string; citation: Cite }[];
   injured?: { min: number; max: number; qualifier: QuantityQualifier } | null;

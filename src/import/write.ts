@@ -69,24 +69,32 @@ interface Rows {
   summary: ImportSummary;
 }
 
+/** The incident columns a file states, compared to decide whether a held incident changed. */
+const STATED_INCIDENT_COLUMNS = [
+  'title', 'kind', 'summary', 'place', 'adminRegion', 'countryCode', 'latitude', 'longitude', 'killedMin', 'killedMax', 'killedQualifier',
+  'injuredMin', 'injuredMax', 'injuredQualifier', 'targets', 'inferences', 'dateEarliest', 'dateLatest', 'datePrecision', 'dateQualifier',
+] as const;
+
+const sameValue = (a: unknown, b: unknown) =>
+  a instanceof Date || b instanceof Date ? String((a as Date | null)?.getTime()) === String((b as Date | null)?.getTime()) : JSON.stringify(a) === JSON.stringify(b);
+
 /**
- * The rows of the plan's incidents (an incident already held, by slug, is left unchanged), their
- * perpetrators and citations; citations are appended to `citations`.
+ * The rows of the plan's incidents, their perpetrators and citations (appended to `citations`). An
+ * incident already held (by slug) is updated when the file states it differently and is not an older
+ * revision of it (ACLED's timestamp): its changed columns take the file's values, perpetrators it
+ * names are added, and the file's passages are cited beside the older ones, which stay as history.
  */
 async function incidentRows(tx: Prisma.TransactionClient, { plan, entityIds, cite, citations, summary }: Rows) {
   const planned = plan.incidents ?? [];
-  const held = new Set((await tx.incident.findMany({ where: { slug: { in: planned.map((i) => i.slug) } }, select: { slug: true } })).map((i) => i.slug));
+  const heldRows = await tx.incident.findMany({ where: { slug: { in: planned.map((i) => i.slug) } }, include: { perpetrators: { select: { id: true, organizationId: true } } } });
+  const held = new Map(heldRows.map((i) => [i.slug, i]));
   const incidents: Prisma.IncidentCreateManyInput[] = [];
+  const updates: { id: string; data: Prisma.IncidentUpdateManyMutationInput }[] = [];
   const perpetrators: Prisma.IncidentPerpetratorCreateManyInput[] = [];
   const estimates: Prisma.EstimateCreateManyInput[] = [];
+  let older = 0;
   for (const incident of planned) {
-    if (held.has(incident.slug)) {
-      summary.count('Incident', 'unchanged');
-      continue;
-    }
-    const id = randomUUID();
-    incidents.push({
-      id,
+    const row = {
       slug: incident.slug,
       title: incident.title,
       kind: incident.kind,
@@ -104,32 +112,61 @@ async function incidentRows(tx: Prisma.TransactionClient, { plan, entityIds, cit
       injuredQualifier: incident.injured?.qualifier ?? null,
       targets: incident.targets,
       inferences: incident.dateInference ? { date: incident.dateInference } : {},
+      revisedAt: incident.revisedAt ?? null,
       ...dateColumns('date', parsePartialDate(incident.date)),
-    });
-    citations.push(...incident.citations.map((c) => cite(c, { incidentId: id })));
-    for (const e of incident.estimates ?? []) {
-      const estimateId = randomUUID();
-      estimates.push({ id: estimateId, kind: e.kind, min: e.min, max: e.max, qualifier: e.qualifier, unit: e.unit, incidentId: id });
-      citations.push(cite(e.citation, { estimateId }));
-      summary.count('Estimate', 'created');
+    };
+    const previous = held.get(incident.slug);
+    let id: string;
+    let perpetratorsHeld: Map<string, string>;
+    if (previous) {
+      if (incident.revisedAt && previous.revisedAt && incident.revisedAt <= previous.revisedAt) {
+        if (incident.revisedAt < previous.revisedAt) older++;
+        summary.count('Incident', 'unchanged');
+        continue;
+      }
+      const changed = STATED_INCIDENT_COLUMNS.filter((c) => !sameValue(row[c], previous[c]));
+      const newPerpetrators = incident.perpetrators.some((p) => {
+        const organizationId = entityIds.get(p.entity);
+        return organizationId && !previous.perpetrators.some((x) => x.organizationId === organizationId);
+      });
+      if (changed.length === 0 && !newPerpetrators) {
+        summary.count('Incident', 'unchanged');
+        continue;
+      }
+      id = previous.id;
+      updates.push({ id, data: { ...Object.fromEntries(changed.map((c) => [c, row[c]])), revisedAt: row.revisedAt ?? previous.revisedAt } });
+      perpetratorsHeld = new Map(previous.perpetrators.map((p) => [p.organizationId, p.id]));
+      summary.count('Incident', 'updated');
+    } else {
+      id = randomUUID();
+      incidents.push({ id, ...row });
+      perpetratorsHeld = new Map();
+      for (const e of incident.estimates ?? []) {
+        const estimateId = randomUUID();
+        estimates.push({ id: estimateId, kind: e.kind, min: e.min, max: e.max, qualifier: e.qualifier, unit: e.unit, incidentId: id });
+        citations.push(cite(e.citation, { estimateId }));
+        summary.count('Estimate', 'created');
+      }
+      summary.count('Incident', 'created');
     }
-    const seen = new Set<string>();
+    citations.push(...incident.citations.map((c) => cite(c, { incidentId: id })));
+    // Two names of one actor linked to the same organization are one perpetrator, cited twice; one held is cited again.
+    const perpetratorIds = new Map(perpetratorsHeld);
     for (const p of incident.perpetrators) {
       const organizationId = entityIds.get(p.entity);
-      // Two names of one actor linked to the same organization are one perpetrator, cited twice.
       if (!organizationId) continue;
-      const key = organizationId;
-      const perpetratorId = seen.has(key) ? perpetrators.find((x) => x.incidentId === id && x.organizationId === organizationId)!.id! : randomUUID();
-      if (!seen.has(key)) {
+      let perpetratorId = perpetratorIds.get(organizationId);
+      if (!perpetratorId) {
+        perpetratorId = randomUUID();
+        perpetratorIds.set(organizationId, perpetratorId);
         perpetrators.push({ id: perpetratorId, incidentId: id, organizationId, attribution: p.attribution });
-        seen.add(key);
         summary.count('IncidentPerpetrator', 'created');
       }
       citations.push(cite(p.citation, { perpetratorId }));
     }
-    summary.count('Incident', 'created');
   }
-  return { incidents, perpetrators, estimates };
+  if (older > 0) summary.notes.push(`${older} event(s) in the file are older revisions than the ones held: left as held.`);
+  return { incidents, updates, perpetrators, estimates };
 }
 
 /**
@@ -453,8 +490,9 @@ export async function writePlan(db: Database, file: ImportFile, format: string, 
         for (const { id, data } of designationUpdates) await tx.designation.update({ where: { id }, data });
         const built: Rows = { plan, entityIds, cite, citations, summary };
         const incidents = await incidentRows(tx, built);
-        touched.incidentIds.push(...incidents.incidents.map((i) => i.id!));
+        touched.incidentIds.push(...incidents.incidents.map((i) => i.id!), ...incidents.updates.map((u) => u.id));
         for (const rows of chunks(incidents.incidents)) await tx.incident.createMany({ data: rows });
+        for (const { id, data } of incidents.updates) await tx.incident.update({ where: { id }, data });
         for (const rows of chunks(incidents.perpetrators)) await tx.incidentPerpetrator.createMany({ data: rows });
         for (const rows of chunks(incidents.estimates)) await tx.estimate.createMany({ data: rows });
         const mentions = await mentionRows(tx, built);

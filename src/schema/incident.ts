@@ -78,6 +78,12 @@ builder.node(IncidentRef, {
     }),
     kind: t.expose('kind', { type: IncidentKindEnum, description: 'What happened.' }),
     summary: t.exposeString('summary', { nullable: true, description: 'What the sources report, in short.' }),
+    revisedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the dataset last revised the event, as it states (ACLED’s timestamp); a newer export updates the incident only from a later revision.',
+      resolve: (i) => i.revisedAt,
+    }),
     killed: t.field({
       type: CountRangeRef,
       nullable: true,

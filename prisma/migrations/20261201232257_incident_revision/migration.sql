@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Incident" ADD COLUMN     "revisedAt" TIMESTAMPTZ(3);
+
