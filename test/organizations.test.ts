@@ -1,6 +1,6 @@
 // The seed's facts about organizations, asked for as an analyst would.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, queryData, type TestDatabase } from './helpers.js';
+import { createTestDatabase, queryData, runQuery, type TestDatabase } from './helpers.js';
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -59,7 +59,7 @@ describe('Organization', () => {
     const { organization } = await queryData(db, `{
       organization(slug: "jnim") {
         leaders(current: true) { role title person { slug name } start { iso precision } end { iso } certainty citations { quote } }
-        in2019: leaders(asOf: "2019-06") { person { slug } certainty }
+        in2018: leaders(asOf: "2019-06") { person { slug } certainty }
         certainIn2019: leaders(asOf: "2019-06", certainty: CERTAIN) { person { slug } }
         all: leaders { certainty }
         allegiances { to { slug } description citations { quote } }
@@ -70,7 +70,7 @@ describe('Organization', () => {
     // No passage dates his leadership: in post today and in 2019 is possible, not certain.
     expect(organization.leaders[0]).toMatchObject({ role: 'LEADER', person: { slug: 'iyad-ag-ghali' }, start: null, end: null, certainty: 'POSSIBLE' });
     expect(organization.leaders[0].citations.map((c: { quote: string }) => c.quote)).toContain('JNIM was led by Iyad ag Ghali.');
-    expect(organization.in2019).toEqual([{ person: { slug: 'iyad-ag-ghali' }, certainty: 'POSSIBLE' }]);
+    expect(organization.in2018).toEqual([{ person: { slug: 'iyad-ag-ghali' }, certainty: 'POSSIBLE' }]);
     expect(organization.certainIn2019).toEqual([]);
     expect(organization.all).toEqual([{ certainty: null }]);
     expect(organization.allegiances.map((r: { to: Named }) => r.to.slug).sort()).toEqual(['al-qaida', 'aqim', 'taliban']);
@@ -137,6 +137,29 @@ describe('Organization', () => {
     if (firstUndated >= 0) expect(events.slice(firstUndated).every((e) => !e.date)).toBe(true);
     expect(organization.dated.length).toBe(dated.length);
     expect(events.find((e) => e.kind === 'DESIGNATED' && e.date?.iso === '2018-09-06')).toBeTruthy();
+  });
+
+  it('the timeline is bounded: first or last N of the whole, a period, some kinds; the same order as the whole', async () => {
+    const timeline = async (args: string) =>
+      ((await queryData(db, `{ organization(slug: "jnim") { timeline${args} { kind description date { iso } } } }`)).organization.timeline as {
+        kind: string; description: string; date: { iso: string } | null;
+      }[]);
+    const all = await timeline('(first: 500)');
+    expect(all.length).toBeGreaterThan(6);
+    expect(await timeline('(first: 5)')).toEqual(all.slice(0, 5));
+    expect(await timeline('(last: 4)')).toEqual(all.slice(-4));
+    // Incidents are cut in SQL; asked for alone, the window is still the whole's incidents in order.
+    const incidents = all.filter((e) => e.kind === 'INCIDENT');
+    expect(await timeline('(kinds: [INCIDENT], first: 3)')).toEqual(incidents.slice(0, 3));
+    expect(await timeline('(kinds: [INCIDENT], last: 2)')).toEqual(incidents.slice(-2));
+    const in2018 = await timeline('(from: "2018", to: "2018")');
+    expect(in2018.length).toBeGreaterThan(0);
+    expect(in2018.every((e) => e.date && e.date.iso.startsWith('2018'))).toBe(true);
+    expect(in2018).toEqual(all.filter((e) => e.date?.iso.startsWith('2018')));
+    for (const [args, argument] of [['(first: 501)', 'first'], ['(first: 1, last: 1)', 'last'], ['(from: "2020", to: "2019")', 'from']]) {
+      const result = await runQuery(db, `{ organization(slug: "jnim") { timeline${args} { kind } } }`);
+      expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+    }
   });
 
   it('a missing organization is null, not an error', async () => {

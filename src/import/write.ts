@@ -514,6 +514,10 @@ export async function writePlan(db: Database, file: ImportFile, format: string, 
   } catch (error) {
     if (error !== DRY_RUN) throw error;
     summary.notes.push('Dry run: nothing was written.');
+    return summary;
   }
+  // The planner's statistics for the grown tables: PGlite has no autovacuum to gather them, and a
+  // server's would come minutes later; until then it plans for the row counts it last saw.
+  await db.prisma.$executeRawUnsafe('ANALYZE');
   return summary;
 }

@@ -2,6 +2,8 @@
 // parents of a query level in one SQL statement, and each record at most once per request.
 import DataLoader from 'dataloader';
 import type { ScriptRunner } from '../db/client.js';
+import type { ClosedDate } from '../partial-date.js';
+import { dateMeetsSql } from './filters.js';
 import type { Attribute, Citation, Incident, Mention, Organization, Person, PrismaClient, Source } from '../generated/prisma/client.js';
 
 type Ids = readonly string[];
@@ -66,8 +68,49 @@ export type CitationSubject =
 const byName = [{ name: 'asc' as const }, { id: 'asc' as const }];
 const byStart = [{ startEarliest: { sort: 'asc' as const, nulls: 'first' as const } }, { id: 'asc' as const }];
 
+/** Which of an organization's incidents a timeline shows: a period, how many, from which end. */
+export interface TimelineWindow {
+  from: ClosedDate | null;
+  to: ClosedDate | null;
+  limit: number;
+  /** The last `limit` instead of the first. */
+  fromEnd: boolean;
+  /** Whether undated incidents (listed last) may be included. */
+  undated: boolean;
+}
+
+/**
+ * The order of timeline incidents: by the day they sort by, then their last possible day (open ends
+ * last), title (by code point, as the timeline compares) and id; undated last.
+ */
+const TIMELINE_ORDER = {
+  forward: 'i."dateSort" ASC NULLS LAST, i."dateLatest" ASC NULLS LAST, i.title COLLATE "C" ASC, i.id ASC',
+  backward: 'i."dateSort" DESC NULLS FIRST, i."dateLatest" DESC NULLS FIRST, i.title COLLATE "C" DESC, i.id DESC',
+};
+
+function timelineIncidents(sql: ScriptRunner, window: TimelineWindow) {
+  return new DataLoader<string, Incident[]>(async (ids: Ids) => {
+    const keys = ids.filter((id) => UUID.test(id));
+    const params: unknown[] = [keys, window.limit];
+    const period = dateMeetsSql('i', 'date', window.from, window.to, params);
+    const rows = keys.length === 0 ? [] : await sql.query<Incident & { forOrganization: string }>(
+      `SELECT o.id AS "forOrganization", i.* FROM unnest($1::uuid[]) AS o(id)
+       CROSS JOIN LATERAL (
+         SELECT i.* FROM "IncidentPerpetrator" p JOIN "Incident" i ON i.id = p."incidentId"
+         WHERE p."organizationId" = o.id${period ? ` AND ${period}` : ''}${window.undated ? '' : ' AND i."dateSort" IS NOT NULL'}
+         ORDER BY ${window.fromEnd ? TIMELINE_ORDER.backward : TIMELINE_ORDER.forward} LIMIT $2
+       ) i`,
+      params,
+    );
+    const groups = new Map<string, Incident[]>(ids.map((id) => [id, []]));
+    for (const { forOrganization, ...incident } of rows) groups.get(forOrganization)?.push(incident as Incident);
+    return ids.map((id) => groups.get(id)!);
+  });
+}
+
 export function createLoaders(db: PrismaClient, sql: ScriptRunner) {
   const citationLoaders = new Map<CitationSubject, DataLoader<string, Citation[]>>();
+  const timelineLoaders = new Map<string, DataLoader<string, Incident[]>>();
 
   return {
     organizationLoader: rowLoader(tableRows<Organization>(sql, 'Organization')),
@@ -226,6 +269,17 @@ export function createLoaders(db: PrismaClient, sql: ScriptRunner) {
       const counts = new Map(rows.map((r) => [r.sourceId, r._count._all]));
       return ids.map((id) => counts.get(id) ?? 0);
     }),
+
+    /** An organization's incidents for a timeline window (one loader per window, created on first use). */
+    timelineIncidentsLoader(window: TimelineWindow): DataLoader<string, Incident[]> {
+      const key = JSON.stringify(window);
+      let loader = timelineLoaders.get(key);
+      if (!loader) {
+        loader = timelineIncidents(sql, window);
+        timelineLoaders.set(key, loader);
+      }
+      return loader;
+    },
 
     /** The citations of one kind of record (created on first use, one loader per kind). */
     citationsLoader(subject: CitationSubject): DataLoader<string, Citation[]> {

@@ -90,12 +90,11 @@ export async function incidentStats(ctx: Context, filter: IncidentFilter | null 
       });
     }
   } else {
-    const by = group === 'COUNTRY' ? 'countryCode' : group === 'KIND' ? 'kind' : 'dateEarliest';
+    const by = group === 'COUNTRY' ? 'countryCode' : group === 'KIND' ? 'kind' : 'dateYear';
     const rows = await ctx.db.incident.groupBy({ by: [by], where, _count: { _all: true, ...sums }, _sum: sums });
     for (const row of rows) {
-      const value = row[by as keyof typeof row] as Date | string | null;
-      // Years are folded from distinct start days: GROUP BY cannot extract a year through Prisma.
-      const key = value instanceof Date ? String(value.getUTCFullYear()) : value;
+      const value = row[by as keyof typeof row] as number | string | null;
+      const key = value === null ? null : String(value);
       add(key, {
         count: row._count._all,
         killedMinSum: row._sum.killedMin ?? 0, killedMaxSum: row._sum.killedMax ?? 0,

@@ -2,6 +2,8 @@
 import type { Context } from '../context.js';
 import type { Designation, Incident, Organization, Person } from '../generated/prisma/client.js';
 import { readDateColumns, type PartialDate } from '../partial-date.js';
+import { badUserInput } from '../errors.js';
+import { dateArgument, dateMeets } from './filters.js';
 import { loadAll } from './loaders.js';
 
 export type TimelineEventKind =
@@ -49,29 +51,63 @@ const sameDayOrder: Record<TimelineEventKind, number> = {
 const sortDay = (date: PartialDate) => (date.earliest ?? date.latest)!.getTime();
 const lastDay = (date: PartialDate) => date.latest?.getTime() ?? Number.POSITIVE_INFINITY;
 
+/** Code-point order, as PostgreSQL's "C" collation sorts (the incidents a window fetches). */
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Chronological; events with unknown dates come last, in a stable order. */
 function compareEvents(a: TimelineEvent, b: TimelineEvent): number {
-  if (a.date && b.date) {
-    return (
-      sortDay(a.date) - sortDay(b.date) ||
-      lastDay(a.date) - lastDay(b.date) ||
-      sameDayOrder[a.kind] - sameDayOrder[b.kind] ||
-      a.description.localeCompare(b.description)
-    );
-  }
+  const tie = () => byCodePoint(a.description, b.description) || byCodePoint(a.incident?.id ?? '', b.incident?.id ?? '');
+  if (a.date && b.date) return sortDay(a.date) - sortDay(b.date) || lastDay(a.date) - lastDay(b.date) || sameDayOrder[a.kind] - sameDayOrder[b.kind] || tie();
   if (a.date) return -1;
   if (b.date) return 1;
-  return a.description.localeCompare(b.description);
+  return tie();
 }
 
-export async function organizationTimeline(org: Organization, ctx: Context, includeUndated: boolean): Promise<TimelineEvent[]> {
+/** Most events a timeline returns at once; the default when neither `first` nor `last` is given. */
+export const TIMELINE_MAX = 500;
+export const TIMELINE_DEFAULT = 100;
+
+export interface TimelineOptions {
+  includeUndated: boolean;
+  from?: string | null;
+  to?: string | null;
+  kinds?: TimelineEventKind[] | null;
+  first?: number | null;
+  last?: number | null;
+}
+
+function windowSize(options: TimelineOptions): { limit: number; fromEnd: boolean } {
+  const { first, last } = options;
+  if (first != null && last != null) throw badUserInput('Give "first" or "last", not both.', 'last');
+  const fromEnd = last != null;
+  const limit = first ?? last ?? TIMELINE_DEFAULT;
+  const argument = fromEnd ? 'last' : 'first';
+  if (!Number.isInteger(limit) || limit < 0 || limit > TIMELINE_MAX) {
+    throw badUserInput(`"${argument}" must be between 0 and ${TIMELINE_MAX}.`, argument);
+  }
+  return { limit, fromEnd };
+}
+
+/**
+ * The organization's history as one chronological list, bounded: the first (or last) events of the
+ * period asked for. Incidents, which can number thousands, are fetched in SQL already ordered and cut
+ * to the window (the events of the window can hold no more incidents than its size).
+ */
+export async function organizationTimeline(org: Organization, ctx: Context, options: TimelineOptions): Promise<TimelineEvent[]> {
   const { loaders } = ctx;
-  const [outgoing, incoming, designations, memberships, perpetrations] = await Promise.all([
+  const from = dateArgument(options.from, 'from');
+  const to = dateArgument(options.to, 'to');
+  if (from && to && from.earliest > to.latest) throw badUserInput('"from" is after "to".', 'from');
+  const { limit, fromEnd } = windowSize(options);
+  const wanted = (kind: TimelineEventKind) => !options.kinds || options.kinds.includes(kind);
+  // An undated event can be in no period.
+  const undated = options.includeUndated && !from && !to;
+  const [outgoing, incoming, designations, memberships, incidents] = await Promise.all([
     loaders.outgoingRelationsLoader.load(org.id),
     loaders.incomingRelationsLoader.load(org.id),
     loaders.designationsByOrganizationLoader.load(org.id),
     loaders.membershipsByOrganizationLoader.load(org.id),
-    loaders.perpetrationsByOrganizationLoader.load(org.id),
+    wanted('INCIDENT') && limit > 0 ? loaders.timelineIncidentsLoader({ from, to, limit, fromEnd, undated }).load(org.id) : [],
   ]);
   const leadership = memberships.filter((m) => m.role === 'LEADER');
   const [others, targets, people] = await Promise.all([
@@ -113,8 +149,11 @@ export async function organizationTimeline(org: Organization, ctx: Context, incl
     const end = readDateColumns(m, 'end');
     if (end) events.push({ kind: 'LEADERSHIP_ENDED', date: end, description: `${person.name}'s leadership of ${org.name} ended`, person });
   });
-  for (const p of perpetrations) {
-    events.push({ kind: 'INCIDENT', date: readDateColumns(p.incident, 'date'), description: p.incident.title, incident: p.incident });
+  for (const incident of incidents) {
+    events.push({ kind: 'INCIDENT', date: readDateColumns(incident, 'date'), description: incident.title, incident });
   }
-  return events.filter((e) => includeUndated || e.date !== null).sort(compareEvents);
+  const shown = events
+    .filter((e) => wanted(e.kind) && (e.date ? dateMeets(e.date, from, to) : undated))
+    .sort(compareEvents);
+  return fromEnd ? shown.slice(Math.max(0, shown.length - limit)) : shown.slice(0, limit);
 }

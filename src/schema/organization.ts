@@ -6,7 +6,8 @@ import {
   MAX_COMPONENT_DEPTH, components, leaders, membershipsInTime, organizationWhere, relatedOrganizations,
 } from '../resolvers/organizations.js';
 import { arrayConnection, keysetConnection, type SortKey } from '../resolvers/pagination.js';
-import { organizationTimeline } from '../resolvers/timeline.js';
+import { organizationTimeline, TIMELINE_DEFAULT, TIMELINE_MAX } from '../resolvers/timeline.js';
+import { TimelineEventKindEnum } from './timeline.js';
 import { readDateColumns } from '../partial-date.js';
 import { aliasArgs, filterAliases } from './alias.js';
 import { builder } from './builder.js';
@@ -208,9 +209,19 @@ builder.node(OrganizationRef, {
     }),
     timeline: t.field({
       type: [TimelineEventRef],
-      description: 'Founding, mergers, ties, designations, leadership changes and incidents as one chronological list.',
-      args: { includeUndated: t.arg.boolean({ defaultValue: true, description: 'Append events whose date is unknown, after the dated ones.' }) },
-      resolve: (o, args, ctx) => organizationTimeline(o, ctx, args.includeUndated ?? true),
+      description:
+        `Founding, mergers, ties, designations, leadership changes and incidents as one chronological list: the first ${TIMELINE_DEFAULT} ` +
+        `events unless \`first\` or \`last\` (at most ${TIMELINE_MAX}) says otherwise; narrow it with \`from\`, \`to\` and \`kinds\` ` +
+        '(a group with thousands of incidents has a long history).',
+      args: {
+        includeUndated: t.arg.boolean({ defaultValue: true, description: 'Append events whose date is unknown, after the dated ones (never within a period).' }),
+        from: t.arg.string({ description: 'Only events that may have happened on or after this date ("2018", "2018-06"); open dates excluded, as in the incident filter.' }),
+        to: t.arg.string({ description: 'Only events that may have happened on or before this date.' }),
+        kinds: t.arg({ type: [TimelineEventKindEnum], description: 'Only these kinds of event.' }),
+        first: t.arg.int({ description: `The first this many events (default ${TIMELINE_DEFAULT}, at most ${TIMELINE_MAX}).` }),
+        last: t.arg.int({ description: `The last this many events instead (at most ${TIMELINE_MAX}).` }),
+      },
+      resolve: (o, args, ctx) => organizationTimeline(o, ctx, { ...args, includeUndated: args.includeUndated ?? true }),
     }),
     externalIds: t.field({
       type: [ExternalIdentifierRef],

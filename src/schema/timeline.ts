@@ -2,7 +2,7 @@ import { builder } from './builder.js';
 import { PartialDateRef } from './dates.js';
 import { DesignationRef, IncidentRef, OrganizationRef, PersonRef, TimelineEventRef } from './refs.js';
 
-const TimelineEventKindEnum = builder.enumType('TimelineEventKind', {
+export const TimelineEventKindEnum = builder.enumType('TimelineEventKind', {
   description: 'What a timeline entry records.',
   values: {
     FOUNDED: { description: 'The organization was founded or formed.' },

@@ -379,7 +379,7 @@ class SeedWriter {
  */
 export async function loadSeed(prisma: PrismaClient, input: unknown): Promise<SeedSummary> {
   const data = validateDataset(input);
-  return prisma.$transaction(
+  const summary = await prisma.$transaction(
     async (tx) => {
       const writer = new SeedWriter(tx);
       await writer.sources(data.sources);
@@ -403,4 +403,7 @@ export async function loadSeed(prisma: PrismaClient, input: unknown): Promise<Se
     // Hundreds of round trips on a cold embedded database exceed Prisma's 5 s default.
     { timeout: 120_000, maxWait: 30_000 },
   );
+  // Statistics for the planner (PGlite has no autovacuum to gather them).
+  await prisma.$executeRawUnsafe('ANALYZE');
+  return summary;
 }
