@@ -6,9 +6,14 @@ export default defineConfig({
   resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
   test: {
     include: ['test/**/*.test.ts'],
-    // Each file opens its own in-memory PGlite, migrates and seeds it: seconds, not milliseconds.
+    // One migrated and seeded database, dumped; each test database starts from the dump.
+    globalSetup: ['test/global-setup.ts'],
+    // Each file opens its own in-memory PGlite: a second or more, not milliseconds.
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Both cores: the files are independent (each its own in-memory database or server schema), and
+    // on a two-core machine the default would run them one at a time.
+    maxWorkers: 2,
   },
 });

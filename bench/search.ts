@@ -1,5 +1,6 @@
 // `npm run bench:search`: latency p50/p95 of `search` and `resolveEntity` through GraphQL, on the seed
-// and on the seed plus a synthetic corpus of 100,000 aliases, on one core.
+// and on the seed plus a synthetic corpus of 100,000 aliases, on one core; with BENCH_IMPORTED=1, also
+// on the seed plus the whole files of ../shared/datasets imported (UN list, ACLED, MMP, GTD).
 import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -12,6 +13,10 @@ import { labelledQueries } from '../test/search-quality.fixture.js';
 import { rebuildSearchIndex } from '../src/search/indexer.js';
 import { searchEntities } from '../src/search/search.js';
 import { bulkLoad, random, searchCorpus } from './search-corpus.js';
+import { datasetsAvailable, importDatasets } from './datasets.js';
+
+const IMPORTED = process.env.BENCH_IMPORTED === '1';
+if (IMPORTED && !datasetsAvailable()) throw new Error('BENCH_IMPORTED=1 needs the whole files in ../shared/datasets.');
 
 // The aim is per query on one core: the benchmark pins itself to one (Linux taskset), so that the
 // garbage collector and compiler threads compete with the queries as they would on a one-core host.
@@ -80,6 +85,11 @@ console.log(`node ${process.version}, ${serverUrl ? 'server PostgreSQL' : 'PGlit
 console.log('| corpus | operation | queries | p50 ms | p95 ms |');
 console.log('| --- | --- | ---: | ---: | ---: |');
 await measure(db, 'seed', seedQueries);
+if (IMPORTED) {
+  await importDatasets(db);
+  const names = await db.prisma.searchName.count();
+  await measure(db, `seed + UN list, ACLED Mali, MMP, GTD imported (${names.toLocaleString('en')} names indexed)`, seedQueries);
+}
 
 const started = performance.now();
 // Only the queries and the names' owners outlive the corpus: a server does not hold its data in the

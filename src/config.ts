@@ -3,7 +3,8 @@ import { z } from 'zod';
 /** Where the data lives, parsed from DATABASE_URL. */
 export type DatabaseTarget =
   | { kind: 'pglite'; dataDir: string }
-  | { kind: 'pglite-memory' }
+  /** In memory; started from a dump of another database's files when `loadDataDir` is given (tests). */
+  | { kind: 'pglite-memory'; loadDataDir?: Blob }
   | { kind: 'postgres'; url: string };
 
 export const DEFAULT_DATA_DIR = './data/pglite';

@@ -2,22 +2,23 @@
 // against the schema directly or over HTTP through Yoga, as clients do.
 import { graphql, type ExecutionResult } from 'graphql';
 import { openDatabase, type Database } from '../src/db/client.js';
-import { applyMigrations } from '../src/db/migrate.js';
 import { contextFactory } from '../src/context.js';
 import { schema } from '../src/schema/index.js';
-import { dataset } from '../src/seed/data/index.js';
-import { loadSeed } from '../src/seed/load.js';
 import { createApi, type Api } from '../src/yoga.js';
 import { createLoaders } from '../src/resolvers/loaders.js';
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
+import { readFileSync } from 'node:fs';
 
 export interface TestDatabase extends Database {}
 
+/**
+ * A migrated, and unless `seed: false` seeded, in-memory database of its own, started from the dump
+ * test/global-setup.ts made (migrating and seeding each one would cost seconds).
+ */
 export async function createTestDatabase(options: { seed?: boolean } = {}): Promise<TestDatabase> {
-  const db = await openDatabase({ kind: 'pglite-memory' }, { logQueries: true });
-  await applyMigrations(db.scripts);
-  if (options.seed ?? true) await loadSeed(db.prisma, dataset);
-  return db;
+  const dumps = inject('pgliteDumps');
+  const dump = readFileSync((options.seed ?? true) ? dumps.seeded : dumps.migrated);
+  return openDatabase({ kind: 'pglite-memory', loadDataDir: new Blob([dump]) }, { logQueries: true });
 }
 
 export interface GraphQLResponse<T = Record<string, unknown>> {

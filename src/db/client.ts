@@ -25,6 +25,8 @@ export interface Database {
   scripts: ScriptRunner;
   /** Subscribes to every SQL statement sent, by Prisma or raw (needs `logQueries`); returns the unsubscribe function. */
   onQuery(listener: QueryListener): () => void;
+  /** PGlite only: its files as a tarball, to start another in-memory database from (test fixtures). */
+  dumpDataDir?: () => Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -102,6 +104,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
   let adapter: PrismaPg | PrismaPGlite;
   let scripts: ScriptRunner;
   let closeDriver: () => Promise<void>;
+  let dumpDataDir: (() => Promise<Blob>) | undefined;
   if (target.kind === 'postgres') {
     // A startup parameter, so every pooled connection has it before its first statement (a SET sent
     // on 'connect' raced the pool's first query).
@@ -127,7 +130,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
     }
     let pglite: PGlite;
     try {
-      pglite = await openPGlite(target.kind === 'pglite' ? target.dataDir : undefined);
+      pglite = await openPGlite(target.kind === 'pglite' ? target.dataDir : undefined, target.kind === 'pglite-memory' ? target.loadDataDir : undefined);
       await pglite.exec(`SET pg_trgm.similarity_threshold = ${TRIGRAM_THRESHOLD}`);
     } catch (error) {
       await unlock();
@@ -135,6 +138,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
     }
     adapter = new PrismaPGlite(pglite);
     scripts = pgliteScripts(pglite);
+    dumpDataDir = () => pglite.dumpDataDir('none');
     closeDriver = async () => {
       await pglite.close();
       await unlock();
@@ -171,6 +175,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    ...(dumpDataDir ? { dumpDataDir } : {}),
     async close() {
       await prisma.$disconnect();
       await closeDriver();

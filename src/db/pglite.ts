@@ -7,6 +7,6 @@ import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
  * Every PGlite that opens our database must load the same extensions, or migrations that create
  * them (and queries that use them) fail: the CLI config, the app and the tests all come here.
  */
-export function openPGlite(dataDir?: string): Promise<PGlite> {
-  return PGlite.create(dataDir, { extensions: { pg_trgm, fuzzystrmatch, unaccent } });
+export function openPGlite(dataDir?: string, loadDataDir?: Blob): Promise<PGlite> {
+  return PGlite.create(dataDir, { extensions: { pg_trgm, fuzzystrmatch, unaccent }, ...(loadDataDir ? { loadDataDir } : {}) });
 }
