@@ -38,7 +38,7 @@ async function resolveByName(db: Database, entity: ImportedEntity): Promise<Deci
   const names = entity.resolveBy && entity.resolveBy.length > 0 ? entity.resolveBy : [entity.name];
   const found: { name: string; top: Awaited<ReturnType<typeof resolveEntity>>[number] }[] = [];
   for (const name of names) {
-    const candidates = await resolveEntity(db.prisma, db.scripts, name, entity.type, { country: entity.country });
+    const candidates = await resolveEntity(db.scripts, name, entity.type, { country: entity.country });
     const [top] = candidates;
     if (!top) continue;
     // resolveEntity is confident only on a strong name: a weak name never merges.

@@ -1,8 +1,9 @@
 // Writes an import plan: links each entity to what the graph already holds (src/import/link.ts),
 // creates the rest, and writes every fact with its citation, in
-// one transaction that the provenance linter must pass. Rows are built in memory and inserted with
-// createMany, a statement per table, not one per row.
+// one transaction that the provenance linter must pass. Rows are built in memory and inserted set-based
+// (src/db/bulk.ts), a statement per table, not one per row.
 import { randomUUID } from 'node:crypto';
+import { insertRows } from '../db/bulk.js';
 import type { Database } from '../db/client.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { dateColumns, parsePartialDate } from '../partial-date.js';
@@ -32,11 +33,6 @@ export interface ImportOptions {
 
 const DRY_RUN = new Error('dry run: rolled back');
 
-function chunks<T>(rows: T[], size = 2_000): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
-  return out;
-}
 
 type CitationRow = Prisma.CitationCreateManyInput;
 
@@ -253,9 +249,7 @@ async function endMissingDesignations(
   });
   const ids = ended.map((d) => d.id);
   await tx.designation.updateMany({ where: { id: { in: ids } }, data: dateColumns('delisted', parsePartialDate(`../${listing.generated}`)) });
-  await tx.citation.createMany({
-    data: ids.map((designationId) => ({ sourceId, quote: listing.citation.quote, locator: `${listing.citation.locator} (no longer listed)`, designationId })),
-  });
+  await insertRows(tx, 'Citation', ids.map((designationId) => ({ sourceId, quote: listing.citation.quote, locator: `${listing.citation.locator} (no longer listed)`, designationId })));
   summary.count('Designation', 'updated', ended.length);
   if (ended.length > 0) summary.notes.push(`${ended.length} designation(s) no longer on the list ended on or before ${listing.generated}.`);
 }
@@ -305,7 +299,7 @@ export async function writePlan(db: Database, file: ImportFile, format: string, 
           const held = await tx.source.findMany({ where: { slug: { in: [...cited.keys()] } }, select: { id: true, slug: true } });
           for (const h of held) citedIds.set(h.slug, h.id);
           const fresh = [...cited.values()].filter((c) => !citedIds.has(c.slug)).map((c) => ({ id: randomUUID(), slug: c.slug, title: c.title, description: c.description, kind: 'REFERENCE' as const }));
-          for (const rows of chunks(fresh)) await tx.source.createMany({ data: rows });
+          await insertRows(tx, 'Source', fresh);
           for (const f of fresh) citedIds.set(f.slug, f.id);
           summary.count('Source', 'created', fresh.length);
         }
@@ -480,27 +474,27 @@ export async function writePlan(db: Database, file: ImportFile, format: string, 
           }
         });
 
-        for (const rows of chunks(organizations)) await tx.organization.createMany({ data: rows });
-        for (const rows of chunks(persons)) await tx.person.createMany({ data: rows });
+        await insertRows(tx, 'Organization', organizations);
+        await insertRows(tx, 'Person', persons);
         for (const { id, data } of personUpdates) await tx.person.update({ where: { id }, data });
-        for (const rows of chunks(aliases)) await tx.alias.createMany({ data: rows });
-        for (const rows of chunks(attributes)) await tx.attribute.createMany({ data: rows });
-        for (const rows of chunks(identifiers)) await tx.externalIdentifier.createMany({ data: rows });
-        for (const rows of chunks(designations)) await tx.designation.createMany({ data: rows });
+        await insertRows(tx, 'Alias', aliases);
+        await insertRows(tx, 'Attribute', attributes);
+        await insertRows(tx, 'ExternalIdentifier', identifiers);
+        await insertRows(tx, 'Designation', designations);
         for (const { id, data } of designationUpdates) await tx.designation.update({ where: { id }, data });
         const built: Rows = { plan, entityIds, cite, citations, summary };
         const incidents = await incidentRows(tx, built);
         touched.incidentIds.push(...incidents.incidents.map((i) => i.id!), ...incidents.updates.map((u) => u.id));
-        for (const rows of chunks(incidents.incidents)) await tx.incident.createMany({ data: rows });
+        await insertRows(tx, 'Incident', incidents.incidents);
         for (const { id, data } of incidents.updates) await tx.incident.update({ where: { id }, data });
-        for (const rows of chunks(incidents.perpetrators)) await tx.incidentPerpetrator.createMany({ data: rows });
-        for (const rows of chunks(incidents.estimates)) await tx.estimate.createMany({ data: rows });
+        await insertRows(tx, 'IncidentPerpetrator', incidents.perpetrators);
+        await insertRows(tx, 'Estimate', incidents.estimates);
         const mentions = await mentionRows(tx, built);
-        for (const rows of chunks(mentions)) await tx.mention.createMany({ data: rows });
+        await insertRows(tx, 'Mention', mentions);
         const relations = relationRows(built);
-        for (const rows of chunks(relations)) await tx.organizationRelation.createMany({ data: rows });
-        for (const rows of chunks(citations)) await tx.citation.createMany({ data: rows });
-        for (const rows of chunks(candidates)) await tx.mergeCandidate.createMany({ data: rows });
+        await insertRows(tx, 'OrganizationRelation', relations);
+        await insertRows(tx, 'Citation', citations);
+        await insertRows(tx, 'MergeCandidate', candidates);
         summary.count('Citation', 'created', citations.length);
 
         if (options.complete && plan.listing) await endMissingDesignations(tx, format, source.id, plan.listing, summary);

@@ -8,6 +8,19 @@ import type { Attribute, Citation, Incident, Mention, Organization, Person, Pris
 
 type Ids = readonly string[];
 
+/**
+ * LOADERS=naive turns batching off: each key is fetched by a statement of its own, one per parent, as
+ * resolvers without DataLoaders would. Only `npm run bench:load` sets it, as the baseline that shows
+ * what batching saves; caching within a request stays.
+ */
+const BATCH = process.env.LOADERS !== 'naive';
+
+class Loader<K, V> extends DataLoader<K, V> {
+  constructor(batchLoad: DataLoader.BatchLoadFn<K, V>) {
+    super(batchLoad, { batch: BATCH });
+  }
+}
+
 /** Loads several keys, each null when missing (DataLoader's loadMany would return Error objects instead). */
 export function loadAll<V>(loader: DataLoader<string, V | null>, keys: readonly string[]): Promise<(V | null)[]> {
   return Promise.all(keys.map((key) => loader.load(key)));
@@ -17,7 +30,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Loads rows by primary key; unknown keys resolve to null. */
 function rowLoader<Row extends { id: string }>(fetch: (ids: string[]) => Promise<Row[]>) {
-  return new DataLoader<string, Row | null>(async (ids: Ids) => {
+  return new Loader<string, Row | null>(async (ids: Ids) => {
     // A key that is not a UUID (from a hand-made global ID) matches nothing; PostgreSQL would reject it.
     const valid = ids.filter((id) => UUID.test(id));
     const rows = valid.length > 0 ? await fetch(valid) : [];
@@ -38,7 +51,7 @@ function tableRows<Row>(sql: ScriptRunner, table: 'Organization' | 'Person' | 'I
 
 /** Loads rows by a unique column other than the primary key (slugs). */
 function uniqueLoader<Row>(fetch: (keys: string[]) => Promise<Row[]>, keyOf: (row: Row) => string) {
-  return new DataLoader<string, Row | null>(async (keys: Ids) => {
+  return new Loader<string, Row | null>(async (keys: Ids) => {
     const rows = await fetch([...keys]);
     const byKey = new Map(rows.map((row) => [keyOf(row), row]));
     return keys.map((key) => byKey.get(key) ?? null);
@@ -47,7 +60,7 @@ function uniqueLoader<Row>(fetch: (keys: string[]) => Promise<Row[]>, keyOf: (ro
 
 /** Loads the children of many parents at once, grouped by parent key, in the order fetched. */
 function childrenLoader<Row>(fetch: (keys: string[]) => Promise<Row[]>, keyOf: (row: Row) => string | null) {
-  return new DataLoader<string, Row[]>(async (keys: Ids) => {
+  return new Loader<string, Row[]>(async (keys: Ids) => {
     const rows = await fetch([...keys]);
     const groups = new Map<string, Row[]>(keys.map((key) => [key, []]));
     for (const row of rows) {
@@ -89,7 +102,7 @@ const TIMELINE_ORDER = {
 };
 
 function timelineIncidents(sql: ScriptRunner, window: TimelineWindow) {
-  return new DataLoader<string, Incident[]>(async (ids: Ids) => {
+  return new Loader<string, Incident[]>(async (ids: Ids) => {
     const keys = ids.filter((id) => UUID.test(id));
     const params: unknown[] = [keys, window.limit];
     const period = dateMeetsSql('i', 'date', window.from, window.to, params);
@@ -242,7 +255,7 @@ export function createLoaders(db: PrismaClient, sql: ScriptRunner) {
     ),
 
     /** The mentions naming, or named by, each organization or person (one statement for all of a level). */
-    mentionsByEntityLoader: new DataLoader<string, Mention[]>(async (ids: Ids) => {
+    mentionsByEntityLoader: new Loader<string, Mention[]>(async (ids: Ids) => {
       const keys = [...ids];
       const rows = await db.mention.findMany({
         where: { OR: [{ fromOrganizationId: { in: keys } }, { toOrganizationId: { in: keys } }, { fromPersonId: { in: keys } }, { toPersonId: { in: keys } }] },
@@ -252,7 +265,7 @@ export function createLoaders(db: PrismaClient, sql: ScriptRunner) {
     }),
 
     /** The stated details (dates and places of birth, nationalities, addresses) of each organization or person, as stored. */
-    attributesByEntityLoader: new DataLoader<string, Attribute[]>(async (ids: Ids) => {
+    attributesByEntityLoader: new Loader<string, Attribute[]>(async (ids: Ids) => {
       const keys = [...ids].filter((id) => UUID.test(id));
       const rows = keys.length === 0 ? [] : await db.attribute.findMany({
         where: { OR: [{ personId: { in: keys } }, { organizationId: { in: keys } }] },
@@ -264,7 +277,7 @@ export function createLoaders(db: PrismaClient, sql: ScriptRunner) {
     }),
 
     /** How many citations name each source (one grouped statement for all the sources of a level). */
-    citationCountBySourceLoader: new DataLoader<string, number>(async (ids: Ids) => {
+    citationCountBySourceLoader: new Loader<string, number>(async (ids: Ids) => {
       const rows = await db.citation.groupBy({ by: ['sourceId'], where: { sourceId: { in: [...ids] } }, _count: { _all: true } });
       const counts = new Map(rows.map((r) => [r.sourceId, r._count._all]));
       return ids.map((id) => counts.get(id) ?? 0);

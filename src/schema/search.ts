@@ -137,7 +137,7 @@ builder.queryFields((t) => ({
     },
     resolve: (_, args, ctx) => {
       boundedText(args.name, 'name');
-      return resolveEntity(ctx.db, ctx.sql, args.name, args.type as SearchEntityType | null, {
+      return resolveEntity(ctx.sql, args.name, args.type as SearchEntityType | null, {
         country: args.context?.country ?? null,
         date: dateArgument(args.context?.date, 'context.date'),
       });

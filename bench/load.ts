@@ -1,0 +1,348 @@
+// `npm run bench:load -- --db postgres|pglite [--coalitions 500] [--seconds 10] [--connections 16] [--rounds 2]`:
+// throughput and latency under concurrent load, over HTTP on loopback. It prepares a database (the seed
+// plus generated coalitions, kept between runs), starts the servers as child processes, and drives them
+// from this process with autocannon, alternating servers question by question, for `--rounds` rounds:
+// this API; the same API with naive loaders (LOADERS=naive: one statement per parent); and, on server
+// PostgreSQL, PostGraphile v4 on the same database. Before measuring, each server's answer to each
+// question is checked to be the same data as this API's. Prints a table and writes
+// bench/results/<date>-<db>-c<coalitions>.json. Needs `npm ci --prefix bench/peer` (autocannon, PostGraphile).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { openDatabase, type Database } from '../src/db/client.js';
+import { applyMigrations } from '../src/db/migrate.js';
+import { dataset } from '../src/seed/data/index.js';
+import { loadSeed } from '../src/seed/load.js';
+import { syntheticDataset } from './synthetic-graph.js';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const PEER = join(ROOT, 'bench', 'peer');
+if (!existsSync(join(PEER, 'node_modules', 'autocannon'))) {
+  console.error('bench:load needs the load generator and the baseline: run `npm ci --prefix bench/peer` first.');
+  process.exit(2);
+}
+const peerRequire = createRequire(join(PEER, 'package.json'));
+const autocannon = peerRequire('autocannon') as (options: Record<string, unknown>) => AutocannonInstance;
+interface AutocannonInstance extends PromiseLike<AutocannonResult> {
+  on(event: 'response', listener: (client: unknown, status: number, bytes: number, ms: number) => void): void;
+}
+interface AutocannonResult {
+  requests: { average: number; total: number };
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+
+const { values: args } = parseArgs({
+  options: {
+    db: { type: 'string', default: 'postgres' },
+    coalitions: { type: 'string', default: '500' },
+    seconds: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '16' },
+    rounds: { type: 'string', default: '2' },
+    only: { type: 'string' },
+  },
+});
+const DB = args.db === 'pglite' ? 'pglite' : 'postgres';
+const COALITIONS = Number(args.coalitions);
+const SECONDS = Number(args.seconds);
+const CONNECTIONS = Number(args.connections);
+const ROUNDS = Number(args.rounds);
+const SERVER_URL = process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432';
+
+// ---------------------------------------------------------------------------------------------
+// The questions, as this API and PostGraphile ask them, and what of each answer must agree.
+
+interface Person { name: string; aliases: string[] }
+interface Coalition { name: string; aliases: string[]; components: { slug: string; leaders: Person[] }[] }
+const sorted = <T>(items: T[], key: (t: T) => string) => [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+const names = (list: { name: string }[]) => list.map((a) => a.name).sort();
+const coalition = (c: Coalition): Coalition => ({
+  name: c.name,
+  aliases: [...c.aliases].sort(),
+  components: sorted(c.components, (x) => x.slug).map((x) => ({ slug: x.slug, leaders: sorted(x.leaders, (l) => l.name).map((l) => ({ name: l.name, aliases: [...l.aliases].sort() })) })),
+});
+
+const OURS_COALITION = `name aliases { name } components { slug leaders { person { name aliases { name } } } }`;
+const PEER_COALITION = `name aliases { nodes { name } }
+  components: organizationRelationsByToId(condition: { type: COMPONENT_OF }) { nodes { from { slug
+    leaders: memberships(condition: { role: LEADER }) { nodes { person { name aliases { nodes { name } } } } } } } }`;
+type Json = Record<string, any>;
+const oursCoalition = (o: Json): Coalition => coalition({
+  name: o.name, aliases: names(o.aliases),
+  components: o.components.map((c: Json) => ({ slug: c.slug, leaders: c.leaders.map((l: Json) => ({ name: l.person.name, aliases: names(l.person.aliases) })) })),
+});
+const peerCoalition = (o: Json): Coalition => coalition({
+  name: o.name, aliases: names(o.aliases.nodes),
+  components: o.components.nodes.map((r: Json) => ({
+    slug: r.from.slug,
+    leaders: r.from.leaders.nodes.map((m: Json) => ({ name: m.person.name, aliases: names(m.person.aliases.nodes) })),
+  })),
+});
+
+interface Question {
+  name: string;
+  ours: string;
+  peer: string;
+  /** The answer reduced to what both APIs must agree on. */
+  oursAnswer: (data: Json) => unknown;
+  peerAnswer: (data: Json) => unknown;
+}
+
+const QUESTIONS: Question[] = [
+  {
+    name: 'one coalition: aliases, components, their leaders, the leaders\' names and aliases',
+    ours: `{ organization(slug: "coalition-7") { ${OURS_COALITION} } }`,
+    peer: `{ organizations(condition: { slug: "coalition-7" }) { nodes { ${PEER_COALITION} } } }`,
+    oursAnswer: (d) => oursCoalition(d.organization),
+    peerAnswer: (d) => peerCoalition(d.organizations.nodes[0]),
+  },
+  {
+    name: '50 coalitions, same nesting',
+    ours: `{ organizations(first: 50, filter: { kind: [COALITION] }, orderBy: NAME_ASC) { edges { node { ${OURS_COALITION} } } } }`,
+    peer: `{ organizations(first: 50, condition: { kind: COALITION }, orderBy: [NAME_ASC, ID_ASC]) { nodes { ${PEER_COALITION} } } }`,
+    oursAnswer: (d) => d.organizations.edges.map((e: Json) => oursCoalition(e.node)),
+    peerAnswer: (d) => d.organizations.nodes.map(peerCoalition),
+  },
+  {
+    name: '100 incidents by date with perpetrators and citations',
+    // Dated incidents only: PostGraphile v4 sorts undated ones first, this API last.
+    ours: `{ incidents(first: 100, orderBy: DATE_DESC, filter: { from: "1900" }) { edges { node {
+      slug title perpetrators { attribution organization { name } } citations { quote } } } } }`,
+    peer: `{ incidents(first: 100, orderBy: [DATE_SORT_DESC, DATE_LATEST_DESC, ID_ASC], filter: { dateSort: { isNull: false } }) { nodes {
+      slug title perpetrators: incidentPerpetrators { nodes { attribution organization { name } } } citations { nodes { quote } } } } }`,
+    oursAnswer: (d) => d.incidents.edges.map(({ node: i }: Json) => ({
+      slug: i.slug, title: i.title,
+      perpetrators: i.perpetrators.map((p: Json) => `${p.attribution} ${p.organization.name}`).sort(),
+      citations: i.citations.map((c: Json) => c.quote).sort(),
+    })),
+    peerAnswer: (d) => d.incidents.nodes.map((i: Json) => ({
+      slug: i.slug, title: i.title,
+      perpetrators: i.perpetrators.nodes.map((p: Json) => `${p.attribution} ${p.organization.name}`).sort(),
+      citations: i.citations.nodes.map((c: Json) => c.quote).sort(),
+    })),
+  },
+  { name: '{ __typename } (the HTTP/GraphQL pipeline alone)', ours: '{ __typename }', peer: '{ __typename }', oursAnswer: (d) => d, peerAnswer: (d) => d },
+];
+
+// ---------------------------------------------------------------------------------------------
+// The database: prepared once per size and kept (a marker table says it is complete).
+
+async function prepare(): Promise<{ url: string }> {
+  const name = `sahel_bench_c${COALITIONS}`;
+  let url: string;
+  let db: Database;
+  if (DB === 'postgres') {
+    url = `${SERVER_URL}/${name}`;
+    const admin = new pg.Client({ connectionString: `${SERVER_URL}/postgres` });
+    await admin.connect();
+    const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1;
+    if (exists) {
+      const check = new pg.Client({ connectionString: url });
+      await check.connect();
+      const ready = (await check.query(`SELECT to_regclass('public."_bench_ready"') AS t`)).rows[0].t !== null;
+      await check.end();
+      if (ready) {
+        await admin.end();
+        return { url };
+      }
+      await admin.query(`DROP DATABASE "${name}"`);
+    }
+    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.end();
+    db = await openDatabase({ kind: 'postgres', url });
+  } else {
+    const dir = join('/tmp', 'sahel-bench', name);
+    url = `file:${dir}`;
+    if (existsSync(join(dir, 'READY'))) return { url };
+    db = await openDatabase({ kind: 'pglite', dataDir: dir });
+  }
+  const started = performance.now();
+  await applyMigrations(db.scripts);
+  await loadSeed(db.prisma, dataset);
+  for (let from = 0; from < COALITIONS; from += 50) {
+    await loadSeed(db.prisma, syntheticDataset(Math.min(50, COALITIONS - from), from));
+    process.stdout.write(`\rgenerated coalitions: ${Math.min(from + 50, COALITIONS)}/${COALITIONS}`);
+  }
+  const rows = await db.scripts.query<{ n: string }>(
+    `SELECT (SELECT count(*) FROM "Organization") + (SELECT count(*) FROM "Person") + (SELECT count(*) FROM "Alias")
+      + (SELECT count(*) FROM "Membership") + (SELECT count(*) FROM "OrganizationRelation") + (SELECT count(*) FROM "Citation") AS n`,
+  );
+  if (DB === 'postgres') await db.scripts.query('CREATE TABLE "_bench_ready" ()');
+  await db.close();
+  if (DB === 'pglite') writeFileSync(join(url.slice(5), 'READY'), '');
+  console.log(`\nprepared ${name}: ${rows[0]!.n} rows in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  return { url };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The servers.
+
+interface Server { label: string; kind: 'ours' | 'peer'; url: string; process: ChildProcess; path: string }
+
+async function waitFor(url: string, child: ChildProcess, label: string, output: () => string) {
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`${label} exited (${child.exitCode}):\n${output()}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${label} did not become ready:\n${output()}`);
+}
+
+async function start(label: string, kind: 'ours' | 'peer', port: number, databaseUrl: string, env: Record<string, string> = {}): Promise<Server> {
+  let log = '';
+  const child = kind === 'ours'
+    ? spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', SEED_IF_EMPTY: 'false', LOG_LEVEL: 'error', NODE_ENV: 'production', ...env },
+    })
+    : spawn(join(PEER, 'node_modules', '.bin', 'postgraphile'), [
+      '--connection', databaseUrl, '--schema', 'public', '--host', '127.0.0.1', '--port', String(port),
+      '--append-plugins', '@graphile-contrib/pg-simplify-inflector,postgraphile-plugin-connection-filter', '--disable-query-log',
+    ], { cwd: PEER, env: { ...process.env, NODE_ENV: 'production' } });
+  child.stdout?.on('data', (d) => (log += d));
+  child.stderr?.on('data', (d) => (log += d));
+  const server: Server = { label, kind, url: `http://127.0.0.1:${port}`, process: child, path: '/graphql' };
+  if (kind === 'ours') await waitFor(`${server.url}/ready`, child, label, () => log);
+  else await waitForAnswer(server, child, () => log);
+  return server;
+}
+
+async function waitForAnswer(server: Server, child: ChildProcess, output: () => string) {
+  for (let i = 0; i < 240; i++) {
+    if (child.exitCode !== null) throw new Error(`${server.label} exited:\n${output()}`);
+    try {
+      await post(server, '{ __typename }');
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  throw new Error(`${server.label} did not answer:\n${output()}`);
+}
+
+async function post(server: Server, query: string): Promise<Json> {
+  const response = await fetch(`${server.url}${server.path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  const body = (await response.json()) as { data?: Json; errors?: unknown };
+  if (!response.ok || body.errors) throw new Error(`${server.label}: ${response.status} ${JSON.stringify(body.errors ?? body).slice(0, 500)}`);
+  return body.data!;
+}
+
+/** Peak resident memory of a process so far (Linux), in MB. */
+function peakMb(pid: number | undefined): number | null {
+  try {
+    const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return hwm ? Math.round(Number(hwm[1]) / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Statements per request, for this API: counted in process on the same database.
+
+async function statementsPerRequest(databaseUrl: string): Promise<number[]> {
+  const { createApi } = await import('../src/yoga.js');
+  const db = await openDatabase(databaseUrl.startsWith('file:') ? { kind: 'pglite', dataDir: databaseUrl.slice(5) } : { kind: 'postgres', url: databaseUrl }, { logQueries: true });
+  const api = createApi({ db, logging: 'error' });
+  const counts: number[] = [];
+  for (const q of QUESTIONS) {
+    let n = 0;
+    const stop = db.onQuery(() => n++);
+    await api.fetch('http://bench/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: q.ours }) });
+    stop();
+    counts.push(n);
+  }
+  await db.close();
+  return counts;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function percentile(sorted: number[], p: number) {
+  return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+interface Run { server: string; question: string; round: number; rps: number; p50: number; p95: number; p99: number; requests: number; failures: number }
+
+async function measure(server: Server, query: string): Promise<Omit<Run, 'server' | 'question' | 'round'>> {
+  const body = JSON.stringify({ query });
+  const options = { url: `${server.url}${server.path}`, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections: CONNECTIONS };
+  await autocannon({ ...options, duration: 2 }); // warm-up
+  const latencies: number[] = [];
+  const instance = autocannon({ ...options, duration: SECONDS });
+  instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
+  const result = await instance;
+  latencies.sort((a, b) => a - b);
+  return {
+    rps: result.requests.total / SECONDS,
+    p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99),
+    requests: result.requests.total, failures: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+const { url: databaseUrl } = await prepare();
+const servers: Server[] = [];
+const stopAll = () => servers.forEach((s) => s.process.kill('SIGTERM'));
+process.on('exit', stopAll);
+try {
+  servers.push(await start('this API', 'ours', 4101, databaseUrl));
+  servers.push(await start('this API, naive loaders', 'ours', 4102, databaseUrl, { LOADERS: 'naive' }));
+  if (DB === 'postgres') servers.push(await start('PostGraphile v4', 'peer', 4103, databaseUrl));
+
+  const questions = QUESTIONS.filter((q) => !args.only || q.name.includes(args.only));
+  for (const q of questions) {
+    const reference = JSON.stringify(q.oursAnswer(await post(servers[0]!, q.ours)));
+    for (const s of servers.slice(1)) {
+      const answer = JSON.stringify(s.kind === 'ours' ? q.oursAnswer(await post(s, q.ours)) : q.peerAnswer(await post(s, q.peer)));
+      if (answer !== reference) throw new Error(`${s.label} answers "${q.name}" differently:\n  ours: ${reference.slice(0, 300)}\n  its:  ${answer.slice(0, 300)}`);
+    }
+  }
+  const statements = await statementsPerRequest(databaseUrl);
+
+  const runs: Run[] = [];
+  for (let round = 1; round <= ROUNDS; round++) {
+    for (const q of questions) {
+      for (const s of servers) {
+        const r = await measure(s, s.kind === 'ours' ? q.ours : q.peer);
+        runs.push({ server: s.label, question: q.name, round, ...r });
+        console.error(`round ${round} | ${q.name.slice(0, 40)} | ${s.label}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} p95 ${r.p95} ms${r.failures ? `, ${r.failures} failed` : ''}`);
+      }
+    }
+  }
+  const memory = Object.fromEntries(servers.map((s) => [s.label, peakMb(s.process.pid)]));
+
+  const date = new Date().toISOString().slice(0, 10);
+  console.log(`\nnode ${process.version}, ${DB === 'postgres' ? 'server PostgreSQL' : 'PGlite'}, seed + ${COALITIONS} generated coalitions, ${CONNECTIONS} connections, ${SECONDS} s per run, ${ROUNDS} rounds alternating (${date})\n`);
+  const peer = servers.find((s) => s.kind === 'peer');
+  console.log(`| question | server | req/s (per round) | p50 / p95 / p99 ms (last round) | ratio to ${peer ? 'PostGraphile' : 'naive'} | SQL statements |`);
+  console.log('| --- | --- | --- | --- | ---: | ---: |');
+  questions.forEach((q) => {
+    const baseline = peer ?? servers[1]!;
+    const mean = (label: string) => {
+      const rs = runs.filter((r) => r.question === q.name && r.server === label);
+      return rs.reduce((n, r) => n + r.rps, 0) / rs.length;
+    };
+    for (const s of servers) {
+      const rs = runs.filter((r) => r.question === q.name && r.server === s.label);
+      const last = rs[rs.length - 1]!;
+      const count = s.kind === 'ours' ? (s.label.includes('naive') ? 'per parent' : String(statements[QUESTIONS.indexOf(q)])) : '1';
+      console.log(`| ${q.name} | ${s.label} | ${rs.map((r) => r.rps.toFixed(0)).join(', ')} | ${last.p50} / ${last.p95} / ${last.p99} | ${(mean(s.label) / mean(baseline.label)).toFixed(2)} | ${count} |`);
+    }
+  });
+  console.log(`\npeak resident memory (MB): ${Object.entries(memory).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  const dir = join(ROOT, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${date}-${DB}-c${COALITIONS}.json`);
+  writeFileSync(file, JSON.stringify({ date, node: process.version, db: DB, coalitions: COALITIONS, connections: CONNECTIONS, seconds: SECONDS, rounds: ROUNDS, statements, memory, runs }, null, 2));
+  console.log(`written to ${file}`);
+} finally {
+  stopAll();
+}
