@@ -67,9 +67,9 @@ const coalition = (c: Coalition): Coalition => ({
 });
 
 const OURS_COALITION = `name aliases { name } components { slug leaders { person { name aliases { name } } } }`;
-const PEER_COALITION = `name aliases { nodes { name } }
+const PEER_COALITION = `name aliases: aliasesByOrganizationId { nodes { name } }
   components: organizationRelationsByToId(condition: { type: COMPONENT_OF }) { nodes { from { slug
-    leaders: memberships(condition: { role: LEADER }) { nodes { person { name aliases { nodes { name } } } } } } } }`;
+    leaders: membershipsByOrganizationId(condition: { role: LEADER }) { nodes { person { name aliases: aliasesByPersonId { nodes { name } } } } } } } }`;
 type Json = Record<string, any>;
 const oursCoalition = (o: Json): Coalition => coalition({
   name: o.name, aliases: names(o.aliases),
@@ -110,10 +110,10 @@ const QUESTIONS: Question[] = [
   {
     name: '100 incidents by date with perpetrators and citations',
     // Dated incidents only: PostGraphile v4 sorts undated ones first, this API last.
-    ours: `{ incidents(first: 100, orderBy: DATE_DESC, filter: { from: "1900" }) { edges { node {
+    ours: `{ incidents(first: 100, orderBy: DATE_DESC, filter: { from: "1900", includeOpenDates: true }) { edges { node {
       slug title perpetrators { attribution organization { name } } citations { quote } } } } }`,
     peer: `{ incidents(first: 100, orderBy: [DATE_SORT_DESC, DATE_LATEST_DESC, ID_ASC], filter: { dateSort: { isNull: false } }) { nodes {
-      slug title perpetrators: incidentPerpetrators { nodes { attribution organization { name } } } citations { nodes { quote } } } } }`,
+      slug title perpetrators: incidentPerpetratorsByIncidentId { nodes { attribution organization { name } } } citations: citationsByIncidentId { nodes { quote } } } } }`,
     oursAnswer: (d) => d.incidents.edges.map(({ node: i }: Json) => ({
       slug: i.slug, title: i.title,
       perpetrators: i.perpetrators.map((p: Json) => `${p.attribution} ${p.organization.name}`).sort(),
@@ -143,7 +143,7 @@ async function prepare(): Promise<{ url: string }> {
     if (exists) {
       const check = new pg.Client({ connectionString: url });
       await check.connect();
-      const ready = (await check.query(`SELECT to_regclass('public."_bench_ready"') AS t`)).rows[0].t !== null;
+      const ready = (await check.query(`SELECT to_regclass('bench.ready') AS t`)).rows[0].t !== null;
       await check.end();
       if (ready) {
         await admin.end();
@@ -171,7 +171,8 @@ async function prepare(): Promise<{ url: string }> {
     `SELECT (SELECT count(*) FROM "Organization") + (SELECT count(*) FROM "Person") + (SELECT count(*) FROM "Alias")
       + (SELECT count(*) FROM "Membership") + (SELECT count(*) FROM "OrganizationRelation") + (SELECT count(*) FROM "Citation") AS n`,
   );
-  if (DB === 'postgres') await db.scripts.query('CREATE TABLE "_bench_ready" ()');
+  // Outside the public schema, which PostGraphile exposes.
+  if (DB === 'postgres') await db.scripts.query('CREATE SCHEMA bench; CREATE TABLE bench.ready (at timestamptz DEFAULT now())');
   await db.close();
   if (DB === 'pglite') writeFileSync(join(url.slice(5), 'READY'), '');
   console.log(`\nprepared ${name}: ${rows[0]!.n} rows in ${((performance.now() - started) / 1000).toFixed(0)} s`);
@@ -267,7 +268,7 @@ async function statementsPerRequest(databaseUrl: string): Promise<number[]> {
 // ---------------------------------------------------------------------------------------------
 
 function percentile(sorted: number[], p: number) {
-  return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+  return sorted.length === 0 ? NaN : Math.round(10 * sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!) / 10;
 }
 
 interface Run { server: string; question: string; round: number; rps: number; p50: number; p95: number; p99: number; requests: number; failures: number }
@@ -276,6 +277,7 @@ async function measure(server: Server, query: string): Promise<Omit<Run, 'server
   const body = JSON.stringify({ query });
   const options = { url: `${server.url}${server.path}`, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections: CONNECTIONS };
   await autocannon({ ...options, duration: 2 }); // warm-up
+  // Requests past autocannon's 10 s timeout count as failures; a run with none answered shows as "-".
   const latencies: number[] = [];
   const instance = autocannon({ ...options, duration: SECONDS });
   instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
