@@ -88,5 +88,33 @@ export async function expectRawEntityRowsToMatchPrisma(db: Database) {
     expect(rows.length).toBeGreaterThan(0);
     const raw = await Promise.all(rows.map((row) => (loader as { load: (id: string) => Promise<unknown> }).load(row.id)));
     expect(raw).toStrictEqual(rows.map((row) => ({ ...row })));
+    const bySlug = [loaders.organizationBySlugLoader, loaders.personBySlugLoader, loaders.incidentBySlugLoader][tables.findIndex(([r]) => r === rows)];
+    if (bySlug) {
+      const slugged = await Promise.all(rows.map((row) => bySlug.load((row as { slug: string }).slug)));
+      expect(slugged).toStrictEqual(rows.map((row) => ({ ...row })));
+    }
+  }
+  // Children read in raw SQL, in Prisma's order: each parent's list equals Prisma's for that parent.
+  const organizations = (await db.prisma.organization.findMany({ select: { id: true } })).map((o) => o.id);
+  const persons = (await db.prisma.person.findMany({ select: { id: true } })).map((p) => p.id);
+  const incidents = (await db.prisma.incident.findMany({ select: { id: true } })).map((i) => i.id);
+  const byName = [{ name: 'asc' as const }, { id: 'asc' as const }];
+  const byStart = [{ startEarliest: { sort: 'asc' as const, nulls: 'first' as const } }, { id: 'asc' as const }];
+  const children = [
+    [organizations, loaders.aliasesByOrganizationLoader, (id: string) => db.prisma.alias.findMany({ where: { organizationId: id }, orderBy: byName })],
+    [persons, loaders.aliasesByPersonLoader, (id: string) => db.prisma.alias.findMany({ where: { personId: id }, orderBy: byName })],
+    [organizations, loaders.outgoingRelationsLoader, (id: string) => db.prisma.organizationRelation.findMany({ where: { fromId: id }, orderBy: byStart })],
+    [organizations, loaders.incomingRelationsLoader, (id: string) => db.prisma.organizationRelation.findMany({ where: { toId: id }, orderBy: byStart })],
+    [organizations, loaders.membershipsByOrganizationLoader, (id: string) => db.prisma.membership.findMany({ where: { organizationId: id }, orderBy: byStart })],
+    [persons, loaders.membershipsByPersonLoader, (id: string) => db.prisma.membership.findMany({ where: { personId: id }, orderBy: byStart })],
+    [incidents, loaders.perpetratorsByIncidentLoader, (id: string) => db.prisma.incidentPerpetrator.findMany({ where: { incidentId: id }, orderBy: [{ attribution: 'asc' }, { id: 'asc' }] })],
+    [organizations, loaders.citationsLoader('organizationId'), (id: string) => db.prisma.citation.findMany({ where: { organizationId: id }, orderBy: { id: 'asc' } })],
+    [incidents, loaders.citationsLoader('incidentId'), (id: string) => db.prisma.citation.findMany({ where: { incidentId: id }, orderBy: { id: 'asc' } })],
+  ] as const;
+  for (const [parents, loader, prismaRows] of children) {
+    const raw = await Promise.all(parents.map((id) => (loader as { load: (id: string) => Promise<unknown[]> }).load(id)));
+    const expected = await Promise.all(parents.map(async (id) => (await (prismaRows as (id: string) => Promise<object[]>)(id)).map((row) => ({ ...row }))));
+    expect(raw.flat().length).toBeGreaterThan(0);
+    expect(raw).toStrictEqual(expected);
   }
 }
