@@ -145,36 +145,36 @@ interface Sources {
 
 /** How each loader of a request is built; each is built on first use (see LoaderSet). */
 const FACTORIES = {
-  organizationLoader: ({ db, sql }: Sources) => rowLoader(tableRows<Organization>(sql, 'Organization')),
+  organizationLoader: ({ sql }: Sources) => rowLoader(tableRows<Organization>(sql, 'Organization')),
   organizationBySlugLoader: ({ sql }: Sources) => uniqueLoader(rowsBySlug<Organization>(sql, 'Organization'), (o) => o.slug),
-  personLoader: ({ db, sql }: Sources) => rowLoader(tableRows<Person>(sql, 'Person')),
+  personLoader: ({ sql }: Sources) => rowLoader(tableRows<Person>(sql, 'Person')),
   personBySlugLoader: ({ sql }: Sources) => uniqueLoader(rowsBySlug<Person>(sql, 'Person'), (p) => p.slug),
-  incidentLoader: ({ db, sql }: Sources) => rowLoader(tableRows<Incident>(sql, 'Incident')),
+  incidentLoader: ({ sql }: Sources) => rowLoader(tableRows<Incident>(sql, 'Incident')),
   incidentBySlugLoader: ({ sql }: Sources) => uniqueLoader(rowsBySlug<Incident>(sql, 'Incident'), (i) => i.slug),
-  sourceLoader: ({ db, sql }: Sources) => rowLoader(tableRows<Source>(sql, 'Source')),
-  fundingStreamLoader: ({ db, sql }: Sources) => rowLoader((ids) => db.fundingStream.findMany({ where: { id: { in: ids } } })),
-  designationLoader: ({ db, sql }: Sources) => rowLoader((ids) => db.designation.findMany({ where: { id: { in: ids } } })),
-  estimateLoader: ({ db, sql }: Sources) => rowLoader((ids) => db.estimate.findMany({ where: { id: { in: ids } } })),
+  sourceLoader: ({ sql }: Sources) => rowLoader(tableRows<Source>(sql, 'Source')),
+  fundingStreamLoader: ({ db }: Sources) => rowLoader((ids) => db.fundingStream.findMany({ where: { id: { in: ids } } })),
+  designationLoader: ({ db }: Sources) => rowLoader((ids) => db.designation.findMany({ where: { id: { in: ids } } })),
+  estimateLoader: ({ db }: Sources) => rowLoader((ids) => db.estimate.findMany({ where: { id: { in: ids } } })),
 
-  aliasesByOrganizationLoader: ({ db, sql }: Sources) => childrenLoader(
+  aliasesByOrganizationLoader: ({ sql }: Sources) => childrenLoader(
     childRows<Alias>(sql, 'Alias', 'organizationId', BY_NAME),
     (a) => a.organizationId,
   ),
-  aliasesByPersonLoader: ({ db, sql }: Sources) => childrenLoader(
+  aliasesByPersonLoader: ({ sql }: Sources) => childrenLoader(
     childRows<Alias>(sql, 'Alias', 'personId', BY_NAME),
     (a) => a.personId,
   ),
   /** Edges leaving an organization: it is COMPONENT_OF, pledged ALLEGIANCE_TO, ... the target. */
-  outgoingRelationsLoader: ({ db, sql }: Sources) => childrenLoader(
+  outgoingRelationsLoader: ({ sql }: Sources) => childrenLoader(
     childRows<OrganizationRelation>(sql, 'OrganizationRelation', 'fromId', BY_START),
     (r) => r.fromId,
   ),
   /** Edges arriving at an organization: its components, the groups pledging allegiance to it, ... */
-  incomingRelationsLoader: ({ db, sql }: Sources) => childrenLoader(
+  incomingRelationsLoader: ({ sql }: Sources) => childrenLoader(
     childRows<OrganizationRelation>(sql, 'OrganizationRelation', 'toId', BY_START),
     (r) => r.toId,
   ),
-  areasByOrganizationLoader: ({ db, sql }: Sources) => childrenLoader(
+  areasByOrganizationLoader: ({ db }: Sources) => childrenLoader(
     (ids) =>
       db.organizationArea.findMany({
         where: { organizationId: { in: ids } },
@@ -182,15 +182,15 @@ const FACTORIES = {
       }),
     (a) => a.organizationId,
   ),
-  membershipsByOrganizationLoader: ({ db, sql }: Sources) => childrenLoader(
+  membershipsByOrganizationLoader: ({ sql }: Sources) => childrenLoader(
     childRows<Membership>(sql, 'Membership', 'organizationId', BY_START),
     (m) => m.organizationId,
   ),
-  membershipsByPersonLoader: ({ db, sql }: Sources) => childrenLoader(
+  membershipsByPersonLoader: ({ sql }: Sources) => childrenLoader(
     childRows<Membership>(sql, 'Membership', 'personId', BY_START),
     (m) => m.personId,
   ),
-  designationsByOrganizationLoader: ({ db, sql }: Sources) => childrenLoader(
+  designationsByOrganizationLoader: ({ db }: Sources) => childrenLoader(
     (ids) =>
       db.designation.findMany({
         where: { organizationId: { in: ids } },
@@ -198,7 +198,7 @@ const FACTORIES = {
       }),
     (d) => d.organizationId,
   ),
-  designationsByPersonLoader: ({ db, sql }: Sources) => childrenLoader(
+  designationsByPersonLoader: ({ db }: Sources) => childrenLoader(
     (ids) =>
       db.designation.findMany({
         where: { personId: { in: ids } },
@@ -206,19 +206,19 @@ const FACTORIES = {
       }),
     (d) => d.personId,
   ),
-  estimatesByOrganizationLoader: ({ db, sql }: Sources) => childrenLoader(
+  estimatesByOrganizationLoader: ({ db }: Sources) => childrenLoader(
     (ids) => db.estimate.findMany({ where: { organizationId: { in: ids } }, orderBy: [{ kind: 'asc' }, { id: 'asc' }] }),
     (e) => e.organizationId,
   ),
-  estimatesByFundingStreamLoader: ({ db, sql }: Sources) => childrenLoader(
+  estimatesByFundingStreamLoader: ({ db }: Sources) => childrenLoader(
     (ids) => db.estimate.findMany({ where: { fundingStreamId: { in: ids } }, orderBy: [{ kind: 'asc' }, { id: 'asc' }] }),
     (e) => e.fundingStreamId,
   ),
-  estimatesByIncidentLoader: ({ db, sql }: Sources) => childrenLoader(
+  estimatesByIncidentLoader: ({ db }: Sources) => childrenLoader(
     (ids) => db.estimate.findMany({ where: { incidentId: { in: ids } }, orderBy: [{ kind: 'asc' }, { id: 'asc' }] }),
     (e) => e.incidentId,
   ),
-  fundingStreamsByOrganizationLoader: ({ db, sql }: Sources) => childrenLoader(
+  fundingStreamsByOrganizationLoader: ({ db }: Sources) => childrenLoader(
     (ids) =>
       db.fundingStream.findMany({
         where: { organizationId: { in: ids } },
@@ -226,20 +226,20 @@ const FACTORIES = {
       }),
     (f) => f.organizationId,
   ),
-  fundingLinksByIncidentLoader: ({ db, sql }: Sources) => childrenLoader(
+  fundingLinksByIncidentLoader: ({ db }: Sources) => childrenLoader(
     (ids) => db.fundingStreamIncident.findMany({ where: { incidentId: { in: ids } }, orderBy: { id: 'asc' } }),
     (l) => l.incidentId,
   ),
-  fundingLinksByStreamLoader: ({ db, sql }: Sources) => childrenLoader(
+  fundingLinksByStreamLoader: ({ db }: Sources) => childrenLoader(
     (ids) => db.fundingStreamIncident.findMany({ where: { fundingStreamId: { in: ids } }, orderBy: { id: 'asc' } }),
     (l) => l.fundingStreamId,
   ),
-  perpetratorsByIncidentLoader: ({ db, sql }: Sources) => childrenLoader(
+  perpetratorsByIncidentLoader: ({ sql }: Sources) => childrenLoader(
     childRows<IncidentPerpetrator>(sql, 'IncidentPerpetrator', 'incidentId', '"attribution" ASC, "id" ASC'),
     (p) => p.incidentId,
   ),
   /** An organization's incidents, newest first, undated last. */
-  perpetrationsByOrganizationLoader: ({ db, sql }: Sources) => childrenLoader(
+  perpetrationsByOrganizationLoader: ({ db }: Sources) => childrenLoader(
     (ids) =>
       db.incidentPerpetrator.findMany({
         where: { organizationId: { in: ids } },
@@ -248,33 +248,33 @@ const FACTORIES = {
       }),
     (p) => p.organizationId,
   ),
-  participantsByIncidentLoader: ({ db, sql }: Sources) => childrenLoader(
+  participantsByIncidentLoader: ({ db }: Sources) => childrenLoader(
     (ids) => db.incidentParticipant.findMany({ where: { incidentId: { in: ids } }, orderBy: [{ role: 'asc' }, { id: 'asc' }] }),
     (p) => p.incidentId,
   ),
-  participationsByPersonLoader: ({ db, sql }: Sources) => childrenLoader(
+  participationsByPersonLoader: ({ db }: Sources) => childrenLoader(
     (ids) => db.incidentParticipant.findMany({ where: { personId: { in: ids } }, orderBy: { id: 'asc' } }),
     (p) => p.personId,
   ),
-  externalIdsByOrganizationLoader: ({ db, sql }: Sources) => childrenLoader(
+  externalIdsByOrganizationLoader: ({ db }: Sources) => childrenLoader(
     (ids) => db.externalIdentifier.findMany({ where: { organizationId: { in: ids } }, orderBy: [{ scheme: 'asc' }, { value: 'asc' }] }),
     (x) => x.organizationId,
   ),
-  externalIdsByPersonLoader: ({ db, sql }: Sources) => childrenLoader(
+  externalIdsByPersonLoader: ({ db }: Sources) => childrenLoader(
     (ids) => db.externalIdentifier.findMany({ where: { personId: { in: ids } }, orderBy: [{ scheme: 'asc' }, { value: 'asc' }] }),
     (x) => x.personId,
   ),
-  assessmentsByOrganizationLoader: ({ db, sql }: Sources) => childrenLoader(
+  assessmentsByOrganizationLoader: ({ db }: Sources) => childrenLoader(
     (ids) => db.assessment.findMany({ where: { organizationId: { in: ids } }, orderBy: [{ topic: 'asc' }, { id: 'asc' }] }),
     (a) => a.organizationId,
   ),
-  assessmentsByPersonLoader: ({ db, sql }: Sources) => childrenLoader(
+  assessmentsByPersonLoader: ({ db }: Sources) => childrenLoader(
     (ids) => db.assessment.findMany({ where: { personId: { in: ids } }, orderBy: [{ topic: 'asc' }, { id: 'asc' }] }),
     (a) => a.personId,
   ),
 
   /** The mentions naming, or named by, each organization or person (one statement for all of a level). */
-  mentionsByEntityLoader: ({ db, sql }: Sources) => new Loader<string, Mention[]>(async (ids: Ids) => {
+  mentionsByEntityLoader: ({ db }: Sources) => new Loader<string, Mention[]>(async (ids: Ids) => {
     const keys = [...ids];
     const rows = await db.mention.findMany({
       where: { OR: [{ fromOrganizationId: { in: keys } }, { toOrganizationId: { in: keys } }, { fromPersonId: { in: keys } }, { toPersonId: { in: keys } }] },
@@ -284,7 +284,7 @@ const FACTORIES = {
   }),
 
   /** The stated details (dates and places of birth, nationalities, addresses) of each organization or person, as stored. */
-  attributesByEntityLoader: ({ db, sql }: Sources) => new Loader<string, Attribute[]>(async (ids: Ids) => {
+  attributesByEntityLoader: ({ db }: Sources) => new Loader<string, Attribute[]>(async (ids: Ids) => {
     const keys = [...ids].filter((id) => UUID.test(id));
     const rows = keys.length === 0 ? [] : await db.attribute.findMany({
       where: { OR: [{ personId: { in: keys } }, { organizationId: { in: keys } }] },
@@ -296,7 +296,7 @@ const FACTORIES = {
   }),
 
   /** How many citations name each source (one grouped statement for all the sources of a level). */
-  citationCountBySourceLoader: ({ db, sql }: Sources) => new Loader<string, number>(async (ids: Ids) => {
+  citationCountBySourceLoader: ({ db }: Sources) => new Loader<string, number>(async (ids: Ids) => {
     const rows = await db.citation.groupBy({ by: ['sourceId'], where: { sourceId: { in: [...ids] } }, _count: { _all: true } });
     const counts = new Map(rows.map((r) => [r.sourceId, r._count._all]));
     return ids.map((id) => counts.get(id) ?? 0);
