@@ -1,5 +1,7 @@
 // Relay connections: keyset pagination for root lists (cursors stay valid when rows are added
 // elsewhere in the list), offset pagination over in-memory lists for nested fields.
+import type { ScriptRunner } from '../db/client.js';
+import { orderSql, whereSql, type TableSpec } from './sql-where.js';
 import { resolveArrayConnection, resolveCursorConnection } from '@pothos/plugin-relay';
 import { badUserInput } from '../errors.js';
 
@@ -119,6 +121,29 @@ export interface KeysetQuery<Row> {
   where: Where;
   findMany: (query: { where: Where; orderBy: Record<string, unknown>[]; take: number }) => Promise<Row[]>;
   count: (where: Where) => Promise<number>;
+}
+
+/**
+ * The same query run in raw SQL (src/resolvers/sql-where.ts): whole rows of the table, the filter and
+ * the cursor condition translated, for the root lists read on most requests. The rows have Prisma's
+ * shape (test/entity-rows.test.ts); test/pagination.test.ts and the filter tests hold the answers.
+ */
+export function sqlKeysetQuery<Row>(sql: ScriptRunner, spec: TableSpec, where: Where, keys: SortKey[]): KeysetQuery<Row> {
+  return {
+    keys,
+    where,
+    findMany: ({ where: condition, orderBy, take }) => {
+      const params: unknown[] = [];
+      const filter = whereSql(spec, 't', condition, params);
+      params.push(take);
+      return sql.query<Row>(`SELECT t.* FROM "${spec.table}" t WHERE ${filter} ORDER BY ${orderSql('t', orderBy)} LIMIT $${params.length}`, params);
+    },
+    count: async (condition) => {
+      const params: unknown[] = [];
+      const rows = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${spec.table}" t WHERE ${whereSql(spec, 't', condition, params)}`, params);
+      return rows[0]!.n;
+    },
+  };
 }
 
 export interface Counted {

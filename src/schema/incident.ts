@@ -3,7 +3,8 @@ import type { TargetKind } from '../generated/prisma/enums.js';
 import { badUserInput } from '../errors.js';
 import { incidentOrders, incidentWhere } from '../resolvers/incidents.js';
 import { loadAll } from '../resolvers/loaders.js';
-import { keysetConnection } from '../resolvers/pagination.js';
+import { keysetConnection, sqlKeysetQuery } from '../resolvers/pagination.js';
+import * as tables from '../resolvers/tables.js';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from './builder.js';
 import { connectionOf } from './connections.js';
@@ -200,11 +201,6 @@ builder.queryFields((t) => ({
       ...t.arg.connectionArgs(),
     },
     resolve: (_, args, ctx) =>
-      keysetConnection<Incident>(args, {
-        keys: incidentOrders[args.orderBy ?? 'DATE_DESC'],
-        where: incidentWhere(args.filter),
-        findMany: (q) => ctx.db.incident.findMany(q as never),
-        count: (where) => ctx.db.incident.count({ where }),
-      }),
+      keysetConnection<Incident>(args, sqlKeysetQuery(ctx.sql, tables.Incident, incidentWhere(args.filter), incidentOrders[args.orderBy ?? 'DATE_DESC'])),
   }),
 }));

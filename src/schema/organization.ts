@@ -5,7 +5,8 @@ import { loadAll } from '../resolvers/loaders.js';
 import {
   MAX_COMPONENT_DEPTH, components, leaders, membershipsInTime, organizationWhere, relatedOrganizations,
 } from '../resolvers/organizations.js';
-import { arrayConnection, keysetConnection, type SortKey } from '../resolvers/pagination.js';
+import { arrayConnection, keysetConnection, sqlKeysetQuery, type SortKey } from '../resolvers/pagination.js';
+import * as tables from '../resolvers/tables.js';
 import { organizationTimeline, TIMELINE_DEFAULT, TIMELINE_MAX } from '../resolvers/timeline.js';
 import { TimelineEventKindEnum } from './timeline.js';
 import { readDateColumns } from '../partial-date.js';
@@ -292,11 +293,6 @@ builder.queryFields((t) => ({
       ...t.arg.connectionArgs(),
     },
     resolve: (_, args, ctx) =>
-      keysetConnection<Organization>(args, {
-        keys: organizationOrders[args.orderBy ?? 'NAME_ASC'],
-        where: organizationWhere(args.filter),
-        findMany: (q) => ctx.db.organization.findMany(q as never),
-        count: (where) => ctx.db.organization.count({ where }),
-      }),
+      keysetConnection<Organization>(args, sqlKeysetQuery(ctx.sql, tables.Organization, organizationWhere(args.filter), organizationOrders[args.orderBy ?? 'NAME_ASC'])),
   }),
 }));

@@ -1,7 +1,8 @@
 import type { Person } from '../generated/prisma/client.js';
 import { personWhere } from '../resolvers/persons.js';
 import { loadAll } from '../resolvers/loaders.js';
-import { keysetConnection, type SortKey } from '../resolvers/pagination.js';
+import { keysetConnection, sqlKeysetQuery, type SortKey } from '../resolvers/pagination.js';
+import * as tables from '../resolvers/tables.js';
 import { aliasArgs, filterAliases } from './alias.js';
 import { builder } from './builder.js';
 import { connectionOf } from './connections.js';
@@ -140,11 +141,6 @@ builder.queryFields((t) => ({
       ...t.arg.connectionArgs(),
     },
     resolve: (_, args, ctx) =>
-      keysetConnection<Person>(args, {
-        keys: personOrders[args.orderBy ?? 'NAME_ASC'],
-        where: personWhere(args.filter),
-        findMany: (q) => ctx.db.person.findMany(q as never),
-        count: (where) => ctx.db.person.count({ where }),
-      }),
+      keysetConnection<Person>(args, sqlKeysetQuery(ctx.sql, tables.Person, personWhere(args.filter), personOrders[args.orderBy ?? 'NAME_ASC'])),
   }),
 }));
