@@ -1,0 +1,74 @@
+// The root lists page in raw SQL translated from the Prisma filters (src/resolvers/sql-where.ts):
+// for every filter the API can build, the rows and the counts must be Prisma's, in Prisma's order.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { incidentOrders, incidentWhere, type IncidentFilter } from '../src/resolvers/incidents.js';
+import { organizationWhere, type OrganizationFilter } from '../src/resolvers/organizations.js';
+import { sqlKeysetQuery, type SortKey } from '../src/resolvers/pagination.js';
+import { personWhere, type PersonFilter } from '../src/resolvers/persons.js';
+import { whereSql } from '../src/resolvers/sql-where.js';
+import * as tables from '../src/resolvers/tables.js';
+import { createTestDatabase, type TestDatabase } from './helpers.js';
+
+const byName: SortKey[] = [{ field: 'name', direction: 'asc' }, { field: 'id', direction: 'asc', kind: 'uuid' }];
+const prismaOrder = (keys: SortKey[]) =>
+  keys.map((k) => ({ [k.field]: k.nullable ? { sort: k.direction, nulls: 'last' } : k.direction }));
+
+describe('filters translated to SQL', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(() => db.close());
+
+  const incidentFilters: IncidentFilter[] = [
+    {}, { from: '2018' }, { from: '2018-06', to: '2019' }, { to: '2020-11', includeOpenDates: true }, { country: 'ml' },
+    { perpetrator: 'jnim' }, { attribution: ['CLAIMED'] }, { perpetrator: 'jnim', attribution: ['ATTRIBUTED', 'SUSPECTED'] },
+    { kind: ['KIDNAPPING', 'ATTACK'] }, { target: ['MILITARY'] }, { minKilled: 5 }, { source: 'no-such-source' },
+  ];
+  const organizationFilters: OrganizationFilter[] = [
+    {}, { kind: ['COALITION', 'GROUP'] }, { status: ['ACTIVE'] }, { country: 'bf' }, { country: 'ML', areaRole: ['STRONGHOLD'] },
+    { designatedBy: ['UNITED_STATES'] }, { componentOf: 'jnim' }, { nameContains: "jama'at" }, { nameContains: '100%_' },
+  ];
+  const personFilters: PersonFilter[] = [
+    {}, { status: ['DECEASED'] }, { nationality: 'ml' }, { organization: 'jnim' }, { role: ['LEADER'] },
+    { organization: 'jnim', role: ['LEADER'] }, { designatedBy: ['UN_SECURITY_COUNCIL'] }, { nameContains: 'ghali' },
+  ];
+
+  it('incidents: the same rows, order and count as Prisma, for every kind of condition and order', async () => {
+    for (const filter of incidentFilters) {
+      for (const keys of Object.values(incidentOrders)) {
+        const all: SortKey[] = [...keys, { field: 'id', direction: 'asc', kind: 'uuid' }];
+        const where = incidentWhere(filter);
+        const expected = await db.prisma.incident.findMany({ where, orderBy: prismaOrder(all) as never, take: 50 });
+        const query = sqlKeysetQuery(db.scripts, tables.Incident, where, keys);
+        const rows = await query.findMany({ where, orderBy: prismaOrder(all), take: 50 });
+        expect(rows.map((r) => (r as { slug: string }).slug), JSON.stringify(filter)).toEqual(expected.map((r) => r.slug));
+        expect(await query.count(where)).toBe(await db.prisma.incident.count({ where }));
+      }
+    }
+  });
+
+  it('organizations and persons likewise', async () => {
+    for (const filter of organizationFilters) {
+      const where = organizationWhere(filter);
+      const expected = await db.prisma.organization.findMany({ where, orderBy: prismaOrder(byName) as never });
+      const query = sqlKeysetQuery(db.scripts, tables.Organization, where, byName.slice(0, 1));
+      expect((await query.findMany({ where, orderBy: prismaOrder(byName), take: 100 })).map((r) => (r as { slug: string }).slug), JSON.stringify(filter))
+        .toEqual(expected.map((r) => r.slug));
+      expect(await query.count(where)).toBe(expected.length);
+    }
+    for (const filter of personFilters) {
+      const where = personWhere(filter);
+      const expected = await db.prisma.person.findMany({ where, orderBy: prismaOrder(byName) as never });
+      const query = sqlKeysetQuery(db.scripts, tables.Person, where, byName.slice(0, 1));
+      expect((await query.findMany({ where, orderBy: prismaOrder(byName), take: 100 })).map((r) => (r as { slug: string }).slug), JSON.stringify(filter))
+        .toEqual(expected.map((r) => r.slug));
+    }
+  });
+
+  it('refuses what it does not know rather than mistranslate it', () => {
+    expect(() => whereSql(tables.Incident, 't', { title: { startsWith: 'A' } }, [])).toThrow(/unsupported filter operator: startsWith/);
+    expect(() => whereSql(tables.Incident, 't', { perpetrators: { every: {} } }, [])).toThrow(/unsupported list relation filter/);
+    expect(() => whereSql(tables.Incident, 't', { 'x" OR 1=1 --': 1 }, [])).toThrow(/not a column name/);
+  });
+});
