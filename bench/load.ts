@@ -200,7 +200,8 @@ async function waitFor(url: string, child: ChildProcess, label: string, output: 
 async function start(label: string, kind: 'ours' | 'peer', port: number, databaseUrl: string, env: Record<string, string> = {}): Promise<Server> {
   let log = '';
   const child = kind === 'ours'
-    ? spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    // As `npm start` runs it (a larger young generation: garbage collection was a sixth of the CPU).
+    ? spawn(process.execPath, ['--max-semi-space-size=32', '--import', 'tsx', 'src/main.ts'], {
       cwd: ROOT,
       env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', SEED_IF_EMPTY: 'false', LOG_LEVEL: 'error', NODE_ENV: 'production', ...env },
     })
