@@ -1,12 +1,13 @@
 // `npm run bench:load -- --db postgres|pglite [--coalitions 500] [--seconds 10] [--connections 16] [--rounds 2]`:
 // throughput and latency under concurrent load, over HTTP on loopback. It prepares a database (the seed
-// plus generated coalitions, kept between runs), starts the servers as child processes, and drives them
+// plus generated coalitions, kept between runs), builds the API (`npm run build`) and starts the
+// servers as child processes as production would (`dist/main.js`), and drives them
 // from this process with autocannon, alternating servers question by question, for `--rounds` rounds:
 // this API; the same API with naive loaders (LOADERS=naive: one statement per parent); and, on server
 // PostgreSQL, PostGraphile v4 on the same database. Before measuring, each server's answer to each
 // question is checked to be the same data as this API's. Prints a table and writes
 // bench/results/<date>-<db>-c<coalitions>.json. Needs `npm ci --prefix bench/peer` (autocannon, PostGraphile).
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -200,8 +201,9 @@ async function waitFor(url: string, child: ChildProcess, label: string, output: 
 async function start(label: string, kind: 'ours' | 'peer', port: number, databaseUrl: string, env: Record<string, string> = {}): Promise<Server> {
   let log = '';
   const child = kind === 'ours'
-    // As `npm start` runs it (a larger young generation: garbage collection was a sixth of the CPU).
-    ? spawn(process.execPath, ['--max-semi-space-size=32', '--import', 'tsx', 'src/main.ts'], {
+    // As `npm run start:prod` runs it: the compiled build, a larger young generation (garbage collection
+    // was a sixth of the CPU).
+    ? spawn(process.execPath, ['--max-semi-space-size=32', '--enable-source-maps', 'dist/main.js'], {
       cwd: ROOT,
       env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', SEED_IF_EMPTY: 'false', LOG_LEVEL: 'error', NODE_ENV: 'production', ...env },
     })
@@ -292,6 +294,9 @@ async function measure(server: Server, query: string): Promise<Omit<Run, 'server
 }
 
 const { url: databaseUrl } = await prepare();
+// The production build of the working copy (`npm run build`), as production runs it.
+const build = spawnSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'inherit' });
+if (build.status !== 0) throw new Error('npm run build failed');
 const servers: Server[] = [];
 const stopAll = () => servers.forEach((s) => s.process.kill('SIGTERM'));
 process.on('exit', stopAll);
