@@ -8,7 +8,7 @@
 // question is checked to be the same data as this API's. Prints a table and writes
 // bench/results/<date>-<db>-c<coalitions>.json. Needs `npm ci --prefix bench/peer` (autocannon, PostGraphile).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -300,9 +300,17 @@ if (build.status !== 0) throw new Error('npm run build failed');
 const servers: Server[] = [];
 const stopAll = () => servers.forEach((s) => s.process.kill('SIGTERM'));
 process.on('exit', stopAll);
+// Counted before the servers start: a PGlite directory is opened by one process at a time.
+const statements = await statementsPerRequest(databaseUrl);
+// On PGlite each server needs a directory of its own: the naive one gets a copy.
+const naiveUrl = DB === 'pglite' ? `${databaseUrl}-naive` : databaseUrl;
+if (DB === 'pglite') {
+  rmSync(naiveUrl.slice(5), { recursive: true, force: true });
+  cpSync(databaseUrl.slice(5), naiveUrl.slice(5), { recursive: true });
+}
 try {
   servers.push(await start('this API', 'ours', 4101, databaseUrl));
-  servers.push(await start('this API, naive loaders', 'ours', 4102, databaseUrl, { LOADERS: 'naive' }));
+  servers.push(await start('this API, naive loaders', 'ours', 4102, naiveUrl, { LOADERS: 'naive' }));
   if (DB === 'postgres') servers.push(await start('PostGraphile v4', 'peer', 4103, databaseUrl));
 
   const questions = QUESTIONS.filter((q) => !args.only || q.name.includes(args.only));
@@ -313,8 +321,6 @@ try {
       if (answer !== reference) throw new Error(`${s.label} answers "${q.name}" differently:\n  ours: ${reference.slice(0, 300)}\n  its:  ${answer.slice(0, 300)}`);
     }
   }
-  const statements = await statementsPerRequest(databaseUrl);
-
   const runs: Run[] = [];
   for (let round = 1; round <= ROUNDS; round++) {
     for (const q of questions) {

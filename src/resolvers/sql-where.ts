@@ -89,9 +89,10 @@ function fieldSql(column: string, value: unknown, params: unknown[]): string {
     if (op in COMPARISONS) parts.push(`${column} ${COMPARISONS[op]} ${param(params, operand)}`);
     else if (op === 'equals') parts.push(operand === null ? `${column} IS NULL` : `${column} = ${param(params, operand)}`);
     else if (op === 'not') parts.push(operand === null ? `${column} IS NOT NULL` : `${column} <> ${param(params, operand)}`);
-    // The list's type is inferred from the column (an enum, uuid or text array), so the column's index serves.
-    else if (op === 'in') parts.push(`${column} = ANY(${param(params, operand)})`);
-    else if (op === 'notIn') parts.push(`NOT (${column} = ANY(${param(params, operand)}))`);
+    // Compared as text: PGlite cannot send a list typed as an enum array created after it opened (a
+    // fresh database is migrated after opening), so the list is typed text[] here, the column cast to text.
+    else if (op === 'in') parts.push(`${column}::text = ANY(${param(params, (operand as unknown[]).map(String))}::text[])`);
+    else if (op === 'notIn') parts.push(`NOT (${column}::text = ANY(${param(params, (operand as unknown[]).map(String))}::text[]))`);
     else if (op === 'hasSome') parts.push(`${column} && ${param(params, operand)}::text[]`);
     // Prisma's `contains` is a LIKE with the pattern's wildcards escaped: a plain substring test.
     else if (op === 'contains') parts.push(`strpos(${column}, ${param(params, operand)}) > 0`);
