@@ -7,7 +7,11 @@ import { sqlKeysetQuery, type SortKey } from '../src/resolvers/pagination.js';
 import { personWhere, type PersonFilter } from '../src/resolvers/persons.js';
 import { whereSql } from '../src/resolvers/sql-where.js';
 import * as tables from '../src/resolvers/tables.js';
-import { createTestDatabase, type TestDatabase } from './helpers.js';
+import { openDatabase } from '../src/db/client.js';
+import { applyMigrations } from '../src/db/migrate.js';
+import { dataset } from '../src/seed/data/index.js';
+import { loadSeed } from '../src/seed/load.js';
+import { createTestDatabase, queryData, type TestDatabase } from './helpers.js';
 
 const byName: SortKey[] = [{ field: 'name', direction: 'asc' }, { field: 'id', direction: 'asc', kind: 'uuid' }];
 const prismaOrder = (keys: SortKey[]) =>
@@ -63,6 +67,23 @@ describe('filters translated to SQL', () => {
       const query = sqlKeysetQuery(db.scripts, tables.Person, where, byName.slice(0, 1));
       expect((await query.findMany({ where, orderBy: prismaOrder(byName), take: 100 })).map((r) => (r as { slug: string }).slug), JSON.stringify(filter))
         .toEqual(expected.map((r) => r.slug));
+    }
+  });
+
+  it('answers list filters on a database migrated after it was opened, as at first start', { timeout: 60_000 }, async () => {
+    // Test databases start from a dump and know every enum type when they open; a first start does not.
+    const fresh = await openDatabase({ kind: 'pglite-memory' });
+    try {
+      await applyMigrations(fresh.scripts);
+      await loadSeed(fresh.prisma, dataset);
+      const data = await queryData(fresh, `{
+        organizations(filter: { kind: [COALITION], status: [ACTIVE] }) { edges { node { slug } } }
+        incidents(filter: { attribution: [CLAIMED, ATTRIBUTED] }) { totalCount }
+      }`);
+      expect(data.organizations.edges.map((e: { node: { slug: string } }) => e.node.slug)).toEqual(['jnim']);
+      expect(data.incidents.totalCount).toBeGreaterThan(0);
+    } finally {
+      await fresh.close();
     }
   });
 
