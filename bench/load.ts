@@ -348,7 +348,7 @@ try {
       const rs = runs.filter((r) => r.question === q.name && r.server === s.label);
       const last = rs[rs.length - 1]!;
       const count = s.kind === 'ours' ? (s.label.includes('naive') ? 'per parent' : String(statements[QUESTIONS.indexOf(q)])) : '1';
-      console.log(`| ${q.name} | ${s.label} | ${rs.map((r) => r.rps.toFixed(0)).join(', ')} | ${last.p50} / ${last.p95} / ${last.p99} | ${(mean(s.label) / mean(baseline.label)).toFixed(2)} | ${count} |`);
+      console.log(`| ${q.name} | ${s.label} | ${rs.map((r) => r.rps.toFixed(0)).join(', ')} | ${[last.p50, last.p95, last.p99].map((v) => (Number.isNaN(v) ? '-' : v)).join(' / ')} | ${(mean(s.label) / mean(baseline.label)).toFixed(2)} | ${count} |`);
     }
   });
   console.log(`\npeak resident memory (MB): ${Object.entries(memory).map(([k, v]) => `${k} ${v}`).join(', ')}`);
