@@ -19,11 +19,21 @@ const CHUNK = 5_000;
 export async function insertRows(db: Prisma.TransactionClient | PrismaClient, table: string, rows: readonly object[]): Promise<void> {
   if (rows.length === 0) return;
   const now = new Date();
-  const complete = rows.map((row) => ({ id: randomUUID(), ...(UPDATED_AT.has(table) ? { updatedAt: now } : {}), ...row }));
-  const columns = [...new Set(complete.flatMap((row) => Object.keys(row)))];
-  const list = columns.map((c) => `"${c}"`).join(', ');
-  for (let start = 0; start < complete.length; start += CHUNK) {
-    const chunk = complete.slice(start, start + CHUNK);
-    await db.$executeRawUnsafe(`INSERT INTO "${table}" (${list}) SELECT ${list} FROM json_populate_recordset(NULL::"${table}", $1::json)`, JSON.stringify(chunk));
+  // Rows are grouped by the fields they set: a field a row leaves out must get the column's default,
+  // not the NULL json_populate_recordset would give it beside rows that set it.
+  const groups = new Map<string, object[]>();
+  for (const row of rows) {
+    const complete = { id: randomUUID(), ...(UPDATED_AT.has(table) ? { updatedAt: now } : {}), ...row };
+    const key = Object.keys(complete).filter((k) => (complete as Record<string, unknown>)[k] !== undefined).sort().join(',');
+    const group = groups.get(key);
+    if (group) group.push(complete);
+    else groups.set(key, [complete]);
+  }
+  for (const [key, group] of groups) {
+    const list = key.split(',').map((c) => `"${c}"`).join(', ');
+    for (let start = 0; start < group.length; start += CHUNK) {
+      const chunk = group.slice(start, start + CHUNK);
+      await db.$executeRawUnsafe(`INSERT INTO "${table}" (${list}) SELECT ${list} FROM json_populate_recordset(NULL::"${table}", $1::json)`, JSON.stringify(chunk));
+    }
   }
 }
