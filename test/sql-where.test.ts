@@ -53,20 +53,16 @@ describe('filters translated to SQL', () => {
   });
 
   it('organizations and persons likewise', async () => {
-    for (const filter of organizationFilters) {
-      const where = organizationWhere(filter);
-      const expected = await db.prisma.organization.findMany({ where, orderBy: prismaOrder(byName) as never });
-      const query = sqlKeysetQuery(db.scripts, tables.Organization, where, byName.slice(0, 1));
+    const cases = [
+      ...organizationFilters.map((f) => ({ filter: f, spec: tables.Organization, where: organizationWhere(f), prisma: db.prisma.organization })),
+      ...personFilters.map((f) => ({ filter: f, spec: tables.Person, where: personWhere(f), prisma: db.prisma.person })),
+    ];
+    for (const { filter, spec, where, prisma } of cases) {
+      const expected = await (prisma as typeof db.prisma.organization).findMany({ where: where as never, orderBy: prismaOrder(byName) as never });
+      const query = sqlKeysetQuery(db.scripts, spec, where, byName.slice(0, 1));
       expect((await query.findMany({ where, orderBy: prismaOrder(byName), take: 100 })).map((r) => (r as { slug: string }).slug), JSON.stringify(filter))
         .toEqual(expected.map((r) => r.slug));
       expect(await query.count(where)).toBe(expected.length);
-    }
-    for (const filter of personFilters) {
-      const where = personWhere(filter);
-      const expected = await db.prisma.person.findMany({ where, orderBy: prismaOrder(byName) as never });
-      const query = sqlKeysetQuery(db.scripts, tables.Person, where, byName.slice(0, 1));
-      expect((await query.findMany({ where, orderBy: prismaOrder(byName), take: 100 })).map((r) => (r as { slug: string }).slug), JSON.stringify(filter))
-        .toEqual(expected.map((r) => r.slug));
     }
   });
 

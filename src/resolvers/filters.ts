@@ -64,26 +64,6 @@ export function dateMeetsWhere(prefix: string, from: ClosedDate | null, to: Clos
 }
 
 /**
- * The SQL condition `dateMeets` states (open dates excluded), on the `<prefix>` date columns of the
- * table aliased `table`; the bounds are appended to `params`. Null when there is no period.
- */
-export function dateMeetsSql(table: string, prefix: string, from: ClosedDate | null, to: ClosedDate | null, params: unknown[]): string | null {
-  const column = (suffix: string) => `${table}."${prefix}${suffix}"`;
-  const conditions: string[] = [];
-  if (from) {
-    params.push(from.earliest.toISOString().slice(0, 10));
-    const p = `$${params.length}::date`;
-    conditions.push(`((${column('Qualifier')}::text NOT IN ('BEFORE', 'AFTER') AND ${column('Latest')} >= ${p}) OR (${column('Qualifier')}::text = 'AFTER' AND ${column('Earliest')} >= ${p}))`);
-  }
-  if (to) {
-    params.push(to.latest.toISOString().slice(0, 10));
-    const p = `$${params.length}::date`;
-    conditions.push(`((${column('Qualifier')}::text NOT IN ('BEFORE', 'AFTER') AND ${column('Earliest')} <= ${p}) OR (${column('Qualifier')}::text = 'BEFORE' AND ${column('Latest')} <= ${p}))`);
-  }
-  return conditions.length > 0 ? conditions.join(' AND ') : null;
-}
-
-/**
  * Name or any alias contains the text once both are normalised as search normalises names (case,
  * diacritics, apostrophes ’ ' ʿ, hyphens), so "Jama'at" finds "Jama’at". Reads the stored
  * normalised names of the search index (organizations and persons alike).

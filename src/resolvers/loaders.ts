@@ -3,7 +3,9 @@
 import DataLoader from 'dataloader';
 import type { ScriptRunner } from '../db/client.js';
 import type { ClosedDate } from '../partial-date.js';
-import { dateMeetsSql } from './filters.js';
+import { dateMeetsWhere } from './filters.js';
+import { whereSql } from './sql-where.js';
+import * as tables from './tables.js';
 import type { Alias, Attribute, Citation, Incident, IncidentPerpetrator, Membership, Mention, OrganizationRelation, Organization, Person, PrismaClient, Source } from '../generated/prisma/client.js';
 
 type Ids = readonly string[];
@@ -122,12 +124,13 @@ function timelineIncidents(sql: ScriptRunner, window: TimelineWindow) {
   return new Loader<string, Incident[]>(async (ids: Ids) => {
     const keys = ids.filter((id) => UUID.test(id));
     const params: unknown[] = [keys, window.limit];
-    const period = dateMeetsSql('i', 'date', window.from, window.to, params);
+    // The incident filter's own date condition (open dates excluded), translated to SQL.
+    const period = whereSql(tables.Incident, 'i', { AND: dateMeetsWhere('date', window.from, window.to, false) }, params);
     const rows = keys.length === 0 ? [] : await sql.query<Incident & { forOrganization: string }>(
       `SELECT o.id AS "forOrganization", i.* FROM unnest($1::uuid[]) AS o(id)
        CROSS JOIN LATERAL (
          SELECT i.* FROM "IncidentPerpetrator" p JOIN "Incident" i ON i.id = p."incidentId"
-         WHERE p."organizationId" = o.id${period ? ` AND ${period}` : ''}${window.undated ? '' : ' AND i."dateSort" IS NOT NULL'}
+         WHERE p."organizationId" = o.id AND ${period}${window.undated ? '' : ' AND i."dateSort" IS NOT NULL'}
          ORDER BY ${window.fromEnd ? TIMELINE_ORDER.backward : TIMELINE_ORDER.forward} LIMIT $2
        ) i`,
       params,
