@@ -17,6 +17,7 @@ import { openDatabase, type Database } from '../src/db/client.js';
 import { applyMigrations } from '../src/db/migrate.js';
 import { dataset } from '../src/seed/data/index.js';
 import { loadSeed } from '../src/seed/load.js';
+import { loadSynthetic, SCALES, type Scale } from '../src/seed/synthetic.js';
 import { syntheticDataset } from './synthetic-graph.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -41,6 +42,7 @@ const { values: args } = parseArgs({
   options: {
     db: { type: 'string', default: 'postgres' },
     coalitions: { type: 'string', default: '500' },
+    scale: { type: 'string' },
     seconds: { type: 'string', default: '10' },
     connections: { type: 'string', default: '16' },
     rounds: { type: 'string', default: '2' },
@@ -49,6 +51,10 @@ const { values: args } = parseArgs({
 });
 const DB = args.db === 'pglite' ? 'pglite' : 'postgres';
 const COALITIONS = Number(args.coalitions);
+/** `--scale S|M`: the seed plus `npm run seed:synthetic` at that scale instead of `--coalitions`. */
+const SCALE = args.scale === undefined ? undefined : (args.scale.toUpperCase() as Scale);
+if (SCALE !== undefined && !(SCALE in SCALES)) throw new Error(`--scale must be one of ${Object.keys(SCALES).join(', ')}`);
+const COALITION_SLUG = SCALE ? 's42-coalition-7' : 'coalition-7';
 const SECONDS = Number(args.seconds);
 const CONNECTIONS = Number(args.connections);
 const ROUNDS = Number(args.rounds);
@@ -96,8 +102,8 @@ interface Question {
 const QUESTIONS: Question[] = [
   {
     name: 'one coalition: aliases, components, their leaders, the leaders\' names and aliases',
-    ours: `{ organization(slug: "coalition-7") { ${OURS_COALITION} } }`,
-    peer: `{ organizations(condition: { slug: "coalition-7" }) { nodes { ${PEER_COALITION} } } }`,
+    ours: `{ organization(slug: "${COALITION_SLUG}") { ${OURS_COALITION} } }`,
+    peer: `{ organizations(condition: { slug: "${COALITION_SLUG}" }) { nodes { ${PEER_COALITION} } } }`,
     oursAnswer: (d) => oursCoalition(d.organization),
     peerAnswer: (d) => peerCoalition(d.organizations.nodes[0]),
   },
@@ -133,7 +139,7 @@ const QUESTIONS: Question[] = [
 // The database: prepared once per size and kept (a marker table says it is complete).
 
 async function prepare(): Promise<{ url: string }> {
-  const name = `sahel_bench_c${COALITIONS}`;
+  const name = `sahel_bench_${SCALE ? SCALE.toLowerCase() : `c${COALITIONS}`}`;
   let url: string;
   let db: Database;
   if (DB === 'postgres') {
@@ -164,13 +170,17 @@ async function prepare(): Promise<{ url: string }> {
   const started = performance.now();
   await applyMigrations(db.scripts);
   await loadSeed(db.prisma, dataset);
-  for (let from = 0; from < COALITIONS; from += 50) {
-    await loadSeed(db.prisma, syntheticDataset(Math.min(50, COALITIONS - from), from));
-    process.stdout.write(`\rgenerated coalitions: ${Math.min(from + 50, COALITIONS)}/${COALITIONS}`);
+  if (SCALE) await loadSynthetic(db.scripts, { scale: SCALE, seed: 42, onProgress: (n, total) => process.stdout.write(`\rsynthetic rows: ${n}/~${total}`) });
+  else {
+    for (let from = 0; from < COALITIONS; from += 50) {
+      await loadSeed(db.prisma, syntheticDataset(Math.min(50, COALITIONS - from), from));
+      process.stdout.write(`\rgenerated coalitions: ${Math.min(from + 50, COALITIONS)}/${COALITIONS}`);
+    }
   }
   const rows = await db.scripts.query<{ n: string }>(
     `SELECT (SELECT count(*) FROM "Organization") + (SELECT count(*) FROM "Person") + (SELECT count(*) FROM "Alias")
-      + (SELECT count(*) FROM "Membership") + (SELECT count(*) FROM "OrganizationRelation") + (SELECT count(*) FROM "Citation") AS n`,
+      + (SELECT count(*) FROM "Membership") + (SELECT count(*) FROM "OrganizationRelation") + (SELECT count(*) FROM "Citation")
+      + (SELECT count(*) FROM "Incident") + (SELECT count(*) FROM "IncidentPerpetrator") AS n`,
   );
   // Outside the public schema, which PostGraphile exposes.
   if (DB === 'postgres') await db.scripts.query('CREATE SCHEMA bench; CREATE TABLE bench.ready (at timestamptz DEFAULT now())');
@@ -334,7 +344,7 @@ try {
   const memory = Object.fromEntries(servers.map((s) => [s.label, peakMb(s.process.pid)]));
 
   const date = new Date().toISOString().slice(0, 10);
-  console.log(`\nnode ${process.version}, ${DB === 'postgres' ? 'server PostgreSQL' : 'PGlite'}, seed + ${COALITIONS} generated coalitions, ${CONNECTIONS} connections, ${SECONDS} s per run, ${ROUNDS} rounds alternating (${date})\n`);
+  console.log(`\nnode ${process.version}, ${DB === 'postgres' ? 'server PostgreSQL' : 'PGlite'}, seed + ${SCALE ? `synthetic scale ${SCALE}` : `${COALITIONS} generated coalitions`}, ${CONNECTIONS} connections, ${SECONDS} s per run, ${ROUNDS} rounds alternating (${date})\n`);
   const peer = servers.find((s) => s.kind === 'peer');
   console.log(`| question | server | req/s (per round) | p50 / p95 / p99 ms (last round) | ratio to ${peer ? 'PostGraphile' : 'naive'} | SQL statements |`);
   console.log('| --- | --- | --- | --- | ---: | ---: |');
@@ -354,8 +364,8 @@ try {
   console.log(`\npeak resident memory (MB): ${Object.entries(memory).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   const dir = join(ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, `${date}-${DB}-c${COALITIONS}.json`);
-  writeFileSync(file, JSON.stringify({ date, node: process.version, db: DB, coalitions: COALITIONS, connections: CONNECTIONS, seconds: SECONDS, rounds: ROUNDS, statements, memory, runs }, null, 2));
+  const file = join(dir, `${date}-${DB}-${SCALE ? `scale-${SCALE}` : `c${COALITIONS}`}.json`);
+  writeFileSync(file, JSON.stringify({ date, node: process.version, db: DB, ...(SCALE ? { scale: SCALE } : { coalitions: COALITIONS }), connections: CONNECTIONS, seconds: SECONDS, rounds: ROUNDS, statements, memory, runs }, null, 2));
   console.log(`written to ${file}`);
 } finally {
   stopAll();

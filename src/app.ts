@@ -10,6 +10,8 @@ import { dataset } from './seed/data/index.js';
 import { markSearchIndexCurrent, rebuildSearchIndex, searchIndexIsCurrent } from './search/indexer.js';
 import { NORMALIZATION_VERSION } from './search/normalize.js';
 import { loadSeed } from './seed/load.js';
+import { createRateLimit } from './rate-limit.js';
+import { readManifest } from './persisted.js';
 import { createApi } from './yoga.js';
 
 /** A start-up failure with a one-line explanation for the operator (no stack trace needed). */
@@ -19,6 +21,15 @@ export class StartupError extends Error {}
 export const SHUTDOWN_GRACE_MS = 10_000;
 /** `/ready` reports not ready when the database takes longer than this to answer. */
 const READY_TIMEOUT_MS = 2_000;
+
+/** The strict mode's manifest, or a one-line reason it cannot be read. */
+function loadManifest(path: string): Map<string, string> {
+  try {
+    return readManifest(path);
+  } catch (error) {
+    throw new StartupError(`PERSISTED_OPERATIONS=only: the manifest ${path} cannot be used (${(error as Error).message}).`);
+  }
+}
 
 /** Fails at once when the port is taken, before any migration or seeding is done for nothing. */
 async function assertPortFree(port: number, host: string): Promise<void> {
@@ -80,6 +91,7 @@ export async function prepareDatabase(db: Database, seedIfEmpty: boolean) {
 export async function startApp(config: AppConfig): Promise<RunningApp> {
   const logger = createLogger(config.logLevel === 'fatal' ? 'error' : config.logLevel);
   await assertPortFree(config.port, config.host);
+  const persisted = { mode: config.persistedOperations ?? 'apq', ...(config.persistedOperations === 'only' ? { manifest: loadManifest(config.persistedManifest!) } : {}) };
   const db = await openDatabase(config.database, { statementTimeoutMs: config.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS });
   try {
     await awaitDatabase(db, config, logger);
@@ -94,7 +106,11 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
   const expected = await migrationNames();
   let stopping = false;
   const ready = async () => !stopping && (await withTimeout(isMigrated(db.scripts, expected), READY_TIMEOUT_MS).catch(() => false));
-  const api = createApi({ db, logging: logger, ready });
+  const rateLimit = config.rateLimitPerMinute ? createRateLimit({ costPerMinute: config.rateLimitPerMinute, ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}) }) : undefined;
+  if (rateLimit && !(await rateLimit.connected())) {
+    logger.warn(`Redis at ${config.redisUrl} does not answer: rate limits are counted in this process until it does.`);
+  }
+  const api = createApi({ db, logging: logger, ready, persisted, ...(config.costLimit ? { costLimit: config.costLimit } : {}), ...(rateLimit ? { rateLimit } : {}) });
   const server = createServer(api);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -114,6 +130,7 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
       const grace = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
       await closed;
       clearTimeout(grace);
+      await rateLimit?.close();
       await db.close();
     },
   };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PERSISTED_MODES, type PersistedMode } from './persisted.js';
 
 /** Where the data lives, parsed from DATABASE_URL. */
 export type DatabaseTarget =
@@ -26,7 +27,6 @@ export function parseDatabaseUrl(value: string | undefined): DatabaseTarget {
   throw new ConfigError(`DATABASE_URL "${url}" is not accepted: use ${ACCEPTED_FORMS}.`);
 }
 
-const portSchema = z.coerce.number().int().min(0).max(65535);
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const;
 
 export interface AppConfig {
@@ -40,34 +40,119 @@ export interface AppConfig {
   dbWaitSeconds?: number;
   /** Longest a single SQL statement may run on a server PostgreSQL before it is cancelled. */
   statementTimeoutMs?: number;
+  /** The most one operation may cost (src/cost.ts). */
+  costLimit?: number;
+  /** Cost one client may spend per minute; 0 turns rate limiting off. */
+  rateLimitPerMinute?: number;
+  /** Redis shared by every server for rate limits; unset: counted in this process. */
+  redisUrl?: string;
+  persistedOperations?: PersistedMode;
+  persistedManifest?: string;
 }
 
 export const DEFAULT_DB_WAIT_SECONDS = 30;
 export const DEFAULT_STATEMENT_TIMEOUT_MS = 10_000;
+export const DEFAULT_COST_LIMIT = 100_000;
+export const DEFAULT_RATE_LIMIT_PER_MINUTE = 1_000_000;
 
-const wholeNumber = (max: number) => z.string().regex(/^\d+$/, 'a whole number').transform(Number).pipe(z.number().int().min(0).max(max));
+/** Digits only: "1e3", "0x10", " 80" and "" are refused, where Number() would take them. */
+const whole = (min: number, max: number, what: string) =>
+  z.string().regex(/^\d+$/, `must be ${what}, ${min} to ${max}`).transform(Number).pipe(z.number().int().min(min, `must be ${what}, ${min} to ${max}`).max(max, `must be ${what}, ${min} to ${max}`));
+const flag = z.enum(['true', 'false', '1', '0'], { message: 'must be true or false' }).transform((v) => v === 'true' || v === '1');
 
-/** Reads the environment once; a bad value throws a ConfigError naming the variable. */
+/**
+ * Every variable the server reads, with its default and meaning: the one place they are defined.
+ * `npm test` checks the README's configuration table against it.
+ */
+export const ENVIRONMENT = {
+  PORT: { default: '4000', meaning: 'HTTP port (`0` picks a free one)', schema: whole(0, 65535, 'a port number') },
+  HOST: { default: '0.0.0.0', meaning: 'interface to listen on', schema: z.string().min(1, 'must not be empty') },
+  DATABASE_URL: {
+    default: undefined,
+    meaning: 'unset = PGlite in `./data/pglite`; `file:<dir>` = PGlite in `<dir>`; `memory://` = PGlite in memory (lost on exit); `postgresql://...` = a server PostgreSQL',
+    schema: z.string().optional(),
+  },
+  SEED_IF_EMPTY: { default: 'true', meaning: 'load the curated dataset when the database holds no organization', schema: flag },
+  LOG_LEVEL: { default: 'info', meaning: '`debug`, `info`, `warn`, `error`, `silent`', schema: z.enum(logLevels, { message: `must be one of ${logLevels.join(', ')}` }) },
+  DB_WAIT_SECONDS: {
+    default: String(DEFAULT_DB_WAIT_SECONDS),
+    meaning: 'server PostgreSQL: how long start-up waits for a database that does not answer, retrying with backoff; `0` = not at all',
+    schema: whole(0, 3_600, 'a whole number of seconds'),
+  },
+  DB_STATEMENT_TIMEOUT_MS: {
+    default: String(DEFAULT_STATEMENT_TIMEOUT_MS),
+    meaning: 'server PostgreSQL: a statement is cancelled after this long; the request gets `SERVICE_UNAVAILABLE`',
+    schema: whole(1, 600_000, 'a whole number of milliseconds'),
+  },
+  COST_LIMIT: {
+    default: String(DEFAULT_COST_LIMIT),
+    meaning: 'the most one operation may cost (objects it may return, lists multiplied by their page size); over it: `QUERY_TOO_COSTLY` before anything runs',
+    schema: whole(1, 100_000_000, 'a whole number'),
+  },
+  RATE_LIMIT_COST_PER_MINUTE: {
+    default: String(DEFAULT_RATE_LIMIT_PER_MINUTE),
+    meaning: 'cost one client (its `X-API-Key`, else its IP address) may spend per minute; over it: HTTP 429 `RATE_LIMITED` with `Retry-After`; `0` = no rate limit',
+    schema: whole(0, 1_000_000_000, 'a whole number'),
+  },
+  REDIS_URL: {
+    default: undefined,
+    meaning: 'unset = rate limits counted in each process; `redis://host:port` = shared by every server through Redis',
+    schema: z.string().regex(/^rediss?:\/\/.+/, 'must be a redis:// or rediss:// URL').optional(),
+  },
+  PERSISTED_OPERATIONS: {
+    default: 'apq',
+    meaning: '`apq` = automatic persisted queries (Apollo\'s protocol) beside ordinary queries; `only` = serve the manifest\'s operations and nothing else; `off`',
+    schema: z.enum(PERSISTED_MODES, { message: `must be one of ${PERSISTED_MODES.join(', ')}` }),
+  },
+  PERSISTED_OPERATIONS_MANIFEST: {
+    default: 'examples/sdk/persisted-operations.json',
+    meaning: 'the manifest `only` serves (`{ "<sha256>": "<document>" }`, written by `npm run sdk:generate` from the SDK example\'s operations)',
+    schema: z.string().min(1, 'must not be empty'),
+  },
+  LOADERS: {
+    default: undefined,
+    meaning: '`naive` turns DataLoader batching off (one statement per parent): only `npm run bench:load` sets it, as the baseline batching is measured against',
+    schema: z.enum(['naive'], { message: 'must be naive or unset' }).optional(),
+  },
+} as const;
+
+type Environment = { [K in keyof typeof ENVIRONMENT]: z.output<(typeof ENVIRONMENT)[K]['schema']> };
+
+/** Reads the environment once; every bad variable is named in one ConfigError. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const port = portSchema.safeParse(env.PORT ?? 4000);
-  if (!port.success) throw new ConfigError(`PORT "${env.PORT}" is not a port number (0-65535).`);
-  const logLevel = z.enum(logLevels).safeParse(env.LOG_LEVEL ?? 'info');
-  if (!logLevel.success) throw new ConfigError(`LOG_LEVEL "${env.LOG_LEVEL}" is not one of ${logLevels.join(', ')}.`);
-  const seed = z.enum(['true', 'false', '1', '0']).safeParse(env.SEED_IF_EMPTY ?? 'true');
-  if (!seed.success) throw new ConfigError(`SEED_IF_EMPTY "${env.SEED_IF_EMPTY}" must be true or false.`);
-  const wait = wholeNumber(3_600).safeParse(env.DB_WAIT_SECONDS ?? String(DEFAULT_DB_WAIT_SECONDS));
-  if (!wait.success) throw new ConfigError(`DB_WAIT_SECONDS "${env.DB_WAIT_SECONDS}" must be a whole number of seconds, 0 to 3600.`);
-  const timeout = wholeNumber(600_000).safeParse(env.DB_STATEMENT_TIMEOUT_MS ?? String(DEFAULT_STATEMENT_TIMEOUT_MS));
-  if (!timeout.success || timeout.data === 0) {
-    throw new ConfigError(`DB_STATEMENT_TIMEOUT_MS "${env.DB_STATEMENT_TIMEOUT_MS}" must be a whole number of milliseconds, 1 to 600000.`);
+  const values: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [name, spec] of Object.entries(ENVIRONMENT)) {
+    const given = env[name];
+    const parsed = (spec.schema as z.ZodType).safeParse(given ?? spec.default);
+    if (parsed.success) values[name] = parsed.data;
+    else problems.push(`${name} "${given}" ${parsed.error.issues[0]?.message ?? 'is not accepted'}.`);
   }
+  let database: DatabaseTarget | undefined;
+  try {
+    database = parseDatabaseUrl(env.DATABASE_URL);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    problems.push(error.message);
+  }
+  const v = values as Environment;
+  if (problems.length === 0 && v.RATE_LIMIT_COST_PER_MINUTE !== 0 && v.RATE_LIMIT_COST_PER_MINUTE < v.COST_LIMIT) {
+    problems.push(`RATE_LIMIT_COST_PER_MINUTE "${v.RATE_LIMIT_COST_PER_MINUTE}" must be 0 or at least COST_LIMIT (${v.COST_LIMIT}), or no operation at the limit could ever run.`);
+  }
+  if (problems.length === 1) throw new ConfigError(problems[0]!);
+  if (problems.length > 1) throw new ConfigError(`Configuration refused, ${problems.length} variables:\n  ${problems.join('\n  ')}`);
   return {
-    port: port.data,
-    host: env.HOST ?? '0.0.0.0',
-    database: parseDatabaseUrl(env.DATABASE_URL),
-    logLevel: logLevel.data,
-    seedIfEmpty: seed.data === 'true' || seed.data === '1',
-    dbWaitSeconds: wait.data,
-    statementTimeoutMs: timeout.data,
+    port: v.PORT,
+    host: v.HOST,
+    database: database!,
+    logLevel: v.LOG_LEVEL,
+    seedIfEmpty: v.SEED_IF_EMPTY,
+    dbWaitSeconds: v.DB_WAIT_SECONDS,
+    statementTimeoutMs: v.DB_STATEMENT_TIMEOUT_MS,
+    costLimit: v.COST_LIMIT,
+    rateLimitPerMinute: v.RATE_LIMIT_COST_PER_MINUTE,
+    ...(v.REDIS_URL ? { redisUrl: v.REDIS_URL } : {}),
+    persistedOperations: v.PERSISTED_OPERATIONS,
+    persistedManifest: v.PERSISTED_OPERATIONS_MANIFEST,
   };
 }

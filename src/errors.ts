@@ -7,6 +7,14 @@ export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   /** The operation is too deep or too broad to run (query depth or complexity limits). */
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  /** The operation may cost more than one operation is allowed (`extensions.cost` says how much): ask for smaller pages. */
+  QUERY_TOO_COSTLY: 'QUERY_TOO_COSTLY',
+  /** The client spent its budget of cost per minute: HTTP 429 with Retry-After; `extensions.cost` tells when it refills. */
+  RATE_LIMITED: 'RATE_LIMITED',
+  /** APQ: the hash sent is not registered yet; send the query with it once (Apollo's protocol). */
+  PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
+  /** Only persisted operations are served (PERSISTED_OPERATIONS=only) and this is not one of them. */
+  PERSISTED_QUERY_ONLY: 'PERSISTED_QUERY_ONLY',
   /** The database cannot be reached now (down, restarting, too slow): HTTP 503 with Retry-After; retry later. */
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   /** Unexpected failure; the message is masked and the cause logged (set by Yoga's masking). */

@@ -7,6 +7,10 @@ import { isDatabaseUnavailable, unavailableReason } from './db/availability.js';
 import { contextFactory } from './context.js';
 import { ErrorCode } from './errors.js';
 import { useOperationLimits } from './limits.js';
+import { useCostLimit } from './cost.js';
+import { DEFAULT_COST_LIMIT } from './config.js';
+import type { RateLimit } from './rate-limit.js';
+import { usePersistedQueries, type PersistedMode } from './persisted.js';
 import type { Database } from './db/client.js';
 import { schema } from './schema/index.js';
 
@@ -90,6 +94,12 @@ export interface YogaOptions {
   logging?: LogLevel | YogaLogger;
   /** `/ready` answers 200 only when this resolves true (database reachable and migrated, not shutting down). */
   ready?: () => Promise<boolean>;
+  /** The most one operation may cost (default DEFAULT_COST_LIMIT). */
+  costLimit?: number;
+  /** Spends each operation's cost from its client's budget; unset: no rate limit. */
+  rateLimit?: RateLimit;
+  /** Persisted operations: `apq` (default), `only` (the manifest's operations and nothing else) or `off`. */
+  persisted?: { mode: PersistedMode; manifest?: Map<string, string> };
 }
 
 /** Seconds a client is told to wait (Retry-After) when the database is unavailable. */
@@ -114,7 +124,7 @@ function outageReporter(logger: YogaLogger) {
   };
 }
 
-export function createApi({ db, logging = 'info', ready }: YogaOptions) {
+export function createApi({ db, logging = 'info', ready, costLimit = DEFAULT_COST_LIMIT, rateLimit, persisted = { mode: 'apq' } }: YogaOptions) {
   const logger = boundedLogger(typeof logging === 'string' ? createLogger(logging) : logging);
   const reportOutage = outageReporter(logger);
   return createYoga({
@@ -126,8 +136,10 @@ export function createApi({ db, logging = 'info', ready }: YogaOptions) {
     healthCheckEndpoint: '/health',
     landingPage: false,
     plugins: [
+      ...usePersistedQueries(persisted.mode, persisted.manifest),
       ...useOperationLimits(),
       useVariableErrorCode(),
+      useCostLimit({ limit: costLimit, ...(rateLimit ? { admit: (cost, context) => rateLimit.admit(cost, context) } : {}) }),
       useReadinessCheck({
         endpoint: '/ready',
         check: async () => (ready ? ready() : true),

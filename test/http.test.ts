@@ -34,6 +34,6 @@ describe('HTTP', () => {
     const response = await createTestApi(db).fetch('http://localhost/graphql?query=%7Borganization(slug%3A%22jnim%22)%7Bslug%7D%7D', {
       headers: { accept: 'application/json' },
     });
-    expect(await response.json()).toEqual({ data: { organization: { slug: 'jnim' } } });
+    expect((await response.json()).data).toEqual({ organization: { slug: 'jnim' } });
   });
 });

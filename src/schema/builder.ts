@@ -1,8 +1,10 @@
 import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
 import RelayPlugin from '@pothos/plugin-relay';
 import { DateResolver, DateTimeResolver } from 'graphql-scalars';
 import { isObjectType, type GraphQLSchema } from 'graphql';
 import type { Context } from '../context.js';
+import { fieldCost } from '../cost.js';
 import { badUserInput } from '../errors.js';
 
 /** A global ID naming a type that is not a Node is a client error, not a server fault. */
@@ -21,8 +23,10 @@ export const builder = new SchemaBuilder<{
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
 }>({
-  plugins: [RelayPlugin],
+  plugins: [RelayPlugin, ComplexityPlugin],
   defaultFieldNullability: false,
+  // Costs only: the limit is checked once per operation, before execution, by useCostLimit (src/cost.ts).
+  complexity: { fieldComplexity: fieldCost, disabled: true },
   relay: {
     cursorType: 'String',
     clientMutationId: 'omit',

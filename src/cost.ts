@@ -1,0 +1,111 @@
+// What an operation may cost, counted the way GitHub's and Shopify's APIs count it: each object a
+// field can return costs 1, scalars cost nothing, and a list multiplies the cost of what is below it
+// by how many items it can hold (a connection's `first`/`last`, a list's page argument, otherwise an
+// estimate). The cost is computed from the document and variables before anything runs; an operation
+// over the limit is refused before any resolver or SQL.
+import type { FieldComplexityValue } from '@pothos/plugin-complexity';
+import { complexityFromQuery } from '@pothos/plugin-complexity';
+import { PothosValidationError } from '@pothos/core';
+import { getNamedType, getOperationAST, GraphQLError, isLeafType, isListType, isNonNullType, Kind, type DocumentNode, type GraphQLField, type GraphQLOutputType } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { ErrorCode } from './errors.js';
+import { MAX_PAGE_SIZE } from './resolvers/pagination.js';
+
+/** Items a plain list (aliases, components, citations) is counted as holding: they are small, not bounded. */
+export const LIST_ESTIMATE = 10;
+
+const isList = (type: GraphQLOutputType): boolean => isListType(isNonNullType(type) ? type.ofType : type);
+
+function pageArgument<C>(args: Record<string, unknown>, field: GraphQLField<unknown, C>): number | undefined {
+  for (const name of ['first', 'last'] as const) {
+    if (typeof args[name] === 'number') return args[name] as number;
+  }
+  const declared = field.args.find((a) => a.name === 'first');
+  if (!declared) return undefined;
+  return typeof declared.defaultValue === 'number' ? declared.defaultValue : MAX_PAGE_SIZE;
+}
+
+/**
+ * The cost of one field, given its arguments (Pothos' complexity plugin calls it for every field, and
+ * adds `field` plus `multiplier` times the cost of the field's selection).
+ */
+export function fieldCost<C>(args: Record<string, unknown>, _ctx: C, field: GraphQLField<unknown, C>): FieldComplexityValue {
+  const named = getNamedType(field.type);
+  if (isLeafType(named)) return { field: 0, multiplier: 0 };
+  if (Array.isArray(args.ids)) return { field: args.ids.length, multiplier: args.ids.length };
+  // A connection's edges were counted by the connection field (its `first`), each node by itself.
+  if (field.name === 'edges') return { field: 0, multiplier: 1 };
+  const page = pageArgument(args, field);
+  if (page !== undefined) return isList(field.type) ? { field: page, multiplier: page } : { field: 1, multiplier: page };
+  if (isList(field.type)) return { field: LIST_ESTIMATE, multiplier: LIST_ESTIMATE };
+  return { field: 1, multiplier: 1 };
+}
+
+/** The selected operation with its fragments: the plugin's calculator reads the first operation of a document. */
+function selectedOperation(document: DocumentNode, operationName: string | null | undefined): DocumentNode | null {
+  const operation = getOperationAST(document, operationName);
+  if (!operation) return null;
+  return { kind: Kind.DOCUMENT, definitions: [operation, ...document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)] };
+}
+
+export interface CostReport {
+  /** What the operation may cost at most, from its shape and variables. */
+  requested: number;
+  /** The most one operation may cost. */
+  limit: number;
+}
+
+/** Where the cost of the current request is kept for later hooks (rate limiting, logs, metrics). */
+const costs = new WeakMap<object, CostReport>();
+export const costOf = (context: object): CostReport | undefined => costs.get(context);
+
+export interface CostOptions {
+  limit: number;
+  /** Called with the cost before execution; may refuse the operation by returning an error (rate limiting). */
+  admit?: (cost: CostReport, context: object) => Promise<GraphQLError | Record<string, unknown> | void>;
+}
+
+/**
+ * Computes every operation's cost before it runs, refuses it over the limit (QUERY_TOO_COSTLY), and
+ * reports `extensions.cost` in every executed response.
+ */
+export function useCostLimit({ limit, admit }: CostOptions): Plugin {
+  return {
+    async onExecute({ args, setResultAndStopExecution }) {
+      const document = selectedOperation(args.document, args.operationName);
+      if (!document) return;
+      let requested: number;
+      try {
+        requested = complexityFromQuery(document, { schema: args.schema, ctx: args.contextValue as object, variables: (args.variableValues ?? {}) as Record<string, unknown> }).complexity;
+      } catch (error) {
+        // Arguments the calculator cannot read (an ID that is no ID) fail in their resolver with their own code.
+        if (error instanceof PothosValidationError || error instanceof GraphQLError) return;
+        throw error;
+      }
+      const cost: CostReport = { requested, limit };
+      const context = args.contextValue as object;
+      costs.set(context, cost);
+      if (requested > limit) {
+        setResultAndStopExecution({
+          errors: [new GraphQLError(`This operation may cost ${requested}, over the limit of ${limit} per operation: ask for smaller pages (first/last) or fewer nested lists.`, {
+            extensions: { code: ErrorCode.QUERY_TOO_COSTLY, cost },
+          })],
+          extensions: { cost },
+        });
+        return;
+      }
+      const verdict = admit ? await admit(cost, context) : undefined;
+      if (verdict instanceof GraphQLError) {
+        setResultAndStopExecution({ errors: [verdict], extensions: { cost: { ...cost, ...(verdict.extensions.cost as object) } } });
+        return;
+      }
+      if (verdict) Object.assign(cost, verdict);
+      return {
+        onExecuteDone({ result, setResult }) {
+          if (!('data' in result || 'errors' in result)) return;
+          setResult({ ...result, extensions: { ...result.extensions, cost } });
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,66 @@
+// Persisted operations, in Apollo's protocol (`extensions.persistedQuery.sha256Hash`):
+// - `apq` (default): automatic persisted queries. A client sends the hash alone; an unknown hash gets
+//   PERSISTED_QUERY_NOT_FOUND, the client sends the query with its hash once, and from then on the
+//   hash alone is enough. Ordinary requests with a query keep working.
+// - `only`: strict. Only the operations of a manifest (hash → document, built by `npm run sdk:generate`
+//   from the SDK example's operations) are served; any other document is refused.
+// - `off`: queries only.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
+import { GraphQLError } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { ErrorCode } from './errors.js';
+
+export type PersistedMode = 'apq' | 'only' | 'off';
+export const PERSISTED_MODES = ['apq', 'only', 'off'] as const;
+
+/** Hashes registered by clients, kept per process; the oldest go first past this many. */
+const APQ_ENTRIES = 5_000;
+
+export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** Reads a manifest, `{ "<sha256>": "<document>" }`, checking every hash against its document. */
+export function readManifest(path: string): Map<string, string> {
+  const entries = Object.entries(JSON.parse(readFileSync(path, 'utf8')) as Record<string, string>);
+  for (const [hash, document] of entries) {
+    if (sha256(document) !== hash) throw new Error(`${path}: the entry ${hash.slice(0, 12)}… is not the hash of its document; regenerate it (npm run sdk:generate).`);
+  }
+  return new Map(entries);
+}
+
+function hashOf(extensions: unknown): string | undefined {
+  const persisted = (extensions as { persistedQuery?: { version?: unknown; sha256Hash?: unknown } } | undefined)?.persistedQuery;
+  return persisted?.version === 1 && typeof persisted.sha256Hash === 'string' ? persisted.sha256Hash : undefined;
+}
+
+const errors = {
+  notFound: { message: 'PersistedQueryNotFound', extensions: { code: ErrorCode.PERSISTED_QUERY_NOT_FOUND } },
+  keyNotFound: { message: 'Send a query, or the sha256Hash of a persisted one in extensions.persistedQuery.', extensions: { code: ErrorCode.BAD_USER_INPUT } },
+  persistedQueryOnly: { message: 'This server serves only persisted operations: send extensions.persistedQuery.sha256Hash of one of them.', extensions: { code: ErrorCode.PERSISTED_QUERY_ONLY } },
+};
+
+export function usePersistedQueries(mode: PersistedMode, manifest?: Map<string, string>): Plugin[] {
+  if (mode === 'off') return [];
+  if (mode === 'only') {
+    if (!manifest) throw new Error('PERSISTED_OPERATIONS=only needs a manifest.');
+    return [usePersistedOperations({ getPersistedOperation: (hash) => manifest.get(hash) ?? null, allowArbitraryOperations: false, customErrors: errors }) as Plugin];
+  }
+  const registered = new Map<string, string>();
+  const register: Plugin = {
+    onParams({ params }) {
+      const hash = hashOf(params.extensions);
+      if (!hash || typeof params.query !== 'string') return;
+      if (sha256(params.query) !== hash) {
+        throw new GraphQLError('provided sha does not match query', { extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } } });
+      }
+      registered.delete(hash);
+      registered.set(hash, params.query);
+      if (registered.size > APQ_ENTRIES) registered.delete(registered.keys().next().value!);
+    },
+  };
+  return [
+    register,
+    usePersistedOperations({ getPersistedOperation: (hash) => registered.get(hash) ?? manifest?.get(hash) ?? null, allowArbitraryOperations: true, customErrors: errors }) as Plugin,
+  ];
+}

@@ -1,0 +1,80 @@
+// A budget of cost per client per minute: each operation spends what it may cost (src/cost.ts). A
+// client is its API key when it sends one (X-API-Key), else its IP address. Counted in memory, or in
+// Redis when REDIS_URL is set so that every server shares one budget; if Redis stops answering, each
+// server falls back to its own memory count rather than refusing or admitting everyone.
+import { createHash } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { GraphQLError } from 'graphql';
+import { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { CostReport } from './cost.js';
+import { ErrorCode } from './errors.js';
+
+export const RATE_WINDOW_SECONDS = 60;
+
+export interface RateLimit {
+  /** Spends `cost.requested` of the client's budget: the budget left, or a RATE_LIMITED error (HTTP 429). */
+  admit(cost: CostReport, context: object): Promise<GraphQLError | { budget: number; remaining: number; resetInSeconds: number }>;
+  /** Redis: whether it answers (waits up to 2 s for the first connection); memory: true. */
+  connected(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** The client a request comes from: its API key (hashed: keys are never stored) or its address. */
+export function clientKey(context: { request?: Request; req?: IncomingMessage }): string {
+  const key = context.request?.headers.get('x-api-key');
+  if (key) return `key:${createHash('sha256').update(key).digest('hex').slice(0, 32)}`;
+  return `ip:${context.req?.socket?.remoteAddress ?? 'local'}`;
+}
+
+export function createRateLimit(options: { costPerMinute: number; redisUrl?: string }): RateLimit {
+  const memory = new RateLimiterMemory({ points: options.costPerMinute, duration: RATE_WINDOW_SECONDS });
+  let redis: Redis | undefined;
+  let limiter: RateLimiterAbstract = memory;
+  if (options.redisUrl) {
+    // Fail fast: a request must not wait on a Redis that does not answer.
+    redis = new Redis(options.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 1_000, commandTimeout: 500, lazyConnect: false });
+    redis.on('error', () => {});
+    limiter = new RateLimiterRedis({
+      storeClient: redis,
+      keyPrefix: 'sahel:cost',
+      points: options.costPerMinute,
+      duration: RATE_WINDOW_SECONDS,
+      insuranceLimiter: memory,
+    });
+  }
+  return {
+    async admit(cost, context) {
+      const budget = options.costPerMinute;
+      try {
+        const spent = await limiter.consume(clientKey(context as Parameters<typeof clientKey>[0]), cost.requested);
+        return { budget, remaining: spent.remainingPoints, resetInSeconds: Math.ceil(spent.msBeforeNext / 1000) };
+      } catch (error) {
+        if (!(error instanceof RateLimiterRes)) throw error;
+        const retryAfter = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
+        return new GraphQLError(`Rate limit reached: this client may spend ${budget} cost per minute and this operation costs ${cost.requested}; retry in ${retryAfter} s.`, {
+          extensions: {
+            code: ErrorCode.RATE_LIMITED,
+            cost: { budget, remaining: Math.max(0, error.remainingPoints), resetInSeconds: retryAfter },
+            http: { status: 429, headers: { 'Retry-After': String(retryAfter) } },
+          },
+        });
+      }
+    },
+    async connected() {
+      if (!redis) return true;
+      if (redis.status === 'ready') return true;
+      const client = redis;
+      return new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => resolve(false), 2_000);
+        client.once('ready', () => {
+          clearTimeout(timer);
+          resolve(true);
+        });
+      });
+    },
+    async close() {
+      redis?.disconnect();
+    },
+  };
+}

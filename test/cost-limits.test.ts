@@ -1,0 +1,128 @@
+// Cost limits and rate limits, through HTTP as clients meet them: every answer says what it cost, an
+// operation over the limit is refused before any SQL, a client over its budget gets 429 with Retry-After.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRateLimit, type RateLimit } from '../src/rate-limit.js';
+import { createApi, EXAMPLE_QUERY, type Api } from '../src/yoga.js';
+import { countQueries, createTestApi, createTestDatabase, type TestDatabase } from './helpers.js';
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(() => db.close());
+
+async function post(api: Api, query: string, headers: Record<string, string> = {}, variables?: Record<string, unknown>) {
+  const response = await api.fetch('http://localhost/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, any> };
+}
+
+const PAGE = `query Page($n: Int) { organizations(first: $n) { edges { node { slug aliases { name } } } } }`;
+/** `first: 100` nested four times: 100 organizations, 100 incidents each, their perpetrators' 100 incidents, 100 members. */
+const member = 'members(first: 100) { totalCount }';
+const incidents = (inner: string) => `incidents(first: 100) { edges { node { perpetrators { organization { ${inner} } } } } }`;
+const NESTED = `{ organizations(first: 100) { edges { node { ${incidents(incidents(member))} } } } }`;
+
+describe('cost', () => {
+  it('is reported in every executed response, growing with the page size asked for', async () => {
+    const api = createTestApi(db);
+    const example = await post(api, EXAMPLE_QUERY);
+    expect(example.body.errors).toBeUndefined();
+    expect(example.body.extensions.cost).toMatchObject({ limit: 100_000 });
+    expect(example.body.extensions.cost.requested).toBeGreaterThan(100);
+    const small = (await post(api, PAGE, {}, { n: 5 })).body.extensions.cost.requested;
+    const large = (await post(api, PAGE, {}, { n: 50 })).body.extensions.cost.requested;
+    // A page costs its nodes and each node's aliases (estimated at 10): ten times the page, ten times the cost.
+    expect(large).toBe(small * 10 - 9);
+    expect((await post(api, '{ __typename }')).body.extensions.cost.requested).toBe(1);
+  });
+
+  it('refuses an operation over the limit before any SQL runs, saying what it would cost', async () => {
+    const api = createTestApi(db);
+    const { result, queries } = await countQueries(db, () => post(api, NESTED));
+    expect(queries).toEqual([]);
+    expect(result.status).toBe(200);
+    expect(result.body.data).toBeUndefined();
+    expect(result.body.errors[0].extensions.code).toBe('QUERY_TOO_COSTLY');
+    expect(result.body.errors[0].extensions.cost.requested).toBeGreaterThan(1e8);
+    expect(result.body.extensions.cost.limit).toBe(100_000);
+  });
+
+  it('takes its limit from the configuration', async () => {
+    const api = createApi({ db, logging: 'error', costLimit: 50 });
+    const over = await post(api, PAGE, {}, { n: 10 });
+    expect(over.body.errors[0].extensions.code).toBe('QUERY_TOO_COSTLY');
+    const under = await post(api, PAGE, {}, { n: 2 });
+    expect(under.body.errors).toBeUndefined();
+    // The connection, then each of the 2 nodes and its aliases (estimated at 10).
+    expect(under.body.extensions.cost).toEqual({ requested: 23, limit: 50 });
+  });
+});
+
+async function exhaust(limit: RateLimit) {
+  const api = createApi({ db, logging: 'error', rateLimit: limit });
+  const key = randomUUID();
+  const first = await post(api, PAGE, { 'x-api-key': key }, { n: 10 });
+  expect(first.body.extensions.cost).toMatchObject({ requested: 111, budget: 300, remaining: 189 });
+  const second = await post(api, PAGE, { 'x-api-key': key }, { n: 10 });
+  expect(second.body.extensions.cost.remaining).toBe(78);
+  const { result: refused, queries } = await countQueries(db, () => post(api, PAGE, { 'x-api-key': key }, { n: 10 }));
+  expect(queries).toEqual([]);
+  expect(refused.status).toBe(429);
+  expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+  expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(60);
+  expect(refused.body.errors[0].extensions.code).toBe('RATE_LIMITED');
+  expect(refused.body.extensions.cost).toMatchObject({ requested: 111, budget: 300, remaining: 0 });
+  // Another client has its own budget.
+  const other = await post(api, PAGE, { 'x-api-key': randomUUID() }, { n: 10 });
+  expect(other.status).toBe(200);
+  expect(other.body.extensions.cost.remaining).toBe(189);
+  return key;
+}
+
+const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** CI starts Redis and must run the shared-budget test; elsewhere it is skipped when none answers. */
+const redisUp = process.env.CI === 'true' || (await redisAnswers(redisUrl));
+
+describe('rate limit', () => {
+  it('spends each operation\'s cost from its client\'s budget per minute, then answers 429 with Retry-After', async () => {
+    const limit = createRateLimit({ costPerMinute: 300 });
+    try {
+      await exhaust(limit);
+    } finally {
+      await limit.close();
+    }
+  });
+
+  it.runIf(redisUp)('shares one budget between servers through Redis', async () => {
+    const [a, b] = [createRateLimit({ costPerMinute: 300, redisUrl }), createRateLimit({ costPerMinute: 300, redisUrl })];
+    try {
+      expect(await Promise.all([a.connected(), b.connected()])).toEqual([true, true]);
+      const key = await exhaust(a);
+      // The second server sees the budget the first spent.
+      const api = createApi({ db, logging: 'error', rateLimit: b });
+      const refused = await post(api, PAGE, { 'x-api-key': key }, { n: 10 });
+      expect(refused.status).toBe(429);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+});
+
+async function redisAnswers(url: string): Promise<boolean> {
+  const { Redis } = await import('ioredis');
+  const client = new Redis(url, { lazyConnect: true, connectTimeout: 500, maxRetriesPerRequest: 0, enableOfflineQueue: false });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    return (await client.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    client.disconnect();
+  }
+}

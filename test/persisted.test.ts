@@ -1,0 +1,86 @@
+// Persisted operations as Apollo's clients send them: automatic (hash, PERSISTED_QUERY_NOT_FOUND, then
+// hash and query once), and strict (PERSISTED_OPERATIONS=only: the SDK's manifest and nothing else).
+import { parse } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient, GraphQLRequestError } from '../examples/sdk/src/client.js';
+import { CoalitionComponentsDocument } from '../examples/sdk/src/generated/graphql.js';
+import { readManifest, sha256 } from '../src/persisted.js';
+import { createApi, type Api } from '../src/yoga.js';
+import { createTestApi, createTestDatabase, type TestDatabase } from './helpers.js';
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(() => db.close());
+
+async function post(api: Api, payload: object) {
+  const response = await api.fetch('http://localhost/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify(payload),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, any> };
+}
+
+const QUERY = '{ organization(slug: "jnim") { slug } }';
+const persisted = (query: string) => ({ persistedQuery: { version: 1, sha256Hash: sha256(query) } });
+const fetchFrom = (api: Api) => async (url: string, init: RequestInit) => api.fetch(url, init);
+
+describe('automatic persisted queries (default)', () => {
+  it('asks for an unknown hash, registers it with its query, then serves the hash alone', async () => {
+    const api = createTestApi(db);
+    const unknown = await post(api, { extensions: persisted(QUERY) });
+    expect(unknown.body.errors[0]).toMatchObject({ message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } });
+    const registered = await post(api, { query: QUERY, extensions: persisted(QUERY) });
+    expect(registered.body.data).toEqual({ organization: { slug: 'jnim' } });
+    const known = await post(api, { extensions: persisted(QUERY) });
+    expect(known.body.data).toEqual({ organization: { slug: 'jnim' } });
+  });
+
+  it('refuses a query whose hash is not its own', async () => {
+    const { status, body } = await post(createTestApi(db), { query: QUERY, extensions: persisted('{ __typename }') });
+    expect(status).toBe(400);
+    expect(body.errors[0]).toMatchObject({ message: 'provided sha does not match query', extensions: { code: 'BAD_USER_INPUT' } });
+    const after = await post(createTestApi(db), { extensions: persisted('{ __typename }') });
+    expect(after.body.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+  });
+
+  it('works with the SDK client sending hashes, as Apollo\'s persisted-query link does', async () => {
+    const request = createClient('http://localhost/graphql', fetchFrom(createTestApi(db)), { persisted: true });
+    const data = await request(CoalitionComponentsDocument, { slug: 'jnim' });
+    expect(data.organization?.components.length).toBeGreaterThan(0);
+  });
+});
+
+describe('PERSISTED_OPERATIONS=only', () => {
+  const manifest = readManifest('examples/sdk/persisted-operations.json');
+  const strict = () => createApi({ db, logging: 'error', persisted: { mode: 'only', manifest } });
+
+  it('serves the SDK operations of the manifest by hash', async () => {
+    expect(manifest.size).toBeGreaterThanOrEqual(4);
+    const request = createClient('http://localhost/graphql', fetchFrom(strict()), { persisted: true });
+    const data = await request(CoalitionComponentsDocument, { slug: 'jnim' });
+    expect(data.organization?.components.length).toBeGreaterThan(0);
+  });
+
+  it('refuses any other document, and unknown hashes, with stable codes', async () => {
+    const other = await post(strict(), { query: QUERY });
+    expect(other.body.data).toBeUndefined();
+    expect(other.body.errors[0].extensions.code).toBe('PERSISTED_QUERY_ONLY');
+    const unknown = await post(strict(), { extensions: persisted(QUERY) });
+    expect(unknown.body.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    // Registering is not possible either: the client's fallback with the query is refused.
+    const request = createClient('http://localhost/graphql', fetchFrom(strict()), { persisted: true });
+    const error = await request(parse(QUERY)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GraphQLRequestError);
+    expect((error as GraphQLRequestError).errors[0]?.extensions?.code).toBe('PERSISTED_QUERY_ONLY');
+  });
+
+  it('refuses a manifest whose hashes are not those of its documents', async () => {
+    const { writeFileSync, mkdtempSync } = await import('node:fs');
+    const path = `${mkdtempSync('/tmp/manifest-')}/m.json`;
+    writeFileSync(path, JSON.stringify({ [sha256('{ a }')]: '{ b }' }));
+    expect(() => readManifest(path)).toThrow(/not the hash of its document/);
+  });
+});
