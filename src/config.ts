@@ -69,19 +69,19 @@ export const ENVIRONMENT = {
   HOST: { default: '0.0.0.0', meaning: 'interface to listen on', schema: z.string().min(1, 'must not be empty') },
   DATABASE_URL: {
     default: undefined,
-    meaning: 'unset = PGlite in `./data/pglite`; `file:<dir>` = PGlite in `<dir>`; `memory://` = PGlite in memory (lost on exit); `postgresql://...` = a server PostgreSQL',
+    meaning: 'unset = PGlite in `./data/pglite`; `file:<dir>` = PGlite in `<dir>`; `memory://` = PGlite in memory (lost on exit); `postgresql://...` = a server PostgreSQL. Anything else stops the start with one line naming these forms (exit code 1).',
     schema: z.string().optional(),
   },
   SEED_IF_EMPTY: { default: 'true', meaning: 'load the curated dataset when the database holds no organization', schema: flag },
   LOG_LEVEL: { default: 'info', meaning: '`debug`, `info`, `warn`, `error`, `silent`', schema: z.enum(logLevels, { message: `must be one of ${logLevels.join(', ')}` }) },
   DB_WAIT_SECONDS: {
     default: String(DEFAULT_DB_WAIT_SECONDS),
-    meaning: 'server PostgreSQL: how long start-up waits for a database that does not answer, retrying with backoff; `0` = not at all',
+    meaning: 'server PostgreSQL: how long start-up waits for a database that does not answer, retrying with backoff (250 ms to 5 s) and logging what it waits for; `0` = not at all',
     schema: whole(0, 3_600, 'a whole number of seconds'),
   },
   DB_STATEMENT_TIMEOUT_MS: {
     default: String(DEFAULT_STATEMENT_TIMEOUT_MS),
-    meaning: 'server PostgreSQL: a statement is cancelled after this long; the request gets `SERVICE_UNAVAILABLE`',
+    meaning: 'server PostgreSQL: a statement is cancelled after this long, and a server that stops answering is given up 2 s later; the request gets `SERVICE_UNAVAILABLE`',
     schema: whole(1, 600_000, 'a whole number of milliseconds'),
   },
   COST_LIMIT: {

@@ -1,0 +1,44 @@
+// The environment, read through one schema: every bad variable named at once, the README's table the same.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, ENVIRONMENT, loadConfig } from '../src/config.js';
+
+const refusal = (env: NodeJS.ProcessEnv) => {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('accepted');
+};
+
+describe('configuration', () => {
+  it('has defaults for everything', () => {
+    expect(loadConfig({})).toMatchObject({ port: 4000, host: '0.0.0.0', costLimit: 100_000, rateLimitPerMinute: 1_000_000, persistedOperations: 'apq', seedIfEmpty: true });
+  });
+
+  it.each([['PORT', ''], ['PORT', '1e3'], ['PORT', '0x10'], ['PORT', '70000'], ['COST_LIMIT', '0'], ['SEED_IF_EMPTY', 'yes'],
+    ['REDIS_URL', 'localhost:6379'], ['PERSISTED_OPERATIONS', 'strict'], ['LOG_LEVEL', 'loud'], ['DATABASE_URL', 'mysql://x']])('refuses %s="%s"', (name, value) => {
+    expect(refusal({ [name]: value })).toContain(`${name} "${value}"`);
+  });
+
+  it('reports every bad variable at once', () => {
+    const message = refusal({ PORT: '', DB_WAIT_SECONDS: '-1', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x' });
+    for (const name of ['PORT ""', 'DB_WAIT_SECONDS "-1"', 'LOG_LEVEL "loud"', 'DATABASE_URL "mysql://x"']) expect(message).toContain(name);
+    expect(message).toMatch(/4 variables/);
+  });
+
+  it('refuses a rate budget smaller than one operation at the limit', () => {
+    expect(refusal({ COST_LIMIT: '5000', RATE_LIMIT_COST_PER_MINUTE: '4000' })).toContain('RATE_LIMIT_COST_PER_MINUTE');
+    expect(loadConfig({ COST_LIMIT: '5000', RATE_LIMIT_COST_PER_MINUTE: '0' }).rateLimitPerMinute).toBe(0);
+  });
+
+  it('is documented in the README exactly as the schema defines it', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const table = readme.slice(readme.indexOf('| variable | default | meaning |'));
+    const rows = table.slice(0, table.indexOf('\n\n')).split('\n').slice(2);
+    const expected = Object.entries(ENVIRONMENT).map(([name, v]) => `| \`${name}\` | ${v.default === undefined ? 'unset' : `\`${v.default}\``} | ${v.meaning} |`);
+    expect(rows).toEqual(expected);
+  });
+});
