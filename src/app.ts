@@ -110,7 +110,7 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
   if (rateLimit && !(await rateLimit.connected())) {
     logger.warn(`Redis at ${config.redisUrl} does not answer: rate limits are counted in this process until it does.`);
   }
-  const api = createApi({ db, logging: logger, ready, persisted, ...(config.costLimit ? { costLimit: config.costLimit } : {}), ...(rateLimit ? { rateLimit } : {}) });
+  const api = createApi({ db, logging: logger, ready, persisted, corsOrigins: config.corsOrigins ?? [], introspection: config.introspection ?? true, ...(config.costLimit ? { costLimit: config.costLimit } : {}), ...(rateLimit ? { rateLimit } : {}) });
   const server = createServer(api);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

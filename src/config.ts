@@ -47,6 +47,8 @@ export interface AppConfig {
   /** Redis shared by every server for rate limits; unset: counted in this process. */
   redisUrl?: string;
   persistedOperations?: PersistedMode;
+  corsOrigins?: string[];
+  introspection?: boolean;
   persistedManifest?: string;
 }
 
@@ -109,6 +111,13 @@ export const ENVIRONMENT = {
     meaning: 'the manifest `only` serves (`{ "<sha256>": "<document>" }`, written by `npm run sdk:generate` from the SDK example\'s operations)',
     schema: z.string().min(1, 'must not be empty'),
   },
+  CORS_ORIGINS: {
+    default: undefined,
+    meaning: 'comma-separated origins (`https://app.example.org`) answered with credentials allowed; unset = any origin may read, without credentials',
+    schema: z.string().optional().transform((v) => (v ?? '').split(',').map((o) => o.trim()).filter(Boolean)).pipe(
+      z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'must list origins such as https://app.example.org, without paths'))),
+  },
+  INTROSPECTION: { default: 'true', meaning: 'answer introspection queries (GraphiQL\'s Docs, code generators); `false` turns them off', schema: flag },
   LOADERS: {
     default: undefined,
     meaning: '`naive` turns DataLoader batching off (one statement per parent): only `npm run bench:load` sets it, as the baseline batching is measured against',
@@ -154,5 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ...(v.REDIS_URL ? { redisUrl: v.REDIS_URL } : {}),
     persistedOperations: v.PERSISTED_OPERATIONS,
     persistedManifest: v.PERSISTED_OPERATIONS_MANIFEST,
+    corsOrigins: v.CORS_ORIGINS,
+    introspection: v.INTROSPECTION,
   };
 }

@@ -11,6 +11,7 @@ import { useCostLimit } from './cost.js';
 import { DEFAULT_COST_LIMIT } from './config.js';
 import type { RateLimit } from './rate-limit.js';
 import { usePersistedQueries, type PersistedMode } from './persisted.js';
+import { corsOptions, useHttpPolicy } from './http-policy.js';
 import type { Database } from './db/client.js';
 import { schema } from './schema/index.js';
 
@@ -100,6 +101,10 @@ export interface YogaOptions {
   rateLimit?: RateLimit;
   /** Persisted operations: `apq` (default), `only` (the manifest's operations and nothing else) or `off`. */
   persisted?: { mode: PersistedMode; manifest?: Map<string, string> };
+  /** Origins answered with credentials allowed; none (default): any origin, without credentials. */
+  corsOrigins?: readonly string[];
+  /** Introspection on (default) or off. */
+  introspection?: boolean;
 }
 
 /** Seconds a client is told to wait (Retry-After) when the database is unavailable. */
@@ -124,7 +129,7 @@ function outageReporter(logger: YogaLogger) {
   };
 }
 
-export function createApi({ db, logging = 'info', ready, costLimit = DEFAULT_COST_LIMIT, rateLimit, persisted = { mode: 'apq' } }: YogaOptions) {
+export function createApi({ db, logging = 'info', ready, costLimit = DEFAULT_COST_LIMIT, rateLimit, persisted = { mode: 'apq' }, corsOrigins = [], introspection = true }: YogaOptions) {
   const logger = boundedLogger(typeof logging === 'string' ? createLogger(logging) : logging);
   const reportOutage = outageReporter(logger);
   return createYoga({
@@ -135,7 +140,9 @@ export function createApi({ db, logging = 'info', ready, costLimit = DEFAULT_COS
     // GET /health: the process answers (liveness). GET /ready: it can serve (readiness).
     healthCheckEndpoint: '/health',
     landingPage: false,
+    cors: corsOptions(corsOrigins),
     plugins: [
+      ...useHttpPolicy({ introspection }),
       ...usePersistedQueries(persisted.mode, persisted.manifest),
       ...useOperationLimits(),
       useVariableErrorCode(),

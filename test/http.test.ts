@@ -1,6 +1,6 @@
 // The server as a browser and a client see it: GraphiQL offline, JSON over HTTP.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXAMPLE_QUERY } from '../src/yoga.js';
+import { createApi, EXAMPLE_QUERY } from '../src/yoga.js';
 import { createTestApi, createTestDatabase, postQuery, type TestDatabase } from './helpers.js';
 
 let db: TestDatabase;
@@ -30,10 +30,42 @@ describe('HTTP', () => {
     expect(organization.components.every((c) => c.citations.length > 0)).toBe(true);
   });
 
-  it('answers GET queries too', async () => {
+  it('answers GET queries too, with a CSRF header', async () => {
     const response = await createTestApi(db).fetch('http://localhost/graphql?query=%7Borganization(slug%3A%22jnim%22)%7Bslug%7D%7D', {
-      headers: { accept: 'application/json' },
+      headers: { accept: 'application/json', 'x-graphql-yoga-csrf': '1' },
     });
     expect((await response.json()).data).toEqual({ organization: { slug: 'jnim' } });
+  });
+
+  it('refuses what a browser sends without a preflight (GET, form content types) unless a CSRF header comes with it', async () => {
+    const api = createTestApi(db);
+    const get = await api.fetch('http://localhost/graphql?query=%7B__typename%7D', { headers: { accept: 'application/json' } });
+    expect(get.status).toBe(403);
+    expect((await get.json()).errors[0].extensions.code).toBe('CSRF_HEADER_REQUIRED');
+    const form = await api.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'text/plain', accept: 'application/json' }, body: '{"query":"{ __typename }"}' });
+    expect(form.status).toBe(403);
+    const apollo = await api.fetch('http://localhost/graphql?query=%7B__typename%7D', { headers: { accept: 'application/json', 'apollo-require-preflight': 'true' } });
+    expect(apollo.status).toBe(200);
+  });
+
+  it('lets any origin read without credentials, and only configured origins with them', async () => {
+    const open = await createTestApi(db).fetch('http://localhost/graphql', {
+      method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
+    expect(open.headers.get('access-control-allow-credentials')).not.toBe('true');
+    const configured = createApi({ db, logging: 'error', corsOrigins: ['https://app.example.org', 'https://admin.example.org'] });
+    const allowed = await configured.fetch('http://localhost/graphql', { method: 'OPTIONS', headers: { origin: 'https://app.example.org', 'access-control-request-method': 'POST' } });
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://app.example.org');
+    expect(allowed.headers.get('access-control-allow-credentials')).toBe('true');
+    const other = await configured.fetch('http://localhost/graphql', { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+    expect(other.headers.get('access-control-allow-origin')).not.toBe('https://evil.example');
+  });
+
+  it('answers introspection unless it is switched off', async () => {
+    const query = '{ __schema { queryType { name } } }';
+    expect((await postQuery(createTestApi(db), query)).body.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+    const closed = await postQuery(createApi({ db, logging: 'error', introspection: false }), query);
+    expect(closed.body.data).toBeUndefined();
+    expect(closed.body.errors?.[0]?.message).toMatch(/introspection/i);
   });
 });
