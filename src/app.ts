@@ -1,7 +1,8 @@
 // Start-up: open the database, migrate it, seed it when empty, and serve the API.
 import { createServer, type Server } from 'node:http';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
-import { createLogger, type YogaLogger } from 'graphql-yoga';
+import type { YogaLogger } from 'graphql-yoga';
+import { jsonLogger } from './observability.js';
 import { DEFAULT_DB_WAIT_SECONDS, DEFAULT_STATEMENT_TIMEOUT_MS, type AppConfig } from './config.js';
 import { DatabaseUnreachableError, describeTarget, waitForDatabase } from './db/availability.js';
 import { openDatabase, type Database } from './db/client.js';
@@ -89,7 +90,7 @@ export async function prepareDatabase(db: Database, seedIfEmpty: boolean) {
 }
 
 export async function startApp(config: AppConfig): Promise<RunningApp> {
-  const logger = createLogger(config.logLevel === 'fatal' ? 'error' : config.logLevel);
+  const logger = jsonLogger(config.logLevel);
   await assertPortFree(config.port, config.host);
   const persisted = { mode: config.persistedOperations ?? 'apq', ...(config.persistedOperations === 'only' ? { manifest: loadManifest(config.persistedManifest!) } : {}) };
   const db = await openDatabase(config.database, { statementTimeoutMs: config.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS });
@@ -110,7 +111,7 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
   if (rateLimit && !(await rateLimit.connected())) {
     logger.warn(`Redis at ${config.redisUrl} does not answer: rate limits are counted in this process until it does.`);
   }
-  const api = createApi({ db, logging: logger, ready, persisted, corsOrigins: config.corsOrigins ?? [], introspection: config.introspection ?? true, ...(config.costLimit ? { costLimit: config.costLimit } : {}), ...(rateLimit ? { rateLimit } : {}) });
+  const api = createApi({ db, logging: logger, ready, persisted, ...(db.poolStats ? { poolStats: db.poolStats } : {}), corsOrigins: config.corsOrigins ?? [], introspection: config.introspection ?? true, ...(config.costLimit ? { costLimit: config.costLimit } : {}), ...(rateLimit ? { rateLimit } : {}) });
   const server = createServer(api);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

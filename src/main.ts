@@ -1,10 +1,10 @@
 // Starts the API; stops it cleanly on SIGINT/SIGTERM. No logic here.
-import { createLogger } from 'graphql-yoga';
 import { ConfigError, loadConfig } from './config.js';
 import { startApp, StartupError } from './app.js';
 import { DatabaseLockedError } from './db/lock.js';
+import { jsonLogger } from './observability.js';
 
-const logger = createLogger('info');
+const logger = jsonLogger('info');
 
 async function main() {
   const config = loadConfig();

@@ -2,7 +2,7 @@
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
-import { createLogger, createYoga, maskError as defaultMaskError, useReadinessCheck, type LogLevel, type Plugin, type YogaLogger } from 'graphql-yoga';
+import { createYoga, maskError as defaultMaskError, useReadinessCheck, type LogLevel, type Plugin, type YogaLogger } from 'graphql-yoga';
 import { isDatabaseUnavailable, unavailableReason } from './db/availability.js';
 import { contextFactory } from './context.js';
 import { ErrorCode } from './errors.js';
@@ -12,6 +12,7 @@ import { DEFAULT_COST_LIMIT } from './config.js';
 import type { RateLimit } from './rate-limit.js';
 import { usePersistedQueries, type PersistedMode } from './persisted.js';
 import { corsOptions, useHttpPolicy } from './http-policy.js';
+import { jsonLogger, useObservability } from './observability.js';
 import type { Database } from './db/client.js';
 import { schema } from './schema/index.js';
 
@@ -105,6 +106,8 @@ export interface YogaOptions {
   corsOrigins?: readonly string[];
   /** Introspection on (default) or off. */
   introspection?: boolean;
+  /** Database pool use for /metrics (server PostgreSQL). */
+  poolStats?: () => { total: number; idle: number; waiting: number };
 }
 
 /** Seconds a client is told to wait (Retry-After) when the database is unavailable. */
@@ -129,8 +132,8 @@ function outageReporter(logger: YogaLogger) {
   };
 }
 
-export function createApi({ db, logging = 'info', ready, costLimit = DEFAULT_COST_LIMIT, rateLimit, persisted = { mode: 'apq' }, corsOrigins = [], introspection = true }: YogaOptions) {
-  const logger = boundedLogger(typeof logging === 'string' ? createLogger(logging) : logging);
+export function createApi({ db, logging = 'info', ready, costLimit = DEFAULT_COST_LIMIT, rateLimit, persisted = { mode: 'apq' }, corsOrigins = [], introspection = true, poolStats }: YogaOptions) {
+  const logger = boundedLogger(typeof logging === 'string' ? jsonLogger(logging) : logging);
   const reportOutage = outageReporter(logger);
   return createYoga({
     schema,
@@ -142,6 +145,7 @@ export function createApi({ db, logging = 'info', ready, costLimit = DEFAULT_COS
     landingPage: false,
     cors: corsOptions(corsOrigins),
     plugins: [
+      ...useObservability({ logger, ...(poolStats ? { poolStats } : {}) }),
       ...useHttpPolicy({ introspection }),
       ...usePersistedQueries(persisted.mode, persisted.manifest),
       ...useOperationLimits(),

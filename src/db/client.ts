@@ -43,6 +43,8 @@ export interface Database {
   scripts: ScriptRunner;
   /** Subscribes to every SQL statement sent, by Prisma or raw (needs `logQueries`); returns the unsubscribe function. */
   onQuery(listener: QueryListener): () => void;
+  /** Server PostgreSQL: connections of the pool, open, idle, and requests waiting for one. */
+  poolStats?: () => { total: number; idle: number; waiting: number };
   /** PGlite only: its files as a tarball, to start another in-memory database from (test fixtures). */
   dumpDataDir?: () => Promise<Blob>;
   close(): Promise<void>;
@@ -149,6 +151,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
   let scripts: ScriptRunner;
   let closeDriver: () => Promise<void>;
   let dumpDataDir: (() => Promise<Blob>) | undefined;
+  let poolStats: Database['poolStats'];
   if (target.kind === 'postgres') {
     // A startup parameter, so every pooled connection has it before its first statement (a SET sent
     // on 'connect' raced the pool's first query).
@@ -166,6 +169,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
     adapter = new PrismaPg(pool);
     scripts = poolScripts(pool);
     closeDriver = () => pool.end();
+    poolStats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
   } else {
     let unlock = async () => {};
     if (target.kind === 'pglite') {
@@ -220,6 +224,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
       return () => listeners.delete(listener);
     },
     ...(dumpDataDir ? { dumpDataDir } : {}),
+    ...(poolStats ? { poolStats } : {}),
     async close() {
       await prisma.$disconnect();
       await closeDriver();

@@ -1,0 +1,127 @@
+// What operators see: JSON log lines (pino), one per request with its id, operation, duration, cost
+// and status (variables are never logged), and Prometheus metrics at /metrics.
+import { randomUUID } from 'node:crypto';
+import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
+import { getOperationAST, type GraphQLError } from 'graphql';
+import type { Plugin, YogaLogger } from 'graphql-yoga';
+import { pino, type Level } from 'pino';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { costOf } from './cost.js';
+
+/** A JSON logger with Yoga's interface: a message and, for errors, their name, message and stack. */
+export function jsonLogger(level: Level | 'silent', destination?: { write(line: string): void }): YogaLogger & { child(fields: object): YogaLogger } {
+  const base = destination ? pino({ level }, destination) : pino({ level });
+  const adapt = (logger: pino.Logger): YogaLogger & { child(fields: object): YogaLogger } => {
+    const write = (method: 'debug' | 'info' | 'warn' | 'error') => (...args: unknown[]) => {
+      const fields: Record<string, unknown> = {};
+      const words: string[] = [];
+      for (const arg of args) {
+        if (arg instanceof Error) fields.err = arg;
+        else if (arg !== null && typeof arg === 'object') Object.assign(fields, arg);
+        else words.push(String(arg));
+      }
+      logger[method](fields, words.join(' ') || (fields.err as Error | undefined)?.message || '');
+    };
+    return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error'), child: (fields) => adapt(logger.child(fields)) };
+  };
+  return adapt(base);
+}
+
+/** A client's X-Request-Id is kept if it is a plain token; anything else is replaced, never echoed. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+/** Endpoints probed every few seconds: logged at debug only. */
+const QUIET = new Set(['/health', '/ready', '/metrics']);
+
+interface RequestRecord { id: string; started: number; operation?: string; cost?: number; codes: string[] }
+
+export interface ObservabilityOptions {
+  logger: YogaLogger;
+  /** Database connection pool use, when there is a pool (server PostgreSQL). */
+  poolStats?: () => { total: number; idle: number; waiting: number };
+}
+
+/**
+ * Request ids (X-Request-Id in and out), a log line per request, and /metrics: Yoga's Prometheus plugin
+ * for operations by name and durations, plus errors by code, cost and the database pool.
+ */
+export function useObservability({ logger, poolStats }: ObservabilityOptions): Plugin[] {
+  const records = new WeakMap<Request, RequestRecord>();
+  const registry = new Registry();
+  const errors = new Counter({ name: 'sahel_graphql_errors_total', help: 'GraphQL errors returned, by extensions.code.', labelNames: ['code'], registers: [registry] });
+  const cost = new Histogram({
+    name: 'sahel_graphql_operation_cost', help: 'Cost of each executed operation (src/cost.ts).', buckets: [1, 10, 100, 1_000, 10_000, 100_000], registers: [registry],
+  });
+  if (poolStats) {
+    for (const [key, help] of [['total', 'open'], ['idle', 'idle'], ['waiting', 'requests waiting for a']] as const) {
+      new Gauge({ name: `sahel_db_pool_${key}`, help: `Database pool: ${help} connections.`, registers: [registry], collect() {
+        this.set(poolStats()[key]);
+      } });
+    }
+  }
+  const record: Plugin = {
+    onRequest({ request }) {
+      const given = request.headers.get('x-request-id');
+      records.set(request, { id: given && REQUEST_ID.test(given) ? given : randomUUID(), started: performance.now(), codes: [] });
+    },
+    onExecute({ args }) {
+      const request = (args.contextValue as { request?: Request }).request;
+      const entry = request && records.get(request);
+      if (entry) entry.operation = args.operationName ?? getOperationAST(args.document, args.operationName)?.name?.value;
+      return {
+        onExecuteDone({ result }) {
+          const context = args.contextValue as object;
+          const spent = costOf(context);
+          if (spent) cost.observe(spent.requested);
+          if (entry && 'errors' in result && result.errors) entry.codes.push(...result.errors.map((e: GraphQLError) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR')));
+          if (entry && spent) entry.cost = spent.requested;
+        },
+      };
+    },
+    onResultProcess({ request, result }) {
+      const entry = records.get(request);
+      if (!entry) return;
+      // Errors before execution (parse, validation, limits, persisted queries) are counted here.
+      const results = Array.isArray(result) ? result : [result];
+      for (const r of results) {
+        const list = (r as { errors?: readonly GraphQLError[] }).errors;
+        if (list && entry.codes.length === 0) entry.codes.push(...list.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR')));
+      }
+    },
+    onResponse({ request, response }) {
+      const entry = records.get(request);
+      if (!entry) return;
+      response.headers.set('x-request-id', entry.id);
+      for (const code of entry.codes) errors.inc({ code });
+      const path = new URL(request.url, 'http://localhost').pathname;
+      const line = {
+        requestId: entry.id, method: request.method, path, status: response.status,
+        durationMs: Math.round((performance.now() - entry.started) * 10) / 10,
+        ...(entry.operation ? { operation: entry.operation } : {}),
+        ...(entry.cost !== undefined ? { cost: entry.cost } : {}),
+        ...(entry.codes.length ? { errors: entry.codes } : {}),
+      };
+      (QUIET.has(path) ? logger.debug : logger.info)(line, 'request');
+    },
+  };
+  return [
+    record,
+    usePrometheus({
+      registry,
+      endpoint: '/metrics',
+      metrics: {
+        graphql_envelop_request: true,
+        graphql_envelop_request_duration: true,
+        graphql_envelop_error_result: true,
+        graphql_yoga_http_duration: true,
+        graphql_envelop_request_time_summary: false,
+        graphql_envelop_phase_parse: false,
+        graphql_envelop_phase_validate: false,
+        graphql_envelop_phase_context: false,
+        graphql_envelop_phase_execute: false,
+        graphql_envelop_phase_subscribe: false,
+        graphql_envelop_deprecated_field: false,
+        graphql_envelop_schema_change: false,
+      },
+    }) as Plugin,
+  ];
+}
