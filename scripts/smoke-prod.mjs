@@ -39,5 +39,10 @@ if (!body?.data?.organization?.components?.length) {
   console.error(`the built server did not answer: ${response.status} ${JSON.stringify(body)}`);
   stop(1);
 }
-console.log(`the built server answered: ${body.data.organization.name}, ${body.data.organization.components.length} components`);
+const metrics = await fetch(`http://127.0.0.1:${port}/metrics`).then((r) => r.text()).catch(() => '');
+if (!body.extensions?.cost || !response.headers.get('x-request-id') || !metrics.includes('graphql_envelop_request')) {
+  console.error(`the built server answered without its cost, request id or metrics: ${JSON.stringify(body.extensions)}`);
+  stop(1);
+}
+console.log(`the built server answered: ${body.data.organization.name}, ${body.data.organization.components.length} components, cost ${body.extensions.cost.requested}; /metrics served`);
 stop(0);

@@ -22,7 +22,7 @@ function startServer(env: Record<string, string>): Promise<Started> {
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /GraphiQL at (http:\/\/\S+)/.exec(output);
+      const match = /GraphiQL at (http:\/\/[^\s"]+)/.exec(output);
       if (match) {
         resolve({
           url: match[1]!,

@@ -13,7 +13,7 @@ import { lockDataDirectory } from './lock.js';
 import { openPGlite } from './pglite.js';
 
 /** A statement the client sent, as reported by the driver; used to count round trips. */
-export type QueryListener = (sql: string) => void;
+export type QueryListener = (sql: string, params: unknown[]) => void;
 
 /** A SQL session outside Prisma for scripts Prisma cannot run (multi-statement migrations). */
 export interface ScriptRunner {
@@ -131,6 +131,16 @@ function rawTypeParser(oid: number, format?: 'text' | 'binary') {
   return format ? pg.types.getTypeParser(oid, format) : pg.types.getTypeParser(oid);
 }
 
+/** Prisma reports a statement's parameters as JSON text. */
+function parseParams(text: string): unknown[] {
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) ? value : [];
+  } catch {
+    return [];
+  }
+}
+
 export interface OpenOptions {
   /** Report every statement to `onQuery` listeners (tests, benchmarks). It costs Prisma about 2 ms a query. */
   logQueries?: boolean;
@@ -198,7 +208,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
     : new PrismaClient({ adapter });
   if (options.logQueries) {
     (prisma as PrismaClient<'query'>).$on('query', (event) => {
-      for (const listener of listeners) listener(event.query);
+      for (const listener of listeners) listener(event.query, parseParams(event.params));
     });
   }
 
@@ -208,7 +218,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
     scripts = {
       ...scripts,
       query(sql, params) {
-        for (const listener of listeners) listener(sql);
+        for (const listener of listeners) listener(sql, params ?? []);
         return run(sql, params);
       },
     };
