@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import type { YogaLogger } from 'graphql-yoga';
 import { jsonLogger } from './observability.js';
-import { DEFAULT_DB_WAIT_SECONDS, DEFAULT_STATEMENT_TIMEOUT_MS, type AppConfig } from './config.js';
+import { DEFAULT_DB_WAIT_SECONDS, DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_STATEMENT_TIMEOUT_MS, type AppConfig } from './config.js';
 import { DatabaseUnreachableError, describeTarget, waitForDatabase } from './db/availability.js';
 import { openDatabase, type Database } from './db/client.js';
 import { applyMigrations, isMigrated, migrationNames } from './db/migrate.js';
@@ -111,7 +111,7 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
   if (rateLimit && !(await rateLimit.connected())) {
     logger.warn(`Redis at ${config.redisUrl} does not answer: rate limits are counted in this process until it does.`);
   }
-  const api = createApi({ db, logging: logger, ready, persisted, ...(db.poolStats ? { poolStats: db.poolStats } : {}), corsOrigins: config.corsOrigins ?? [], introspection: config.introspection ?? true, ...(config.costLimit ? { costLimit: config.costLimit } : {}), ...(rateLimit ? { rateLimit } : {}) });
+  const api = createApi({ db, logging: logger, ready, persisted, requestTimeoutMs: config.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, ...(db.poolStats ? { poolStats: db.poolStats } : {}), corsOrigins: config.corsOrigins ?? [], introspection: config.introspection ?? true, ...(config.costLimit ? { costLimit: config.costLimit } : {}), ...(rateLimit ? { rateLimit } : {}) });
   const server = createServer(api);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

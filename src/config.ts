@@ -42,6 +42,7 @@ export interface AppConfig {
   statementTimeoutMs?: number;
   /** The most one operation may cost (src/cost.ts). */
   costLimit?: number;
+  requestTimeoutMs?: number;
   /** Cost one client may spend per minute; 0 turns rate limiting off. */
   rateLimitPerMinute?: number;
   /** Redis shared by every server for rate limits; unset: counted in this process. */
@@ -55,6 +56,7 @@ export interface AppConfig {
 export const DEFAULT_DB_WAIT_SECONDS = 30;
 export const DEFAULT_STATEMENT_TIMEOUT_MS = 10_000;
 export const DEFAULT_COST_LIMIT = 100_000;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 1_000_000;
 
 /** Digits only: "1e3", "0x10", " 80" and "" are refused, where Number() would take them. */
@@ -85,6 +87,11 @@ export const ENVIRONMENT = {
     default: String(DEFAULT_STATEMENT_TIMEOUT_MS),
     meaning: 'server PostgreSQL: a statement is cancelled after this long, and a server that stops answering is given up 2 s later; the request gets `SERVICE_UNAVAILABLE`',
     schema: whole(1, 600_000, 'a whole number of milliseconds'),
+  },
+  REQUEST_TIMEOUT_MS: {
+    default: String(DEFAULT_REQUEST_TIMEOUT_MS),
+    meaning: 'an operation still running after this long is answered HTTP 504 `REQUEST_TIMEOUT` (its statements end at `DB_STATEMENT_TIMEOUT_MS`)',
+    schema: whole(100, 600_000, 'a whole number of milliseconds'),
   },
   COST_LIMIT: {
     default: String(DEFAULT_COST_LIMIT),
@@ -159,6 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dbWaitSeconds: v.DB_WAIT_SECONDS,
     statementTimeoutMs: v.DB_STATEMENT_TIMEOUT_MS,
     costLimit: v.COST_LIMIT,
+    requestTimeoutMs: v.REQUEST_TIMEOUT_MS,
     rateLimitPerMinute: v.RATE_LIMIT_COST_PER_MINUTE,
     ...(v.REDIS_URL ? { redisUrl: v.REDIS_URL } : {}),
     persistedOperations: v.PERSISTED_OPERATIONS,

@@ -17,6 +17,8 @@ export const ErrorCode = {
   PERSISTED_QUERY_ONLY: 'PERSISTED_QUERY_ONLY',
   /** A request a browser could send from another site (GET, form content types) came without a CSRF header: 403. */
   CSRF_HEADER_REQUIRED: 'CSRF_HEADER_REQUIRED',
+  /** The operation ran past the request timeout (REQUEST_TIMEOUT_MS) and was answered without its data: HTTP 504. */
+  REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
   /** The database cannot be reached now (down, restarting, too slow): HTTP 503 with Retry-After; retry later. */
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   /** Unexpected failure; the message is masked and the cause logged (set by Yoga's masking). */

@@ -8,11 +8,12 @@ import { contextFactory } from './context.js';
 import { ErrorCode } from './errors.js';
 import { useOperationLimits } from './limits.js';
 import { useCostLimit } from './cost.js';
-import { DEFAULT_COST_LIMIT } from './config.js';
+import { DEFAULT_COST_LIMIT, DEFAULT_REQUEST_TIMEOUT_MS } from './config.js';
 import type { RateLimit } from './rate-limit.js';
 import { usePersistedQueries, type PersistedMode } from './persisted.js';
 import { corsOptions, useHttpPolicy } from './http-policy.js';
 import { jsonLogger, useObservability } from './observability.js';
+import { useRequestTimeout } from './request-timeout.js';
 import type { Database } from './db/client.js';
 import { schema } from './schema/index.js';
 
@@ -108,6 +109,8 @@ export interface YogaOptions {
   introspection?: boolean;
   /** Database pool use for /metrics (server PostgreSQL). */
   poolStats?: () => { total: number; idle: number; waiting: number };
+  /** An operation running longer is answered REQUEST_TIMEOUT (default DEFAULT_REQUEST_TIMEOUT_MS). */
+  requestTimeoutMs?: number;
 }
 
 /** Seconds a client is told to wait (Retry-After) when the database is unavailable. */
@@ -132,7 +135,7 @@ function outageReporter(logger: YogaLogger) {
   };
 }
 
-export function createApi({ db, logging = 'info', ready, costLimit = DEFAULT_COST_LIMIT, rateLimit, persisted = { mode: 'apq' }, corsOrigins = [], introspection = true, poolStats }: YogaOptions) {
+export function createApi({ db, logging = 'info', ready, costLimit = DEFAULT_COST_LIMIT, rateLimit, persisted = { mode: 'apq' }, corsOrigins = [], introspection = true, poolStats, requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS }: YogaOptions) {
   const logger = boundedLogger(typeof logging === 'string' ? jsonLogger(logging) : logging);
   const reportOutage = outageReporter(logger);
   return createYoga({
@@ -150,6 +153,7 @@ export function createApi({ db, logging = 'info', ready, costLimit = DEFAULT_COS
       ...usePersistedQueries(persisted.mode, persisted.manifest),
       ...useOperationLimits(),
       useVariableErrorCode(),
+      useRequestTimeout(requestTimeoutMs),
       useCostLimit({ limit: costLimit, ...(rateLimit ? { admit: (cost, context) => rateLimit.admit(cost, context) } : {}) }),
       useReadinessCheck({
         endpoint: '/ready',

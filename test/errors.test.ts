@@ -120,4 +120,19 @@ describe('errors', () => {
     expect(warnings).toHaveLength(1);
     expect(String((warnings[0] as unknown[])[0])).toMatch(/^Database unavailable \(.*\): 1 request/);
   });
+
+  it('an operation past the request timeout is answered REQUEST_TIMEOUT (504) at the timeout, not when the database answers', async () => {
+    const slow = { prisma: db.prisma, scripts: { ...db.scripts, query: async <T,>(sql: string, params?: unknown[]) => {
+      await new Promise((r) => setTimeout(r, 1_500));
+      return db.scripts.query<T>(sql, params);
+    } } };
+    const started = performance.now();
+    const response = await createApi({ db: slow, logging: 'error', requestTimeoutMs: 200 }).fetch('http://localhost/graphql', {
+      method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ query: '{ organizations(first: 1) { totalCount } }' }),
+    });
+    const elapsed = performance.now() - started;
+    expect(response.status).toBe(504);
+    expect((await response.json()).errors[0].extensions.code).toBe('REQUEST_TIMEOUT');
+    expect(elapsed).toBeLessThan(1_200);
+  });
 });
