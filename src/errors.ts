@@ -19,6 +19,8 @@ export const ErrorCode = {
   CSRF_HEADER_REQUIRED: 'CSRF_HEADER_REQUIRED',
   /** The operation ran past the request timeout (REQUEST_TIMEOUT_MS) and was answered without its data: HTTP 504. */
   REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
+  /** The request body is larger than the server reads (2 MB): HTTP 413. */
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   /** The database cannot be reached now (down, restarting, too slow): HTTP 503 with Retry-After; retry later. */
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   /** Unexpected failure; the message is masked and the cause logged (set by Yoga's masking). */

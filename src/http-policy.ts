@@ -37,6 +37,24 @@ function useCsrfCheck(): Plugin {
   };
 }
 
+/**
+ * The largest request body read, in bytes: a document at the token limit with its variables is far
+ * smaller, and a 1 MB string argument (refused by the argument guard) still fits.
+ */
+export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+/** Refuses a body declared larger than MAX_BODY_BYTES before any of it is read (413). */
+function useBodyLimit(): Plugin {
+  return {
+    onRequest({ request, endResponse, fetchAPI }) {
+      const length = Number(request.headers.get('content-length') ?? 0);
+      if (length <= MAX_BODY_BYTES) return;
+      const error = { message: `The request body is ${length} bytes; at most ${MAX_BODY_BYTES} are read.`, extensions: { code: ErrorCode.PAYLOAD_TOO_LARGE } };
+      endResponse(new fetchAPI.Response(JSON.stringify({ errors: [error] }), { status: 413, headers: { 'content-type': 'application/json', connection: 'close' } }));
+    },
+  };
+}
+
 export function useHttpPolicy(options: { introspection: boolean }): Plugin[] {
-  return [useCsrfCheck(), ...(options.introspection ? [] : [useDisableIntrospection() as Plugin])];
+  return [useBodyLimit(), useCsrfCheck(), ...(options.introspection ? [] : [useDisableIntrospection() as Plugin])];
 }
