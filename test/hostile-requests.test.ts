@@ -52,7 +52,7 @@ const CASES: Case[] = [
 describe('hostile requests', () => {
   it.each(CASES.map((c) => [c.name, c] as const))('%s', async (_, c) => {
     const api = createTestApi(db);
-    const { result: response, queries } = await countQueries(db, () => api.fetch(`http://localhost${c.path ?? '/graphql'}`, c.init as RequestInit));
+    const { result: response, queries } = await countQueries(db, async () => api.fetch(`http://localhost${c.path ?? '/graphql'}`, c.init as RequestInit));
     expect(response.status).toBe(c.status);
     const text = await response.text();
     expect(text).not.toMatch(/INTERNAL_SERVER_ERROR|at .*\.ts:\d+/);
