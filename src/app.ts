@@ -13,6 +13,9 @@ import { NORMALIZATION_VERSION } from './search/normalize.js';
 import { loadSeed } from './seed/load.js';
 import { createRateLimit } from './rate-limit.js';
 import { readManifest } from './persisted.js';
+import { connectRedis, redisReady } from './redis.js';
+import { createResponseCache } from './response-cache.js';
+import { READ_DATA_VERSION } from './db/data-version.js';
 import { createApi } from './yoga.js';
 
 /** A start-up failure with a one-line explanation for the operator (no stack trace needed). */
@@ -22,6 +25,12 @@ export class StartupError extends Error {}
 export const SHUTDOWN_GRACE_MS = 10_000;
 /** `/ready` reports not ready when the database takes longer than this to answer. */
 const READY_TIMEOUT_MS = 2_000;
+
+/** Reads the data version the response cache keys on. */
+const readDataVersion = (db: Database) => async () => {
+  const [row] = await db.scripts.query<{ version: number }>(READ_DATA_VERSION);
+  return row?.version ?? 0;
+};
 
 /** The strict mode's manifest, or a one-line reason it cannot be read. */
 function loadManifest(path: string): Map<string, string> {
@@ -107,11 +116,15 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
   const expected = await migrationNames();
   let stopping = false;
   const ready = async () => !stopping && (await withTimeout(isMigrated(db.scripts, expected), READY_TIMEOUT_MS).catch(() => false));
-  const rateLimit = config.rateLimitPerMinute ? createRateLimit({ costPerMinute: config.rateLimitPerMinute, ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}) }) : undefined;
-  if (rateLimit && !(await rateLimit.connected())) {
-    logger.warn(`Redis at ${config.redisUrl} does not answer: rate limits are counted in this process until it does.`);
+  const redis = config.redisUrl ? connectRedis(config.redisUrl) : undefined;
+  if (redis && !(await redisReady(redis))) {
+    logger.warn(`Redis at ${config.redisUrl} does not answer: rate limits are counted in this process, and the response cache misses, until it does.`);
   }
-  const api = createApi({ db, logging: logger, ready, persisted, requestTimeoutMs: config.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, ...(db.poolStats ? { poolStats: db.poolStats } : {}), corsOrigins: config.corsOrigins ?? [], introspection: config.introspection ?? true, ...(config.costLimit ? { costLimit: config.costLimit } : {}), ...(rateLimit ? { rateLimit } : {}) });
+  const rateLimit = config.rateLimitPerMinute ? createRateLimit({ costPerMinute: config.rateLimitPerMinute, ...(redis ? { redis } : {}) }) : undefined;
+  const responseCache = config.responseCacheTtlSeconds
+    ? createResponseCache({ ttlSeconds: config.responseCacheTtlSeconds, readVersion: readDataVersion(db), ...(redis ? { redis } : {}) })
+    : undefined;
+  const api = createApi({ db, logging: logger, ready, persisted, ...(responseCache ? { responseCache } : {}), requestTimeoutMs: config.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, ...(db.poolStats ? { poolStats: db.poolStats } : {}), corsOrigins: config.corsOrigins ?? [], introspection: config.introspection ?? true, ...(config.costLimit ? { costLimit: config.costLimit } : {}), ...(rateLimit ? { rateLimit } : {}) });
   const server = createServer(api);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -132,6 +145,8 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
       await closed;
       clearTimeout(grace);
       await rateLimit?.close();
+      responseCache?.close();
+      redis?.disconnect();
       await db.close();
     },
   };

@@ -47,6 +47,7 @@ export interface AppConfig {
   rateLimitPerMinute?: number;
   /** Redis shared by every server for rate limits; unset: counted in this process. */
   redisUrl?: string;
+  responseCacheTtlSeconds?: number;
   persistedOperations?: PersistedMode;
   corsOrigins?: string[];
   introspection?: boolean;
@@ -103,9 +104,14 @@ export const ENVIRONMENT = {
     meaning: 'cost one client (its `X-API-Key`, else its IP address) may spend per minute; over it: HTTP 429 `RATE_LIMITED` with `Retry-After`; `0` = no rate limit',
     schema: whole(0, 1_000_000_000, 'a whole number'),
   },
+  RESPONSE_CACHE_TTL_SECONDS: {
+    default: '60',
+    meaning: 'how long an answer is served from the response cache (per operation and variables; a seed or import retires every answer within 5 s); GET answers carry `Cache-Control` and an `ETag` (304 on a match); `0` = no cache',
+    schema: whole(0, 86_400, 'a whole number of seconds'),
+  },
   REDIS_URL: {
     default: undefined,
-    meaning: 'unset = rate limits counted in each process; `redis://host:port` = shared by every server through Redis',
+    meaning: 'unset = rate limits and the response cache kept in each process; `redis://host:port` = shared by every server through Redis',
     schema: z.string().regex(/^rediss?:\/\/.+/, 'must be a redis:// or rediss:// URL').optional(),
   },
   PERSISTED_OPERATIONS: {
@@ -169,6 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     requestTimeoutMs: v.REQUEST_TIMEOUT_MS,
     rateLimitPerMinute: v.RATE_LIMIT_COST_PER_MINUTE,
     ...(v.REDIS_URL ? { redisUrl: v.REDIS_URL } : {}),
+    responseCacheTtlSeconds: v.RESPONSE_CACHE_TTL_SECONDS,
     persistedOperations: v.PERSISTED_OPERATIONS,
     persistedManifest: v.PERSISTED_OPERATIONS_MANIFEST,
     corsOrigins: v.CORS_ORIGINS,

@@ -5,10 +5,11 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { GraphQLError } from 'graphql';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { CostReport } from './cost.js';
 import { ErrorCode } from './errors.js';
+import { connectRedis, redisReady } from './redis.js';
 
 export const RATE_WINDOW_SECONDS = 60;
 
@@ -27,14 +28,13 @@ export function clientKey(context: { request?: Request; req?: IncomingMessage })
   return `ip:${context.req?.socket?.remoteAddress ?? 'local'}`;
 }
 
-export function createRateLimit(options: { costPerMinute: number; redisUrl?: string }): RateLimit {
+export function createRateLimit(options: { costPerMinute: number; redisUrl?: string; redis?: Redis }): RateLimit {
   const memory = new RateLimiterMemory({ points: options.costPerMinute, duration: RATE_WINDOW_SECONDS });
-  let redis: Redis | undefined;
+  // A client passed in is the caller's to close; one made from a URL is this limiter's.
+  const owned = !options.redis && options.redisUrl ? connectRedis(options.redisUrl) : undefined;
+  const redis = options.redis ?? owned;
   let limiter: RateLimiterAbstract = memory;
-  if (options.redisUrl) {
-    // Fail fast: a request must not wait on a Redis that does not answer.
-    redis = new Redis(options.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 1_000, commandTimeout: 500, lazyConnect: false });
-    redis.on('error', () => {});
+  if (redis) {
     limiter = new RateLimiterRedis({
       storeClient: redis,
       keyPrefix: 'sahel:cost',
@@ -61,20 +61,9 @@ export function createRateLimit(options: { costPerMinute: number; redisUrl?: str
         });
       }
     },
-    async connected() {
-      if (!redis) return true;
-      if (redis.status === 'ready') return true;
-      const client = redis;
-      return new Promise<boolean>((resolve) => {
-        const timer = setTimeout(() => resolve(false), 2_000);
-        client.once('ready', () => {
-          clearTimeout(timer);
-          resolve(true);
-        });
-      });
-    },
+    connected: async () => (redis ? redisReady(redis) : true),
     async close() {
-      redis?.disconnect();
+      owned?.disconnect();
     },
   };
 }

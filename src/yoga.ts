@@ -14,6 +14,7 @@ import { usePersistedQueries, type PersistedMode } from './persisted.js';
 import { corsOptions, useHttpPolicy } from './http-policy.js';
 import { jsonLogger, useObservability } from './observability.js';
 import { useRequestTimeout } from './request-timeout.js';
+import type { ResponseCache } from './response-cache.js';
 import type { Database } from './db/client.js';
 import { schema } from './schema/index.js';
 
@@ -111,6 +112,8 @@ export interface YogaOptions {
   poolStats?: () => { total: number; idle: number; waiting: number };
   /** An operation running longer is answered REQUEST_TIMEOUT (default DEFAULT_REQUEST_TIMEOUT_MS). */
   requestTimeoutMs?: number;
+  /** Serves repeated operations from a cache invalidated by data changes; unset: none (tests count SQL). */
+  responseCache?: ResponseCache;
 }
 
 /** Seconds a client is told to wait (Retry-After) when the database is unavailable. */
@@ -135,7 +138,7 @@ function outageReporter(logger: YogaLogger) {
   };
 }
 
-export function createApi({ db, logging = 'info', ready, costLimit = DEFAULT_COST_LIMIT, rateLimit, persisted = { mode: 'apq' }, corsOrigins = [], introspection = true, poolStats, requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS }: YogaOptions) {
+export function createApi({ db, logging = 'info', ready, costLimit = DEFAULT_COST_LIMIT, rateLimit, persisted = { mode: 'apq' }, corsOrigins = [], introspection = true, poolStats, requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS, responseCache }: YogaOptions) {
   const logger = boundedLogger(typeof logging === 'string' ? jsonLogger(logging) : logging);
   const reportOutage = outageReporter(logger);
   return createYoga({
@@ -151,6 +154,8 @@ export function createApi({ db, logging = 'info', ready, costLimit = DEFAULT_COS
       ...useObservability({ logger, ...(poolStats ? { poolStats } : {}) }),
       ...useHttpPolicy({ introspection }),
       ...usePersistedQueries(persisted.mode, persisted.manifest),
+      // After the persisted queries: the cache keys on the document they put in place of a hash.
+      ...(responseCache?.plugins ?? []),
       ...useOperationLimits(),
       useVariableErrorCode(),
       useRequestTimeout(requestTimeoutMs),

@@ -15,6 +15,7 @@ import type { Cite, ImportedAttribute, ImportedEntity, ImportPlan } from './plan
 import { decide } from './link.js';
 import { ImportSummary } from './report.js';
 import { slugify } from './slug.js';
+import { BUMP_DATA_VERSION } from '../db/data-version.js';
 
 /** Rows that cannot be imported under --on-error=fail: the import writes nothing. */
 export class ImportRowsError extends Error {}
@@ -499,6 +500,7 @@ export async function writePlan(db: Database, file: ImportFile, format: string, 
 
         if (options.complete && plan.listing) await endMissingDesignations(tx, format, source.id, plan.listing, summary);
         await reindexSearch(tx, { ...touched, sourceIds: [source.id, ...citedIds.values()] });
+        await tx.$executeRawUnsafe(BUMP_DATA_VERSION);
         // The provenance rules hold for imported records as for the seed.
         await assertLintClean(tx);
         if (options.dryRun) throw DRY_RUN;

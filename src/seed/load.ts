@@ -11,6 +11,7 @@ import { reindexSearch } from '../search/indexer.js';
 import type { ParsedDataset } from './schema.js';
 import { stableId } from './stable-id.js';
 import { DOCUMENTS_DIR, validateDataset } from './validate.js';
+import { BUMP_DATA_VERSION } from '../db/data-version.js';
 
 type Tx = Prisma.TransactionClient;
 type Data = ParsedDataset;
@@ -390,6 +391,7 @@ export async function loadSeed(prisma: PrismaClient, input: unknown): Promise<Se
       await writer.fundingStreams(data.fundingStreams);
       await writer.regionalEstimates(data.estimates);
       await writer.reindex();
+      await tx.$executeRawUnsafe(BUMP_DATA_VERSION);
       // The provenance linter has the last word: a finding anywhere rolls the whole load back.
       await assertLintClean(tx);
       return {

@@ -6,6 +6,7 @@
 import type { BulkWriter, ScriptRunner } from '../db/client.js';
 import { copyLine, type CopyValue } from '../db/copy-text.js';
 import { parsePartialDate } from '../partial-date.js';
+import { BUMP_DATA_VERSION } from '../db/data-version.js';
 import {
   acronymOf, COUNTRIES, FAMILY, GIVEN, KUNYA, ORG_CORES, ORG_PREFIXES, PARTICLES, PLACES, slugPart, spellingVariants,
 } from './synthetic-names.js';
@@ -150,6 +151,7 @@ export async function loadSynthetic(scripts: ScriptRunner, options: SyntheticOpt
     };
     await generate(seed, SCALES[scale], scale, add);
     await flush();
+    await tx.query(BUMP_DATA_VERSION);
     await analyze(tx);
   });
   const total = Object.values(rows).reduce((n, c) => n + c, 0);

@@ -1,0 +1,74 @@
+// Response cache for a read-mostly API: results are kept per operation and variables (Yoga's plugin),
+// in memory or in Redis when REDIS_URL is set (shared by every server). Keys carry the data version
+// (src/db/data-version.ts), polled every few seconds, so a seed or import made by another process
+// retires every cached answer within that time; an ETag from before the change is never answered 304.
+// GET answers carry Cache-Control and an ETag; a matching If-None-Match gets 304 with no body.
+import { createRedisCache } from '@envelop/response-cache-redis';
+import { createInMemoryCache, hashSHA256, useResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache';
+import type { Plugin } from 'graphql-yoga';
+import type { Redis } from 'ioredis';
+
+export interface ResponseCacheOptions {
+  ttlSeconds: number;
+  /** The current data version (a cheap statement). */
+  readVersion: () => Promise<number>;
+  redis?: Redis;
+  /** How often the data version is read. */
+  checkEveryMs?: number;
+}
+
+export interface ResponseCache {
+  plugins: Plugin[];
+  /** Reads the data version now (tests; the poller does it every `checkEveryMs`). */
+  refresh(): Promise<void>;
+  close(): void;
+}
+
+export const DATA_VERSION_CHECK_MS = 5_000;
+
+export function createResponseCache(options: ResponseCacheOptions): ResponseCache {
+  let version: number | undefined;
+  const prefix = () => `v${version}:`;
+  const store: Cache = options.redis ? (createRedisCache({ redis: options.redis }) as unknown as Cache) : createInMemoryCache({ max: 1_000 });
+  // An entry of an older data version is never served, even when its key is presented as an ETag; a
+  // Redis that fails is a miss (the operation runs), never a failed request.
+  const cache: Cache = {
+    ...store,
+    get: async (key) => (version !== undefined && key.startsWith(prefix()) ? await Promise.resolve(store.get(key)).catch(() => undefined) : undefined),
+    set: async (...args) => void (await Promise.resolve(store.set(...args)).catch(() => undefined)),
+    invalidate: async (...args) => void (await Promise.resolve(store.invalidate(...args)).catch(() => undefined)),
+  } as Cache;
+  const refresh = async () => {
+    try {
+      version = await options.readVersion();
+    } catch {
+      // The database is unavailable: nothing is cached or served from the cache until it answers.
+      version = undefined;
+    }
+  };
+  const timer = setInterval(() => void refresh(), options.checkEveryMs ?? DATA_VERSION_CHECK_MS);
+  timer.unref();
+  void refresh();
+  const cacheControl: Plugin = {
+    onResponse({ request, response }) {
+      if (request.method !== 'GET' || response.status !== 200 || !response.headers.has('etag')) return;
+      response.headers.set('cache-control', `public, max-age=${options.ttlSeconds}`);
+    },
+  };
+  return {
+    plugins: [
+      useResponseCache({
+        session: () => null,
+        cache,
+        ttl: options.ttlSeconds * 1000,
+        includeExtensionMetadata: true,
+        enabled: () => version !== undefined,
+        buildResponseCacheKey: async ({ documentString, variableValues, operationName }) =>
+          `${prefix()}${await hashSHA256(`${documentString}|${JSON.stringify(variableValues ?? {})}|${operationName ?? ''}`)}`,
+      }),
+      cacheControl,
+    ],
+    refresh,
+    close: () => clearInterval(timer),
+  };
+}

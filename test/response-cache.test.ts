@@ -1,0 +1,104 @@
+// The response cache: repeated operations served without SQL, ETag and 304 on GET, retired by a data
+// change made anywhere (the data version), shared through Redis between servers.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUMP_DATA_VERSION, READ_DATA_VERSION } from '../src/db/data-version.js';
+import { sha256 } from '../src/persisted.js';
+import { connectRedis, redisReady } from '../src/redis.js';
+import { createResponseCache, type ResponseCache } from '../src/response-cache.js';
+import { createApi, type Api } from '../src/yoga.js';
+import { countQueries, createTestDatabase, type TestDatabase } from './helpers.js';
+
+let db: TestDatabase;
+const caches: ResponseCache[] = [];
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(async () => {
+  for (const c of caches) c.close();
+  await db.close();
+});
+
+const readVersion = async () => (await db.scripts.query<{ version: number }>(READ_DATA_VERSION))[0]!.version;
+async function cached(redisUrl?: string): Promise<{ api: Api; cache: ResponseCache }> {
+  const cache = createResponseCache({ ttlSeconds: 60, readVersion, ...(redisUrl ? { redis: connectRedis(redisUrl) } : {}) });
+  caches.push(cache);
+  await cache.refresh();
+  return { api: createApi({ db, logging: 'error', responseCache: cache }), cache };
+}
+
+const QUERY = '{ organization(slug: "jnim") { name components { slug } } }';
+const post = (api: Api, payload: object) => api.fetch('http://localhost/graphql', {
+  method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(payload),
+});
+const get = (api: Api, query: string, headers: Record<string, string> = {}) =>
+  api.fetch(`http://localhost/graphql?query=${encodeURIComponent(query)}`, { headers: { accept: 'application/json', 'x-graphql-yoga-csrf': '1', ...headers } });
+
+describe('response cache', () => {
+  it('serves a repeated operation without SQL, per variables, and never caches errors', async () => {
+    const { api } = await cached();
+    const first = await countQueries(db, async () => (await post(api, { query: QUERY })).json());
+    expect(first.queries.length).toBeGreaterThan(0);
+    const second = await countQueries(db, async () => (await post(api, { query: QUERY })).json());
+    expect(second.queries).toEqual([]);
+    expect(second.result.data).toEqual(first.result.data);
+    expect(second.result.extensions.responseCache.hit).toBe(true);
+    const byVariables = 'query($slug: String!) { organization(slug: $slug) { name } }';
+    const aqim = await (await post(api, { query: byVariables, variables: { slug: 'aqim' } })).json();
+    const jnim = await (await post(api, { query: byVariables, variables: { slug: 'jnim' } })).json();
+    expect(aqim.data.organization.name).not.toBe(jnim.data.organization.name);
+    const bad = '{ incidents(first: 500) { totalCount } }';
+    await post(api, { query: bad });
+    const again = await (await post(api, { query: bad })).json();
+    expect(again.extensions?.responseCache?.hit).not.toBe(true);
+  });
+
+  it('answers GET with Cache-Control and an ETag, and 304 to a matching If-None-Match', async () => {
+    const { api } = await cached();
+    const response = await get(api, QUERY);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('public, max-age=60');
+    const etag = response.headers.get('etag')!;
+    expect(etag).toMatch(/^v\d+:/);
+    const revalidated = await get(api, QUERY, { 'if-none-match': etag });
+    expect(revalidated.status).toBe(304);
+    expect(await revalidated.text()).toBe('');
+  });
+
+  it('retires every answer when the data changes (a seed or import bumps the data version), old ETags included', async () => {
+    const { api, cache } = await cached();
+    const etag = (await get(api, QUERY)).headers.get('etag')!;
+    const before = await readVersion();
+    await db.scripts.query(BUMP_DATA_VERSION);
+    await cache.refresh();
+    expect(await readVersion()).toBe(before + 1);
+    const { queries } = await countQueries(db, async () => (await post(api, { query: QUERY })).json());
+    expect(queries.length).toBeGreaterThan(0);
+    expect((await get(api, QUERY, { 'if-none-match': etag })).status).toBe(200);
+  });
+
+  it('keys persisted queries by their document, not by the empty text of a hash-only request', async () => {
+    const { api } = await cached();
+    const a = '{ organization(slug: "jnim") { slug } }';
+    const b = '{ organization(slug: "aqim") { slug } }';
+    for (const q of [a, b]) await post(api, { query: q, extensions: { persistedQuery: { version: 1, sha256Hash: sha256(q) } } });
+    const answers = await Promise.all([a, b].map(async (q) => (await post(api, { extensions: { persistedQuery: { version: 1, sha256Hash: sha256(q) } } })).json()));
+    expect(answers.map((r) => r.data.organization.slug)).toEqual(['jnim', 'aqim']);
+  });
+
+  const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+  it('is shared by servers through Redis', async () => {
+    const probe = connectRedis(redisUrl);
+    const up = await redisReady(probe);
+    probe.disconnect();
+    if (!up && process.env.CI !== 'true') return;
+    // A document of its own, so an earlier run's entry cannot answer it.
+    const query = `{ organization(slug: "jnim") { name } r${Date.now()}: __typename }`;
+    const one = await cached(redisUrl);
+    const two = await cached(redisUrl);
+    await new Promise((r) => setTimeout(r, 200));
+    await (await post(one.api, { query })).json();
+    const { result, queries } = await countQueries(db, async () => (await post(two.api, { query })).json());
+    expect(queries).toEqual([]);
+    expect(result.extensions.responseCache.hit).toBe(true);
+  });
+});
