@@ -14,6 +14,7 @@ import { usePersistedQueries, type PersistedMode } from './persisted.js';
 import { corsOptions, useHttpPolicy } from './http-policy.js';
 import { jsonLogger, useObservability } from './observability.js';
 import { useRequestTimeout } from './request-timeout.js';
+import { useCompression } from './compression.js';
 import type { ResponseCache } from './response-cache.js';
 import type { Database } from './db/client.js';
 import { schema } from './schema/index.js';
@@ -164,6 +165,8 @@ export function createApi({ db, logging = 'info', ready, costLimit = DEFAULT_COS
         endpoint: '/ready',
         check: async () => (ready ? ready() : true),
       }),
+      // Last: it replaces the response the other plugins have finished with.
+      useCompression(),
     ],
     // The bundled GraphiQL page: the default one loads its code from a CDN, blank offline.
     renderGraphiQL,

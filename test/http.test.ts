@@ -69,3 +69,32 @@ describe('HTTP', () => {
     expect(closed.body.errors?.[0]?.message).toMatch(/introspection/i);
   });
 });
+
+describe('transport', () => {
+  it('compresses large answers as the client accepts (brotli, else gzip), and leaves small ones alone', async () => {
+    const api = createTestApi(db);
+    const big = JSON.stringify({ query: '{ organizations(first: 50) { edges { node { name aliases { name } citations { quote } } } } }' });
+    const br = await api.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', 'accept-encoding': 'gzip, br' }, body: big });
+    expect(br.headers.get('content-encoding')).toBe('br');
+    const gz = await api.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', 'accept-encoding': 'gzip' }, body: big });
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    const raw = Buffer.from(await gz.arrayBuffer());
+    const { gunzipSync } = await import('node:zlib');
+    expect(JSON.parse(gunzipSync(raw).toString()).data.organizations.edges.length).toBeGreaterThan(10);
+    expect(raw.length).toBeLessThan(Number(gunzipSync(raw).length) / 3);
+    const small = await api.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', 'accept-encoding': 'br' }, body: JSON.stringify({ query: '{ __typename }' }) });
+    expect(small.headers.get('content-encoding')).toBeNull();
+    expect(small.headers.get('x-request-id')).toBeTruthy();
+  });
+
+  it('serves the GraphiQL page compressed, with an ETag and Cache-Control, and 304 when the browser has it', async () => {
+    const api = createTestApi(db);
+    const page = await api.fetch('http://localhost/graphql', { headers: { accept: 'text/html', 'accept-encoding': 'br' } });
+    expect(page.headers.get('content-encoding')).toBe('br');
+    expect(page.headers.get('cache-control')).toBe('public, max-age=3600');
+    const size = (await page.arrayBuffer()).byteLength;
+    expect(size).toBeLessThan(3_000_000);
+    const again = await api.fetch('http://localhost/graphql', { headers: { accept: 'text/html', 'if-none-match': page.headers.get('etag')! } });
+    expect(again.status).toBe(304);
+  });
+});

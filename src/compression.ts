@@ -1,0 +1,74 @@
+// Response compression (brotli or gzip, as the client accepts) for bodies worth it, and the GraphiQL
+// page (9 MB of HTML and script, the same for every visitor) compressed once, with an ETag and
+// Cache-Control so a browser fetches it once. Request bodies are never decompressed: a small
+// compressed body could expand past the body limit.
+import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+import type { Plugin } from 'graphql-yoga';
+
+/** Bodies under this many bytes go as they are: compressing them costs more than it saves. */
+export const MIN_COMPRESSED_BYTES = 1_024;
+
+const compressors = {
+  // Quality 5: most of brotli's gain at a few milliseconds for a large JSON answer.
+  br: (data: Uint8Array, quality = 5) => promisify(brotliCompress)(data, { params: { [constants.BROTLI_PARAM_QUALITY]: quality } }),
+  gzip: (data: Uint8Array) => promisify(gzip)(data, { level: 6 }),
+};
+type Encoding = keyof typeof compressors;
+
+function acceptedEncoding(header: string | null): Encoding | null {
+  if (!header) return null;
+  const offered = header.split(',').map((part) => {
+    const [name, ...params] = part.trim().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return { name: name!.toLowerCase(), q: q ? Number(q.slice(2)) : 1 };
+  });
+  for (const encoding of ['br', 'gzip'] as const) {
+    if (offered.some((o) => o.name === encoding && o.q > 0)) return encoding;
+  }
+  return null;
+}
+
+export function useCompression(): Plugin {
+  // The GraphiQL page, compressed once per encoding (it is the same page for everyone).
+  const pages = new Map<string, { etag: string; bodies: Map<Encoding, Uint8Array> }>();
+  return {
+    async onResponse({ request, response, setResponse, fetchAPI }) {
+      const type = response.headers.get('content-type') ?? '';
+      const isPage = type.startsWith('text/html');
+      if (!response.body || response.headers.has('content-encoding') || response.status === 304) return;
+      if (!isPage && !type.includes('json')) return;
+      const encoding = acceptedEncoding(request.headers.get('accept-encoding'));
+      // Most answers are small or not asked compressed: left untouched, at no cost.
+      if (!isPage && (!encoding || Number(response.headers.get('content-length') ?? Infinity) < MIN_COMPRESSED_BYTES)) return;
+      const raw = new Uint8Array(await response.arrayBuffer());
+      const headers = new fetchAPI.Headers(response.headers);
+      headers.append('vary', 'Accept-Encoding');
+      let body: Uint8Array = raw;
+      if (isPage) {
+        const key = `${raw.length}`;
+        let page = pages.get(key);
+        if (!page) {
+          page = { etag: `"${createHash('sha256').update(raw).digest('hex').slice(0, 32)}"`, bodies: new Map() };
+          pages.set(key, page);
+        }
+        headers.set('etag', page.etag);
+        headers.set('cache-control', 'public, max-age=3600');
+        if (request.headers.get('if-none-match') === page.etag) {
+          setResponse(new fetchAPI.Response(null, { status: 304, headers }));
+          return;
+        }
+        if (encoding) {
+          if (!page.bodies.has(encoding)) page.bodies.set(encoding, encoding === 'br' ? await compressors.br(raw, 9) : await compressors.gzip(raw));
+          body = page.bodies.get(encoding)!;
+        }
+      } else if (encoding && raw.length >= MIN_COMPRESSED_BYTES) {
+        body = await compressors[encoding](raw);
+      }
+      if (body !== raw) headers.set('content-encoding', encoding!);
+      headers.set('content-length', String(body.length));
+      setResponse(new fetchAPI.Response(body as Uint8Array<ArrayBuffer>, { status: response.status, statusText: response.statusText, headers }));
+    },
+  };
+}
