@@ -51,6 +51,7 @@ export function useObservability({ logger, poolStats }: ObservabilityOptions): P
   const cost = new Histogram({
     name: 'sahel_graphql_operation_cost', help: 'Cost of each executed operation (src/cost.ts).', buckets: [1, 10, 100, 1_000, 10_000, 100_000], registers: [registry],
   });
+  const cacheAnswers = new Counter({ name: 'sahel_response_cache_total', help: 'Operations answered from the response cache (hit) or run (miss).', labelNames: ['result'], registers: [registry] });
   if (poolStats) {
     for (const [key, help] of [['total', 'open'], ['idle', 'idle'], ['waiting', 'requests waiting for a']] as const) {
       new Gauge({ name: `sahel_db_pool_${key}`, help: `Database pool: ${help} connections.`, registers: [registry], collect() {
@@ -83,6 +84,8 @@ export function useObservability({ logger, poolStats }: ObservabilityOptions): P
       // Errors before execution (parse, validation, limits, persisted queries) are counted here.
       const results = Array.isArray(result) ? result : [result];
       for (const r of results) {
+        const cacheMeta = (r as { extensions?: { responseCache?: { hit?: boolean } } }).extensions?.responseCache;
+        if (cacheMeta) cacheAnswers.inc({ result: cacheMeta.hit ? 'hit' : 'miss' });
         const list = (r as { errors?: readonly GraphQLError[] }).errors;
         if (list && entry.codes.length === 0) entry.codes.push(...list.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR')));
       }

@@ -42,6 +42,9 @@ describe('response cache', () => {
     expect(second.queries).toEqual([]);
     expect(second.result.data).toEqual(first.result.data);
     expect(second.result.extensions.responseCache.hit).toBe(true);
+    const metrics = await (await api.fetch('http://localhost/metrics')).text();
+    expect(metrics).toMatch(/sahel_response_cache_total\{result="hit"\} 1/);
+    expect(metrics).toMatch(/sahel_response_cache_total\{result="miss"\} 1/);
     const byVariables = 'query($slug: String!) { organization(slug: $slug) { name } }';
     const aqim = await (await post(api, { query: byVariables, variables: { slug: 'aqim' } })).json();
     const jnim = await (await post(api, { query: byVariables, variables: { slug: 'jnim' } })).json();
