@@ -88,10 +88,10 @@ const BY_START = '"startEarliest" ASC NULLS FIRST, "id" ASC';
  * relations read on most requests (aliases, relations, memberships, perpetrators, citations): Prisma
  * costs more than the statement itself. test/entity-rows.test.ts holds them equal to Prisma's rows.
  */
-function childRows<Row>(sql: ScriptRunner, table: string, column: string, orderBy: string) {
+function childRows<Row>(sql: ScriptRunner, table: string, column: string, orderBy: string, condition = '') {
   return (ids: string[]) => {
     const valid = ids.filter((id) => UUID.test(id));
-    return valid.length === 0 ? Promise.resolve([]) : sql.query<Row>(`SELECT * FROM "${table}" WHERE "${column}" = ANY($1::uuid[]) ORDER BY ${orderBy}`, [valid]);
+    return valid.length === 0 ? Promise.resolve([]) : sql.query<Row>(`SELECT * FROM "${table}" WHERE "${column}" = ANY($1::uuid[])${condition} ORDER BY ${orderBy}`, [valid]);
   };
 }
 
@@ -187,6 +187,11 @@ const FACTORIES = {
   ),
   membershipsByOrganizationLoader: ({ sql }: Sources) => childrenLoader(
     childRows<Membership>(sql, 'Membership', 'organizationId', BY_START),
+    (m) => m.organizationId,
+  ),
+  // Leaders alone, asked on almost every organization: a large group has many members but few leaders.
+  leadersByOrganizationLoader: ({ sql }: Sources) => childrenLoader(
+    childRows<Membership>(sql, 'Membership', 'organizationId', BY_START, ` AND role = 'LEADER'`),
     (m) => m.organizationId,
   ),
   membershipsByPersonLoader: ({ sql }: Sources) => childrenLoader(

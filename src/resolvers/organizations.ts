@@ -93,9 +93,8 @@ async function livesOf(memberships: readonly Membership[], ctx: Context): Promis
 
 /** An organization's memberships matched by `asOf` / `current` (all of them without either). */
 export async function membershipsInTime(organization: Organization, ctx: Context, args: TemporalArgs, roles?: MembershipRole[]) {
-  const memberships = (await ctx.loaders.membershipsByOrganizationLoader.load(organization.id)).filter(
-    (m) => !roles || roles.includes(m.role),
-  );
+  const loader = roles === LEADERSHIP_ROLES ? ctx.loaders.leadersByOrganizationLoader : ctx.loaders.membershipsByOrganizationLoader;
+  const memberships = (await loader.load(organization.id)).filter((m) => !roles || roles.includes(m.role));
   if (args.asOf == null && args.current == null) return matchInTime(memberships, args);
   const lives = await livesOf(memberships, ctx);
   return matchInTime(memberships, args, (m) => lives.get(m.personId) ?? null);
