@@ -102,8 +102,19 @@ export function useCostLimit({ limit, admit }: CostOptions): Plugin {
       if (verdict) Object.assign(cost, verdict);
       return {
         onExecuteDone({ result, setResult }) {
-          if (!('data' in result || 'errors' in result)) return;
+          // Incremental delivery (@defer, @stream): the cost goes with the first payload.
+          if (Symbol.asyncIterator in result) {
+            let first = true;
+            return {
+              onNext({ result: payload, setResult: setPayload }) {
+                if (!first) return;
+                first = false;
+                setPayload({ ...payload, extensions: { ...payload.extensions, cost } });
+              },
+            };
+          }
           setResult({ ...result, extensions: { ...result.extensions, cost } });
+          return undefined;
         },
       };
     },

@@ -15,6 +15,7 @@ import { corsOptions, useHttpPolicy } from './http-policy.js';
 import { jsonLogger, useObservability } from './observability.js';
 import { useRequestTimeout } from './request-timeout.js';
 import { useCompression } from './compression.js';
+import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 import type { ResponseCache } from './response-cache.js';
 import type { Database } from './db/client.js';
 import { schema } from './schema/index.js';
@@ -158,6 +159,8 @@ export function createApi({ db, logging = 'info', ready, costLimit = DEFAULT_COS
       // After the persisted queries: the cache keys on the document they put in place of a hash.
       ...(responseCache?.plugins ?? []),
       ...useOperationLimits(),
+      // @defer and @stream: the heavy nested lists (components, leaders, citations) can follow the first answer.
+      useDeferStream(),
       useVariableErrorCode(),
       useRequestTimeout(requestTimeoutMs),
       useCostLimit({ limit: costLimit, ...(rateLimit ? { admit: (cost, context) => rateLimit.admit(cost, context) } : {}) }),

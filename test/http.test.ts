@@ -97,4 +97,25 @@ describe('transport', () => {
     const again = await api.fetch('http://localhost/graphql', { headers: { accept: 'text/html', 'if-none-match': page.headers.get('etag')! } });
     expect(again.status).toBe(304);
   });
+
+  it('delivers @defer fragments and @stream lists after the first answer, which carries the cost', async () => {
+    const api = createTestApi(db);
+    const deferred = await api.fetch('http://localhost/graphql', {
+      method: 'POST', headers: { 'content-type': 'application/json', accept: 'multipart/mixed' },
+      body: JSON.stringify({ query: '{ organization(slug: "jnim") { name ... @defer { components { slug leaders { person { name } } } } } }' }),
+    });
+    expect(deferred.headers.get('content-type')).toMatch(/^multipart\/mixed/);
+    const parts = (await deferred.text()).split(/\r?\n/).filter((line) => line.startsWith('{')).map((line) => JSON.parse(line));
+    expect(parts[0]).toMatchObject({ data: { organization: { name: expect.any(String) } }, hasNext: true, extensions: { cost: { requested: expect.any(Number) } } });
+    expect(parts[0].data.organization.components).toBeUndefined();
+    expect(parts.at(-1).hasNext).toBe(false);
+    expect(parts[1].incremental[0].data.components.length).toBe(4);
+    const streamed = await api.fetch('http://localhost/graphql', {
+      method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({ query: '{ organization(slug: "jnim") { aliases @stream(initialCount: 1) { name } } }' }),
+    });
+    const events = (await streamed.text()).split('\n').filter((line) => line.startsWith('data: {')).map((line) => JSON.parse(line.slice(6)));
+    expect(events[0].data.organization.aliases).toHaveLength(1);
+    expect(events.flatMap((e) => e.incremental ?? []).length).toBeGreaterThan(1);
+  });
 });
