@@ -9,6 +9,8 @@ export interface TableSpec {
   table: string;
   /** Relation field → how to reach it: a list (`some`) or a single row (a nested filter). */
   relations: Record<string, ListRelation | SingleRelation>;
+  /** Enum columns and their types: a list compared to one is cast to the enum, so the column's index serves. */
+  enums?: Record<string, string>;
 }
 /** Rows of `target.table` whose `column` holds the parent's id. */
 export interface ListRelation {
@@ -64,7 +66,7 @@ export function whereSql(spec: TableSpec, alias: string, where: Where | undefine
       parts.push(relationSql(relation, alias, value as Where, params));
       continue;
     }
-    parts.push(fieldSql(`${alias}.${quoted(key)}`, value, params));
+    parts.push(fieldSql(`${alias}.${quoted(key)}`, value, params, spec.enums?.[key]));
   }
   return parts.length === 0 ? 'TRUE' : parts.join(' AND ');
 }
@@ -80,7 +82,7 @@ function relationSql(relation: ListRelation | SingleRelation, alias: string, fil
   return `EXISTS (SELECT 1 FROM ${table} ${child} WHERE ${child}.${quoted(relation.column)} = ${alias}.id AND ${whereSql(relation.target, child, filter.some as Where, params)})`;
 }
 
-function fieldSql(column: string, value: unknown, params: unknown[]): string {
+function fieldSql(column: string, value: unknown, params: unknown[], enumType?: string): string {
   if (value === null) return `${column} IS NULL`;
   if (typeof value !== 'object' || value instanceof Date) return `${column} = ${param(params, value)}`;
   const parts: string[] = [];
@@ -89,10 +91,14 @@ function fieldSql(column: string, value: unknown, params: unknown[]): string {
     if (op in COMPARISONS) parts.push(`${column} ${COMPARISONS[op]} ${param(params, operand)}`);
     else if (op === 'equals') parts.push(operand === null ? `${column} IS NULL` : `${column} = ${param(params, operand)}`);
     else if (op === 'not') parts.push(operand === null ? `${column} IS NOT NULL` : `${column} <> ${param(params, operand)}`);
-    // Compared as text: PGlite cannot send a list typed as an enum array created after it opened (a
-    // fresh database is migrated after opening), so the list is typed text[] here, the column cast to text.
-    else if (op === 'in') parts.push(`${column}::text = ANY(${param(params, (operand as unknown[]).map(String))}::text[])`);
-    else if (op === 'notIn') parts.push(`NOT (${column}::text = ANY(${param(params, (operand as unknown[]).map(String))}::text[]))`);
+    // The list is sent as text[]: PGlite cannot send a list typed as an enum array created after it
+    // opened (a fresh database is migrated after opening). The database casts it to the column's enum
+    // when the spec names it, so the column's index serves; otherwise the column is compared as text.
+    else if (op === 'in' || op === 'notIn') {
+      const list = `${param(params, (operand as unknown[]).map(String))}::text[]`;
+      const test = enumType ? `${column} = ANY(${list}::"${enumType}"[])` : `${column}::text = ANY(${list})`;
+      parts.push(op === 'in' ? test : `NOT (${test})`);
+    }
     else if (op === 'hasSome') parts.push(`${column} && ${param(params, operand)}::text[]`);
     // Prisma's `contains` is a LIKE with the pattern's wildcards escaped: a plain substring test.
     else if (op === 'contains') parts.push(`strpos(${column}, ${param(params, operand)}) > 0`);

@@ -2,11 +2,11 @@
 // Prisma filter leads to which table, by which column.
 import type { TableSpec } from './sql-where.js';
 
-const spec = (table: string): TableSpec => ({ table, relations: {} });
+const spec = (table: string, enums?: Record<string, string>): TableSpec => ({ table, relations: {}, ...(enums ? { enums } : {}) });
 
-export const Organization = spec('Organization');
-export const Person = spec('Person');
-export const Incident = spec('Incident');
+export const Organization = spec('Organization', { kind: 'OrganizationKind', status: 'OrganizationStatus' });
+export const Person = spec('Person', { status: 'PersonStatus' });
+export const Incident = spec('Incident', { kind: 'IncidentKind' });
 const Source = spec('Source');
 const SearchName = spec('SearchName');
 const Citation = spec('Citation');
