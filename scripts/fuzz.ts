@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { seededRandom } from '../src/random.js';
 import {
   buildSchema, getNamedType, isEnumType, isInputObjectType, isInterfaceType, isLeafType, isListType, isNonNullType, isObjectType,
   isScalarType, isUnionType, type GraphQLArgument, type GraphQLInputType, type GraphQLNamedType, type GraphQLObjectType,
@@ -16,16 +17,10 @@ const { values: args } = parseArgs({ options: { seed: { type: 'string', default:
 const SEED = Number(args.seed);
 const COUNT = Number(args.count);
 
-let state = SEED >>> 0 || 1;
-const random = () => {
-  state = (state + 0x6d2b79f5) >>> 0;
-  let t = state;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+const seeded = seededRandom(SEED || 1);
+const random = seeded.next;
 const int = (n: number) => Math.floor(random() * n);
-const pick = <T>(items: readonly T[]): T => items[int(items.length)]!;
+const pick = seeded.pick;
 
 const schema = buildSchema(readFileSync('schema.graphql', 'utf8'));
 const HOSTILE = ['', 'jnim', 'JNIM', 'Jama\'at', '\u0000', '\ud800', "'; DROP TABLE \"Organization\"; --", '.*+?^${}()|[]\\', '%_%', '\u3300'.repeat(200),

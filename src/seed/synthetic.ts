@@ -6,6 +6,7 @@
 import type { BulkWriter, ScriptRunner } from '../db/client.js';
 import { copyLine, type CopyValue } from '../db/copy-text.js';
 import { parsePartialDate } from '../partial-date.js';
+import { seededRandom, type Random } from '../random.js';
 import { BUMP_DATA_VERSION } from '../db/data-version.js';
 import {
   acronymOf, COUNTRIES, FAMILY, GIVEN, KUNYA, ORG_CORES, ORG_PREFIXES, PARTICLES, PLACES, slugPart, spellingVariants,
@@ -23,26 +24,6 @@ const FIRST_YEAR = LAST_YEAR - 29;
 
 export class SyntheticDataError extends Error {}
 
-/** mulberry32: small, fast and the same on every machine. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
-  const weighted = <T>(items: readonly (readonly [T, number])[]): T => {
-    let r = next() * items.reduce((n, [, w]) => n + w, 0);
-    for (const [item, w] of items) if ((r -= w) < 0) return item;
-    return items[items.length - 1]![0];
-  };
-  return { next, int, pick, weighted, chance: (p: number) => next() < p };
-}
-type Random = ReturnType<typeof prng>;
 
 /** IDs from the seed, table and index: stable across runs, unique across tables, valid UUIDs. */
 const TABLE_CODE = { Source: 1, Organization: 2, Alias: 3, OrganizationRelation: 4, Person: 5, Membership: 6, Incident: 7, IncidentPerpetrator: 8, Citation: 9 };
@@ -168,7 +149,7 @@ type Add = (table: Table, values: CopyValue[]) => Promise<string>;
 interface Org { id: string; name: string; level: number; founded: number; dissolved: number | null; country: string }
 
 async function generate(seed: number, factor: number, scale: Scale, add: Add) {
-  const r = prng(seed);
+  const r = seededRandom(seed);
   const now = new Date();
   const counters = Object.fromEntries(ORDER.map((t) => [t, 0])) as Record<Table, number>;
   const next = (table: Table) => idOf(seed, table, counters[table]++);
