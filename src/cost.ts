@@ -8,7 +8,7 @@ import { complexityFromQuery } from '@pothos/plugin-complexity';
 import { PothosValidationError } from '@pothos/core';
 import { getNamedType, getOperationAST, GraphQLError, isLeafType, isListType, isNonNullType, Kind, type DocumentNode, type GraphQLField, type GraphQLOutputType } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { ErrorCode } from './errors.js';
+import { badUserInput, ErrorCode } from './errors.js';
 import { MAX_PAGE_SIZE } from './resolvers/pagination.js';
 
 /** Items a plain list (aliases, components, citations) is counted as holding: they are small, not bounded. */
@@ -78,9 +78,16 @@ export function useCostLimit({ limit, admit }: CostOptions): Plugin {
       try {
         requested = complexityFromQuery(document, { schema: args.schema, ctx: args.contextValue as object, variables: (args.variableValues ?? {}) as Record<string, unknown> }).complexity;
       } catch (error) {
-        // Arguments the calculator cannot read (an ID that is no ID) fail in their resolver with their own code.
-        if (error instanceof PothosValidationError || error instanceof GraphQLError) return;
-        throw error;
+        // An argument the calculator cannot read (an ID that is no ID): without a cost the operation does
+        // not run, or a bad ID beside an expensive selection would pass the limit. The value is not echoed.
+        // Variables of the wrong type are refused by graphql-js before any resolver, with its own message.
+        if (error instanceof GraphQLError && error.message.startsWith('Variable "$')) return;
+        if (!(error instanceof PothosValidationError || error instanceof GraphQLError)) throw error;
+        const message = error.message.startsWith('Invalid global ID')
+          ? 'Invalid global ID: not an ID this API hands out.'
+          : 'An argument is not of the form its field takes: nothing was run.';
+        setResultAndStopExecution({ errors: [badUserInput(message)] });
+        return;
       }
       const cost: CostReport = { requested, limit };
       const context = args.contextValue as object;

@@ -52,6 +52,14 @@ describe('cost', () => {
     expect(result.body.extensions.cost.limit).toBe(100_000);
   });
 
+  it('does not run an operation whose cost cannot be read: a bad ID cannot carry an expensive selection past the limit', async () => {
+    const api = createTestApi(db);
+    const { result, queries } = await countQueries(db, () => post(api, `{ node(id: "bm90LWFuLWlk") { id } ${NESTED.slice(1)}`));
+    expect(queries).toEqual([]);
+    expect(result.body.data).toBeUndefined();
+    expect(result.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+
   it('takes its limit from the configuration', async () => {
     const api = createApi({ db, logging: 'error', costLimit: 50 });
     const over = await post(api, PAGE, {}, { n: 10 });
