@@ -71,6 +71,12 @@ export interface CostOptions {
  */
 export function useCostLimit({ limit, admit }: CostOptions): Plugin {
   return {
+    // An answer from the response cache ran nothing and spends nothing; it says so.
+    onResultProcess({ result, setResult }) {
+      if (Array.isArray(result) || Symbol.asyncIterator in result) return;
+      const extensions = (result as { extensions?: Record<string, any> }).extensions;
+      if (extensions?.responseCache?.hit && !extensions.cost) setResult({ ...result, extensions: { ...extensions, cost: { requested: 0, limit, cached: true } } });
+    },
     async onExecute({ args, setResultAndStopExecution }) {
       const document = selectedOperation(args.document, args.operationName);
       if (!document) return;

@@ -42,6 +42,7 @@ describe('response cache', () => {
     expect(second.queries).toEqual([]);
     expect(second.result.data).toEqual(first.result.data);
     expect(second.result.extensions.responseCache.hit).toBe(true);
+    expect(second.result.extensions.cost).toEqual({ requested: 0, limit: 100_000, cached: true });
     const metrics = await (await api.fetch('http://localhost/metrics')).text();
     expect(metrics).toMatch(/sahel_response_cache_total\{result="hit"\} 1/);
     expect(metrics).toMatch(/sahel_response_cache_total\{result="miss"\} 1/);
