@@ -124,7 +124,19 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
   const responseCache = config.responseCacheTtlSeconds
     ? createResponseCache({ ttlSeconds: config.responseCacheTtlSeconds, readVersion: readDataVersion(db), ...(redis ? { redis } : {}) })
     : undefined;
-  const api = createApi({ db, logging: logger, ready, persisted, ...(responseCache ? { responseCache } : {}), requestTimeoutMs: config.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, ...(db.poolStats ? { poolStats: db.poolStats } : {}), corsOrigins: config.corsOrigins ?? [], introspection: config.introspection ?? true, ...(config.costLimit ? { costLimit: config.costLimit } : {}), ...(rateLimit ? { rateLimit } : {}) });
+  const api = createApi({
+    db,
+    logging: logger,
+    ready,
+    persisted,
+    requestTimeoutMs: config.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+    corsOrigins: config.corsOrigins ?? [],
+    introspection: config.introspection ?? true,
+    ...(config.costLimit ? { costLimit: config.costLimit } : {}),
+    ...(rateLimit ? { rateLimit } : {}),
+    ...(responseCache ? { responseCache } : {}),
+    ...(db.poolStats ? { poolStats: db.poolStats } : {}),
+  });
   const server = createServer(api);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
