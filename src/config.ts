@@ -47,6 +47,7 @@ export interface AppConfig {
   rateLimitPerMinute?: number;
   /** Redis shared by every server for rate limits; unset: counted in this process. */
   redisUrl?: string;
+  trustProxy?: boolean;
   responseCacheTtlSeconds?: number;
   persistedOperations?: PersistedMode;
   corsOrigins?: string[];
@@ -108,6 +109,11 @@ export const ENVIRONMENT = {
     default: '60',
     meaning: 'how long an answer is served from the response cache (per operation and variables; a seed or import retires every answer within 5 s); GET answers carry `Cache-Control` and an `ETag` (304 on a match); `0` = no cache',
     schema: whole(0, 86_400, 'a whole number of seconds'),
+  },
+  TRUST_PROXY: {
+    default: 'false',
+    meaning: '`true` behind one reverse proxy: rate limits count a client by the last `X-Forwarded-For` address (the proxy\'s), not the proxy\'s own',
+    schema: flag,
   },
   REDIS_URL: {
     default: undefined,
@@ -176,6 +182,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimitPerMinute: v.RATE_LIMIT_COST_PER_MINUTE,
     ...(v.REDIS_URL ? { redisUrl: v.REDIS_URL } : {}),
     responseCacheTtlSeconds: v.RESPONSE_CACHE_TTL_SECONDS,
+    trustProxy: v.TRUST_PROXY,
     persistedOperations: v.PERSISTED_OPERATIONS,
     persistedManifest: v.PERSISTED_OPERATIONS_MANIFEST,
     corsOrigins: v.CORS_ORIGINS,

@@ -21,14 +21,19 @@ export interface RateLimit {
   close(): Promise<void>;
 }
 
-/** The client a request comes from: its API key (hashed: keys are never stored) or its address. */
-export function clientKey(context: { request?: Request; req?: IncomingMessage }): string {
+/**
+ * The client a request comes from: its API key (hashed: keys are never stored) or its address. Behind a
+ * trusted proxy (TRUST_PROXY), the address is the last one of X-Forwarded-For, the one that proxy added:
+ * the earlier ones are the client's own to write.
+ */
+export function clientKey(context: { request?: Request; req?: IncomingMessage }, trustProxy = false): string {
   const key = context.request?.headers.get('x-api-key');
   if (key) return `key:${createHash('sha256').update(key).digest('hex').slice(0, 32)}`;
-  return `ip:${context.req?.socket?.remoteAddress ?? 'local'}`;
+  const forwarded = trustProxy ? context.request?.headers.get('x-forwarded-for')?.split(',').at(-1)?.trim() : undefined;
+  return `ip:${forwarded || (context.req?.socket?.remoteAddress ?? 'local')}`;
 }
 
-export function createRateLimit(options: { costPerMinute: number; redisUrl?: string; redis?: Redis }): RateLimit {
+export function createRateLimit(options: { costPerMinute: number; redisUrl?: string; redis?: Redis; trustProxy?: boolean }): RateLimit {
   const memory = new RateLimiterMemory({ points: options.costPerMinute, duration: RATE_WINDOW_SECONDS });
   // A client passed in is the caller's to close; one made from a URL is this limiter's.
   const owned = !options.redis && options.redisUrl ? connectRedis(options.redisUrl) : undefined;
@@ -47,7 +52,7 @@ export function createRateLimit(options: { costPerMinute: number; redisUrl?: str
     async admit(cost, context) {
       const budget = options.costPerMinute;
       try {
-        const spent = await limiter.consume(clientKey(context as Parameters<typeof clientKey>[0]), cost.requested);
+        const spent = await limiter.consume(clientKey(context as Parameters<typeof clientKey>[0], options.trustProxy), cost.requested);
         return { budget, remaining: spent.remainingPoints, resetInSeconds: Math.ceil(spent.msBeforeNext / 1000) };
       } catch (error) {
         if (!(error instanceof RateLimiterRes)) throw error;

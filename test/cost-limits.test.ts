@@ -106,6 +106,24 @@ describe('rate limit', () => {
     }
   });
 
+  it('counts a client by its address, and behind a trusted proxy by the address the proxy forwarded', async () => {
+    const direct = createRateLimit({ costPerMinute: 200 });
+    const proxied = createRateLimit({ costPerMinute: 200, trustProxy: true });
+    try {
+      const send = (limit: RateLimit, forwardedFor: string) =>
+        post(createApi({ db, logging: 'error', rateLimit: limit }), PAGE, { 'x-forwarded-for': forwardedFor }, { n: 10 });
+      // Not trusted: every request comes from the same (local) address, whatever the header says.
+      expect((await send(direct, '203.0.113.1')).status).toBe(200);
+      expect((await send(direct, '203.0.113.2')).status).toBe(429);
+      // Trusted: the last forwarded address is the client; a spoofed first entry changes nothing.
+      expect((await send(proxied, '203.0.113.1')).status).toBe(200);
+      expect((await send(proxied, '203.0.113.2')).status).toBe(200);
+      expect((await send(proxied, '198.51.100.9, 203.0.113.2')).status).toBe(429);
+    } finally {
+      await Promise.all([direct.close(), proxied.close()]);
+    }
+  });
+
   it.runIf(redisUp)('shares one budget between servers through Redis', async () => {
     const [a, b] = [createRateLimit({ costPerMinute: 300, redisUrl }), createRateLimit({ costPerMinute: 300, redisUrl })];
     try {
