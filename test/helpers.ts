@@ -106,6 +106,7 @@ export async function expectRawEntityRowsToMatchPrisma(db: Database) {
     [organizations, loaders.outgoingRelationsLoader, (id: string) => db.prisma.organizationRelation.findMany({ where: { fromId: id }, orderBy: byStart })],
     [organizations, loaders.incomingRelationsLoader, (id: string) => db.prisma.organizationRelation.findMany({ where: { toId: id }, orderBy: byStart })],
     [organizations, loaders.membershipsByOrganizationLoader, (id: string) => db.prisma.membership.findMany({ where: { organizationId: id }, orderBy: byStart })],
+    [organizations, loaders.leadersByOrganizationLoader, (id: string) => db.prisma.membership.findMany({ where: { organizationId: id, role: 'LEADER' }, orderBy: byStart })],
     [persons, loaders.membershipsByPersonLoader, (id: string) => db.prisma.membership.findMany({ where: { personId: id }, orderBy: byStart })],
     [incidents, loaders.perpetratorsByIncidentLoader, (id: string) => db.prisma.incidentPerpetrator.findMany({ where: { incidentId: id }, orderBy: [{ attribution: 'asc' }, { id: 'asc' }] })],
     [organizations, loaders.citationsLoader('organizationId'), (id: string) => db.prisma.citation.findMany({ where: { organizationId: id }, orderBy: { id: 'asc' } })],
