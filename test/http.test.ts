@@ -118,4 +118,26 @@ describe('transport', () => {
     expect(events[0].data.organization.aliases).toHaveLength(1);
     expect(events.flatMap((e) => e.incremental ?? []).length).toBeGreaterThan(1);
   });
+
+  it('answers a repeated operation the same once it is compiled (graphql-jit, from the second run), errors included', async () => {
+    const api = createTestApi(db);
+    const cases: [string, Record<string, unknown>?][] = [
+      [EXAMPLE_QUERY],
+      ['query($slug: String!) { organization(slug: $slug) { name aliases { name } components { slug } } }', { slug: 'jnim' }],
+      ['{ incidents(first: 5, orderBy: DATE_DESC) { totalCount edges { cursor node { slug date { iso precision } killed { min max qualifier } } } } }'],
+      ['{ node(id: "bm90LWFuLWlk") { id } }'],
+      ['query($n: Int) { incidents(first: $n) { totalCount } }', { n: 'ten' }],
+      ['{ incidents(first: 500) { totalCount } }'],
+    ];
+    for (const [query, variables] of cases) {
+      const runs = [];
+      for (let i = 0; i < 3; i++) {
+        const { status, body } = await postQuery(api, query, variables);
+        // The same data, status and codes; graphql-jit words a variable's type error a little differently.
+        runs.push(JSON.stringify({ status, data: body.data, codes: body.errors?.map((e) => [e.extensions?.code, e.path]) }));
+      }
+      expect(runs[1]).toBe(runs[0]);
+      expect(runs[2]).toBe(runs[0]);
+    }
+  });
 });
