@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../src/db/client.js';
 import { applyMigrations } from '../src/db/migrate.js';
+import { countryName } from '../src/import/countries.js';
 import { lintDatabase } from '../src/provenance/lint.js';
 import { loadSynthetic, SyntheticDataError } from '../src/seed/synthetic.js';
 import { createTestDatabase, queryData } from './helpers.js';
@@ -55,6 +56,19 @@ describe('seed:synthetic on PGlite', () => {
 
   it('passes the provenance linter: every name, date, number and status is in its passage', async () => {
     expect(await lintDatabase(a.prisma)).toEqual([]);
+  });
+
+  it('states in its passages what the linter does not check: countries, nationalities and targets', async () => {
+    const rows = await a.scripts.query<{ code: string; targets: string[]; quote: string }>(`
+      SELECT i."countryCode" AS code, i.targets, c.quote FROM "Incident" i JOIN "Citation" c ON c."incidentId" = i.id WHERE i.slug LIKE 's42-%'
+      UNION ALL SELECT p.nationality, '{}', c.quote FROM "Person" p JOIN "Citation" c ON c."personId" = p.id WHERE p.slug LIKE 's42-%' AND p.nationality IS NOT NULL`);
+    expect(rows.length).toBeGreaterThan(500);
+    for (const row of rows) {
+      expect(row.quote).toContain(countryName(row.code));
+      for (const target of row.targets) expect(row.quote).toContain(target.toLowerCase().replace(/_/g, ' '));
+    }
+    const [coordinates] = await a.scripts.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Incident" WHERE slug LIKE 's42-%' AND latitude IS NOT NULL`);
+    expect(coordinates!.n).toBe(0);
   });
 
   it('is queryable as real data: coalitions with components and leaders over time, cited', async () => {

@@ -14,3 +14,8 @@ export function countryCode(name: string | undefined): string | null {
 export function countryOfAlpha3(code: string | undefined): string | null {
   return code ? (countries.alpha3ToAlpha2(code) ?? null) : null;
 }
+
+/** The English name of an alpha-2 code ("ML" → "Mali"), for passages that state a country. */
+export function countryName(code: string): string {
+  return countries.getName(code, 'en', { select: 'official' }) ?? code;
+}

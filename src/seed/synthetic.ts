@@ -7,6 +7,7 @@ import type { BulkWriter, ScriptRunner } from '../db/client.js';
 import { copyLine, type CopyValue } from '../db/copy-text.js';
 import { parsePartialDate } from '../partial-date.js';
 import { seededRandom, type Random } from '../random.js';
+import { countryName } from '../import/countries.js';
 import { BUMP_DATA_VERSION } from '../db/data-version.js';
 import {
   acronymOf, COUNTRIES, FAMILY, GIVEN, KUNYA, ORG_CORES, ORG_PREFIXES, PARTICLES, PLACES, slugPart, spellingVariants,
@@ -44,7 +45,7 @@ const COLUMNS: Record<Table, readonly string[]> = {
   Membership: ['id', 'personId', 'organizationId', 'role', 'startEarliest', 'startLatest', 'startPrecision', 'startQualifier',
     'endEarliest', 'endLatest', 'endPrecision', 'endQualifier'],
   Incident: ['id', 'slug', 'title', 'kind', 'dateEarliest', 'dateLatest', 'datePrecision', 'dateQualifier', 'place', 'countryCode',
-    'latitude', 'longitude', 'killedMin', 'killedMax', 'killedQualifier', 'targets', 'updatedAt'],
+    'killedMin', 'killedMax', 'killedQualifier', 'targets', 'updatedAt'],
   IncidentPerpetrator: ['id', 'incidentId', 'organizationId', 'attribution'],
   Citation: ['id', 'sourceId', 'quote', 'supports', 'organizationId', 'personId', 'aliasId', 'relationId', 'membershipId', 'incidentId', 'perpetratorId'],
 };
@@ -225,9 +226,11 @@ async function generate(seed: number, factor: number, scale: Scale, add: Add) {
   const person = async (status: string, died: string | null, country: string) => {
     const name = [r.pick(GIVEN), r.pick(PARTICLES), r.pick(FAMILY)].filter(Boolean).join(' ');
     const born = r.chance(0.4) ? (r.chance(0.5) ? `~${r.int(1955, 1995)}` : String(r.int(1955, 1995))) : null;
-    const id = await add('Person', [next('Person'), `s${seed}-person-${personCount++}`, name, status, r.chance(0.7) ? country : null,
+    const nationality = r.chance(0.7) ? country : null;
+    const id = await add('Person', [next('Person'), `s${seed}-person-${personCount++}`, name, status, nationality,
       ...dateColumns(born), ...dateColumns(died), now]);
     const words = [`${name}${born ? `, born ${born.startsWith('~') ? `around ${born.slice(1)}` : `in ${born}`}` : ''}`];
+    if (nationality) words.push(`a national of ${countryName(nationality)}`);
     if (status === 'DECEASED') words.push(died ? `was killed ${spoken(died)}` : 'is reported dead');
     else if (status === 'DETAINED') words.push('is detained');
     else if (status === 'ALIVE') words.push('is alive');
@@ -311,10 +314,12 @@ async function generate(seed: number, factor: number, scale: Scale, add: Add) {
     const targets = [...new Set([r.weighted(targetKinds), ...(r.chance(0.3) ? [r.weighted(targetKinds)] : [])])];
     const title = `${kind.charAt(0)}${kind.slice(1).toLowerCase().replace(/_/g, ' ')} in ${place}`;
     const id = await add('Incident', [next('Incident'), `s${seed}-${n}-${slugPart(place)}`, title, kind, ...dateColumns(dateText), place, country,
-      12 + r.next() * 6, -6 + r.next() * 10, killed, max, qualifier, targets, now]);
+      killed, max, qualifier, targets, now]);
     const when = dateText.startsWith('..') ? `on or before ${spoken(dateText.slice(3)).replace(/^(in|on) /, '')}` : spoken(dateText);
     const toll = killed === null ? '' : between ? `, killing between ${killed} and ${max}` : killed === 0 ? ', 0 killed' : `, killing ${qualifier === 'APPROXIMATE' ? 'about ' : ''}${killed}`;
-    await cite('Incident', id, `${title} ${when}${toll}.`);
+    // The passage states every stored value: place and country, date, toll and who was targeted.
+    const against = targets.map((t) => t.toLowerCase().replace(/_/g, ' ')).join(' and ');
+    await cite('Incident', id, `${title}, ${countryName(country)}, ${when}, against ${against}${toll}.`);
     for (const [i, org] of perpetrators.entries()) {
       if (i === 1 && org === main) continue;
       const attribution = r.weighted([['CLAIMED', 3], ['ATTRIBUTED', 5], ['SUSPECTED', 2]] as const);
