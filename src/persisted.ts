@@ -15,8 +15,14 @@ import { ErrorCode } from './errors.js';
 export type PersistedMode = 'apq' | 'only' | 'off';
 export const PERSISTED_MODES = ['apq', 'only', 'off'] as const;
 
-/** Hashes registered by clients, kept per process; the oldest go first past this many. */
-const APQ_ENTRIES = 5_000;
+/**
+ * Registered queries are kept per process, the oldest dropped first past either bound. Registration
+ * happens before the token limit is checked, so a query longer than any operation the API runs is not
+ * kept (it still runs, or is refused, as a plain query would be).
+ */
+export const APQ_ENTRIES = 5_000;
+export const APQ_BYTES = 20 * 1024 * 1024;
+export const APQ_MAX_QUERY_LENGTH = 50_000;
 
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -47,6 +53,11 @@ export function usePersistedQueries(mode: PersistedMode, manifest?: Map<string, 
     return [usePersistedOperations({ getPersistedOperation: (hash) => manifest.get(hash) ?? null, allowArbitraryOperations: false, customErrors: errors }) as Plugin];
   }
   const registered = new Map<string, string>();
+  let bytes = 0;
+  const forget = (hash: string) => {
+    bytes -= registered.get(hash)?.length ?? 0;
+    registered.delete(hash);
+  };
   const register: Plugin = {
     onParams({ params }) {
       const hash = hashOf(params.extensions);
@@ -54,9 +65,11 @@ export function usePersistedQueries(mode: PersistedMode, manifest?: Map<string, 
       if (sha256(params.query) !== hash) {
         throw new GraphQLError('provided sha does not match query', { extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } } });
       }
-      registered.delete(hash);
+      if (params.query.length > APQ_MAX_QUERY_LENGTH) return;
+      forget(hash);
       registered.set(hash, params.query);
-      if (registered.size > APQ_ENTRIES) registered.delete(registered.keys().next().value!);
+      bytes += params.query.length;
+      while (registered.size > APQ_ENTRIES || bytes > APQ_BYTES) forget(registered.keys().next().value!);
     },
   };
   return [

@@ -4,7 +4,7 @@ import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, GraphQLRequestError } from '../examples/sdk/src/client.js';
 import { CoalitionComponentsDocument } from '../examples/sdk/src/generated/graphql.js';
-import { readManifest, sha256 } from '../src/persisted.js';
+import { APQ_MAX_QUERY_LENGTH, readManifest, sha256 } from '../src/persisted.js';
 import { createApi, type Api } from '../src/yoga.js';
 import { createTestApi, createTestDatabase, type TestDatabase } from './helpers.js';
 
@@ -44,6 +44,15 @@ describe('automatic persisted queries (default)', () => {
     expect(body.errors[0]).toMatchObject({ message: 'provided sha does not match query', extensions: { code: 'BAD_USER_INPUT' } });
     const after = await post(createTestApi(db), { extensions: persisted('{ __typename }') });
     expect(after.body.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+  });
+
+  it('does not keep a query longer than any the API runs: it is answered, its hash stays unknown', async () => {
+    const api = createTestApi(db);
+    const long = `{ organization(slug: "jnim") { slug } }${' '.repeat(APQ_MAX_QUERY_LENGTH)}`;
+    const answered = await post(api, { query: long, extensions: persisted(long) });
+    expect(answered.body.data).toEqual({ organization: { slug: 'jnim' } });
+    const unknown = await post(api, { extensions: persisted(long) });
+    expect(unknown.body.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
   });
 
   it('works with the SDK client sending hashes, as Apollo\'s persisted-query link does', async () => {
