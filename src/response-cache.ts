@@ -15,6 +15,8 @@ export interface ResponseCacheOptions {
   redis?: Redis;
   /** How often the data version is read. */
   checkEveryMs?: number;
+  /** Answers holding more values than this are not kept (default MAX_CACHED_VALUES). */
+  maxValues?: number;
 }
 
 export interface ResponseCache {
@@ -25,6 +27,29 @@ export interface ResponseCache {
 }
 
 export const DATA_VERSION_CHECK_MS = 5_000;
+
+/**
+ * The most values (objects, lists and scalars) a kept answer may hold: with 1,000 entries, the
+ * in-memory cache stays within a few hundred megabytes whatever clients ask (the 50-coalition answer
+ * holds about 3,000). Larger answers are computed each time, as the cost limit allows.
+ */
+export const MAX_CACHED_VALUES = 5_000;
+
+/** Whether `data` holds at most `limit` values; stops counting as soon as it is over. */
+function smallEnough(data: unknown, limit: number): boolean {
+  let count = 0;
+  const stack: unknown[] = [data];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (++count > limit) return false;
+    if (value === null || typeof value !== 'object') continue;
+    for (const child of Array.isArray(value) ? value : Object.values(value)) {
+      stack.push(child);
+      if (count + stack.length > limit) return false;
+    }
+  }
+  return true;
+}
 
 export function createResponseCache(options: ResponseCacheOptions): ResponseCache {
   let version: number | undefined;
@@ -63,6 +88,7 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
         ttl: options.ttlSeconds * 1000,
         includeExtensionMetadata: true,
         enabled: () => version !== undefined,
+        shouldCacheResult: ({ result }) => !result.errors?.length && smallEnough(result.data, options.maxValues ?? MAX_CACHED_VALUES),
         buildResponseCacheKey: async ({ documentString, variableValues, operationName }) =>
           `${prefix()}${await hashSHA256(`${documentString}|${JSON.stringify(variableValues ?? {})}|${operationName ?? ''}`)}`,
       }),

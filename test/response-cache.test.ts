@@ -19,8 +19,8 @@ afterAll(async () => {
 });
 
 const readVersion = async () => (await db.scripts.query<{ version: number }>(READ_DATA_VERSION))[0]!.version;
-async function cached(redisUrl?: string): Promise<{ api: Api; cache: ResponseCache }> {
-  const cache = createResponseCache({ ttlSeconds: 60, readVersion, ...(redisUrl ? { redis: connectRedis(redisUrl) } : {}) });
+async function cached(redisUrl?: string, maxValues?: number): Promise<{ api: Api; cache: ResponseCache }> {
+  const cache = createResponseCache({ ttlSeconds: 60, readVersion, ...(redisUrl ? { redis: connectRedis(redisUrl) } : {}), ...(maxValues ? { maxValues } : {}) });
   caches.push(cache);
   await cache.refresh();
   return { api: createApi({ db, logging: 'error', responseCache: cache }), cache };
@@ -54,6 +54,17 @@ describe('response cache', () => {
     await post(api, { query: bad });
     const again = await (await post(api, { query: bad })).json();
     expect(again.extensions?.responseCache?.hit).not.toBe(true);
+  });
+
+  it('does not keep answers larger than its bound: they are computed each time', async () => {
+    const { api } = await cached(undefined, 10);
+    await post(api, { query: QUERY });
+    const again = await countQueries(db, async () => (await post(api, { query: QUERY })).json());
+    expect(again.queries.length).toBeGreaterThan(0);
+    expect(again.result.extensions.responseCache.didCache).toBe(false);
+    const small = '{ organization(slug: "jnim") { slug } }';
+    await post(api, { query: small });
+    expect((await (await post(api, { query: small })).json()).extensions.responseCache.hit).toBe(true);
   });
 
   it('answers GET with Cache-Control and an ETag, and 304 to a matching If-None-Match', async () => {
