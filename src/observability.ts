@@ -32,6 +32,14 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 /** Endpoints probed every few seconds: logged at debug only. */
 const QUIET = new Set(['/health', '/ready', '/metrics']);
 
+/** The path of a request URL, without parsing all of it (this runs on every request). */
+function pathOf(url: string): string {
+  const start = url.indexOf('/', url.indexOf('//') + 2);
+  if (start < 0) return '/';
+  const end = url.slice(start).search(/[?#]/);
+  return end < 0 ? url.slice(start) : url.slice(start, start + end);
+}
+
 interface RequestRecord { id: string; started: number; operation?: string; cost?: number; codes: string[] }
 
 export interface ObservabilityOptions {
@@ -95,7 +103,7 @@ export function useObservability({ logger, poolStats }: ObservabilityOptions): P
       if (!entry) return;
       response.headers.set('x-request-id', entry.id);
       for (const code of entry.codes) errors.inc({ code });
-      const path = new URL(request.url, 'http://localhost').pathname;
+      const path = pathOf(request.url);
       const line = {
         requestId: entry.id, method: request.method, path, status: response.status,
         durationMs: Math.round((performance.now() - entry.started) * 10) / 10,

@@ -251,7 +251,8 @@ export function createApi({ db, logging = 'info', ready, costLimit = DEFAULT_COS
       // Yoga logs (for operators) every error this masks, i.e. returns as a different object.
       maskError(error, message, isDev) {
         const original = error instanceof GraphQLError ? error.originalError : error;
-        // Not our fault and not the client's: say so with 503 and Retry-After, and log a line, not a stack.
+        // useKnownErrors has already rewritten these in single results; the payloads of @defer/@stream
+        // (run by graphql-js, not graphql-jit) reach them here.
         if (error instanceof GraphQLError && isDatabaseUnavailable(original)) {
           reportOutage(original);
           return unavailableError(error);
