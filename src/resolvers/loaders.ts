@@ -189,7 +189,7 @@ const FACTORIES = {
     childRows<Membership>(sql, 'Membership', 'organizationId', BY_START),
     (m) => m.organizationId,
   ),
-  // Leaders alone, asked on almost every organization: a large group has many members but few leaders.
+  // Leaderships alone (role LEADER), asked on almost every organization.
   leadersByOrganizationLoader: ({ sql }: Sources) => childrenLoader(
     childRows<Membership>(sql, 'Membership', 'organizationId', BY_START, ` AND role = 'LEADER'`),
     (m) => m.organizationId,

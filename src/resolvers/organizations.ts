@@ -2,7 +2,7 @@ import type { Context } from '../context.js';
 import { badUserInput } from '../errors.js';
 import type { Membership, Organization, Prisma, RelationType } from '../generated/prisma/client.js';
 import type {
-  DesignationAuthority, MembershipRole, OrganizationKind, OrganizationStatus, AreaRole,
+  DesignationAuthority, OrganizationKind, OrganizationStatus, AreaRole,
 } from '../generated/prisma/enums.js';
 import { readDateColumns } from '../partial-date.js';
 import { nameOrAliasContains } from './filters.js';
@@ -79,8 +79,6 @@ export async function relatedOrganizations(organization: Organization, ctx: Cont
   return targets.filter((o): o is Organization => o !== null);
 }
 
-export const LEADERSHIP_ROLES: MembershipRole[] = ['LEADER'];
-
 /** What is known of the lives of the people holding these memberships (status and date of death). */
 async function livesOf(memberships: readonly Membership[], ctx: Context): Promise<Map<string, Life>> {
   const people = await loadAll(ctx.loaders.personLoader, memberships.map((m) => m.personId));
@@ -91,10 +89,13 @@ async function livesOf(memberships: readonly Membership[], ctx: Context): Promis
   return lives;
 }
 
-/** An organization's memberships matched by `asOf` / `current` (all of them without either). */
-export async function membershipsInTime(organization: Organization, ctx: Context, args: TemporalArgs, roles?: MembershipRole[]) {
-  const loader = roles === LEADERSHIP_ROLES ? ctx.loaders.leadersByOrganizationLoader : ctx.loaders.membershipsByOrganizationLoader;
-  const memberships = (await loader.load(organization.id)).filter((m) => !roles || roles.includes(m.role));
+/**
+ * An organization's memberships matched by `asOf` / `current` (all of them without either): every
+ * membership, or its leaderships alone (read apart: a large group has many members but few leaders).
+ */
+export async function membershipsInTime(organization: Organization, ctx: Context, args: TemporalArgs, leadersOnly = false) {
+  const loader = leadersOnly ? ctx.loaders.leadersByOrganizationLoader : ctx.loaders.membershipsByOrganizationLoader;
+  const memberships = await loader.load(organization.id);
   if (args.asOf == null && args.current == null) return matchInTime(memberships, args);
   const lives = await livesOf(memberships, ctx);
   return matchInTime(memberships, args, (m) => lives.get(m.personId) ?? null);
@@ -102,5 +103,5 @@ export async function membershipsInTime(organization: Organization, ctx: Context
 
 /** Leadership memberships, matched by `asOf` / `current` with their certainty (see matchInTime). */
 export function leaders(organization: Organization, ctx: Context, args: TemporalArgs) {
-  return membershipsInTime(organization, ctx, args, LEADERSHIP_ROLES);
+  return membershipsInTime(organization, ctx, args, true);
 }
