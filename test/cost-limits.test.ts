@@ -124,6 +124,16 @@ describe('rate limit', () => {
     }
   });
 
+  it('keeps counting in memory while Redis does not answer: neither refusing nor admitting everyone', async () => {
+    const limit = createRateLimit({ costPerMinute: 300, redisUrl: 'redis://127.0.0.1:1' });
+    try {
+      expect(await limit.connected()).toBe(false);
+      await exhaust(limit);
+    } finally {
+      await limit.close();
+    }
+  });
+
   it.runIf(redisUp)('shares one budget between servers through Redis', async () => {
     const [a, b] = [createRateLimit({ costPerMinute: 300, redisUrl }), createRateLimit({ costPerMinute: 300, redisUrl })];
     try {

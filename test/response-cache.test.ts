@@ -100,6 +100,16 @@ describe('response cache', () => {
     expect(answers.map((r) => r.data.organization.slug)).toEqual(['jnim', 'aqim']);
   });
 
+  it('misses, never fails, while its Redis does not answer', async () => {
+    const { api } = await cached('redis://127.0.0.1:1');
+    for (let i = 0; i < 2; i++) {
+      const { result, queries } = await countQueries(db, async () => (await post(api, { query: QUERY })).json());
+      expect(result.errors).toBeUndefined();
+      expect(result.data.organization.name).toBeTruthy();
+      expect(queries.length).toBeGreaterThan(0);
+    }
+  });
+
   const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
   it('is shared by servers through Redis', async () => {
     const probe = connectRedis(redisUrl);

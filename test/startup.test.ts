@@ -84,6 +84,13 @@ describe('starting the server', () => {
     expect(output).toContain('memory://');
   });
 
+  it('refuses strict persisted operations without a usable manifest, before opening the database, in one line', async () => {
+    const { code, output } = await runToExit({ PERSISTED_OPERATIONS: 'only', PERSISTED_OPERATIONS_MANIFEST: join(scratch, 'missing.json'), DATABASE_URL: 'memory://', PORT: '0' });
+    expect(code).toBe(1);
+    expect(output.trim().split('\n')).toHaveLength(1);
+    expect(output).toContain('PERSISTED_OPERATIONS=only: the manifest');
+  });
+
   it('refuses a bad PORT', async () => {
     const { code, output } = await runToExit({ PORT: 'eighty', DATABASE_URL: 'memory://' });
     expect(code).toBe(1);
