@@ -21,6 +21,8 @@ export const ErrorCode = {
   REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
   /** The request body is larger than the server reads (2 MB): HTTP 413. */
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  /** A request body came without Content-Length (chunked): HTTP 411; send its length. */
+  LENGTH_REQUIRED: 'LENGTH_REQUIRED',
   /** The database cannot be reached now (down, restarting, too slow): HTTP 503 with Retry-After; retry later. */
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   /** Unexpected failure; the message is masked and the cause logged (set by Yoga's masking). */

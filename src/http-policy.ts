@@ -43,14 +43,25 @@ function useCsrfCheck(): Plugin {
  */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
-/** Refuses a body declared larger than MAX_BODY_BYTES before any of it is read (413). */
+/**
+ * Refuses a body declared larger than MAX_BODY_BYTES before any of it is read (413), and a body
+ * without a declared length (411): Node's parser then reads exactly the declared bytes, so Yoga's
+ * own limit, which pipes every body through a counting stream (a tenth of the CPU of a small
+ * request), is not needed. Every GraphQL client sends Content-Length with its JSON body.
+ */
 function useBodyLimit(): Plugin {
   return {
     onRequest({ request, endResponse, fetchAPI }) {
-      const length = Number(request.headers.get('content-length') ?? 0);
-      if (length <= MAX_BODY_BYTES) return;
-      const error = { message: `The request body is ${length} bytes; at most ${MAX_BODY_BYTES} are read.`, extensions: { code: ErrorCode.PAYLOAD_TOO_LARGE } };
-      endResponse(new fetchAPI.Response(JSON.stringify({ errors: [error] }), { status: 413, headers: { 'content-type': 'application/json', connection: 'close' } }));
+      const declared = request.headers.get('content-length');
+      const refuse = (status: number, message: string, code: ErrorCode) =>
+        endResponse(new fetchAPI.Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), { status, headers: { 'content-type': 'application/json', connection: 'close' } }));
+      if (declared === null) {
+        if (request.headers.has('transfer-encoding')) refuse(411, 'A request body must declare its length (Content-Length); chunked bodies are not read.', ErrorCode.LENGTH_REQUIRED);
+        return;
+      }
+      // Node's parser has already refused a Content-Length that is not one number.
+      const length = Number(declared);
+      if (length > MAX_BODY_BYTES) refuse(413, `The request body is ${length} bytes; at most ${MAX_BODY_BYTES} are read.`, ErrorCode.PAYLOAD_TOO_LARGE);
     },
   };
 }

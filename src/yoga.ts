@@ -221,6 +221,8 @@ export function createApi({ db, logging = 'info', ready, costLimit = DEFAULT_COS
     healthCheckEndpoint: '/health',
     landingPage: false,
     cors: corsOptions(corsOrigins),
+    // useHttpPolicy limits bodies by their declared length; Yoga's limit streams every body through a counter.
+    maxRequestBodySize: false,
     plugins: [
       ...useObservability({ logger, ...(poolStats ? { poolStats } : {}) }),
       ...useHttpPolicy({ introspection }),

@@ -1,4 +1,6 @@
 // The server as a browser and a client see it: GraphiQL offline, JSON over HTTP.
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi, EXAMPLE_QUERY } from '../src/yoga.js';
 import { createTestApi, createTestDatabase, postQuery, type TestDatabase } from './helpers.js';
@@ -85,6 +87,34 @@ describe('transport', () => {
     const small = await api.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', 'accept-encoding': 'br' }, body: JSON.stringify({ query: '{ __typename }' }) });
     expect(small.headers.get('content-encoding')).toBeNull();
     expect(small.headers.get('x-request-id')).toBeTruthy();
+  });
+
+  it('over a socket: reads a body by its Content-Length, refuses a chunked one (411) and one declared over 2 MB (413)', async () => {
+    const server = createServer(createTestApi(db));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const post = (headers: Record<string, string>, chunks: string[]) => new Promise<{ status: number; body: any }>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', ...headers } }, (response) => {
+        let text = '';
+        response.on('data', (d) => (text += d));
+        response.on('end', () => resolve({ status: response.statusCode!, body: JSON.parse(text) }));
+      }).on('error', reject);
+      for (const chunk of chunks) req.write(chunk);
+      req.end();
+    });
+    const query = JSON.stringify({ query: '{ organization(slug: "jnim") { slug } }' });
+    try {
+      expect(await post({ 'content-length': String(Buffer.byteLength(query)) }, [query])).toEqual({ status: 200, body: expect.objectContaining({ data: { organization: { slug: 'jnim' } } }) });
+      const chunked = await post({ 'transfer-encoding': 'chunked' }, [query.slice(0, 10), query.slice(10)]);
+      expect(chunked.status).toBe(411);
+      expect(chunked.body.errors[0].extensions.code).toBe('LENGTH_REQUIRED');
+      const declared = await post({ 'content-length': String(3 * 1024 * 1024) }, [query]);
+      expect(declared.status).toBe(413);
+      expect(declared.body.errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('serves the GraphiQL page compressed, with an ETag and Cache-Control, and 304 when the browser has it', async () => {
