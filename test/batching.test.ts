@@ -54,6 +54,22 @@ describe('batching', () => {
     expect(many.queries.length).toBeLessThanOrEqual(8);
   });
 
+  it('texts of organizations and persons reached by relation (read apart from their lean rows) cost one statement a level, and are the stored ones', async () => {
+    const TEXTS = `{ organizations(first: 50, filter: { kind: [COALITION] }) { edges { node {
+      components { slug summary ideology leaders { person { slug biography } } } } } } }`;
+    type Result = { organizations: { edges: { node: { components: { slug: string; summary: string | null; ideology: string | null; leaders: { person: { slug: string; biography: string | null } }[] }[] } }[] } };
+    const few = await countQueries(small, () => queryData<Result>(small, TEXTS));
+    const many = await countQueries(large, () => queryData<Result>(large, TEXTS));
+    expect(many.queries.length).toBe(few.queries.length);
+    const components = many.result.organizations.edges.flatMap((e) => e.node.components);
+    expect(components.length).toBeGreaterThan(50);
+    const stored = new Map((await large.prisma.organization.findMany()).map((o) => [o.slug, o]));
+    expect(components.map((c) => [c.summary, c.ideology])).toEqual(components.map((c) => [stored.get(c.slug)!.summary, stored.get(c.slug)!.ideology]));
+    const people = new Map((await large.prisma.person.findMany()).map((p) => [p.slug, p.biography]));
+    const leaders = components.flatMap((c) => c.leaders.map((l) => l.person));
+    expect(leaders.map((p) => p.biography)).toEqual(leaders.map((p) => people.get(p.slug)));
+  });
+
   it('a broad, deep query also costs the same for 5 or 50', async () => {
     const few = await countQueries(small, () => queryData(small, DEEP));
     const many = await countQueries(large, () => queryData(large, DEEP));

@@ -55,6 +55,19 @@ describe('Organization', () => {
     }
   });
 
+  it('JNIM: its components’ summaries and ideologies, and their leaders’ biographies, read by relation, are the stored texts', async () => {
+    const data = await queryData<{ organization: { components: { slug: string; summary: string | null; ideology: string | null; leaders: { person: { slug: string; biography: string | null } }[] }[] } }>(
+      db, '{ organization(slug: "jnim") { components { slug summary ideology leaders { person { slug biography } } } } }',
+    );
+    const components = data.organization.components;
+    const stored = await Promise.all(components.map((c) => db.prisma.organization.findUniqueOrThrow({ where: { slug: c.slug } })));
+    expect(components.map((c) => [c.summary, c.ideology])).toEqual(stored.map((o) => [o.summary, o.ideology]));
+    expect(components.filter((c) => c.summary).length).toBeGreaterThan(0);
+    const leaders = components.flatMap((c) => c.leaders.map((l) => l.person));
+    const people = await Promise.all(leaders.map((p) => db.prisma.person.findUniqueOrThrow({ where: { slug: p.slug } })));
+    expect(leaders.map((p) => p.biography)).toEqual(people.map((p) => p.biography));
+  });
+
   it('JNIM: its leader, his allegiances, and who led when, with how certain the dates make it', async () => {
     const { organization } = await queryData(db, `{
       organization(slug: "jnim") {

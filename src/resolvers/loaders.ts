@@ -6,6 +6,7 @@ import type { ClosedDate } from '../partial-date.js';
 import { dateMeetsWhere } from './filters.js';
 import { whereSql } from './sql-where.js';
 import * as tables from './tables.js';
+import { LEAN_COLUMNS, TEXT_COLUMNS, type OrganizationRow, type PersonRow } from './lean-rows.js';
 import type { Alias, Attribute, Citation, Incident, IncidentPerpetrator, Membership, Mention, OrganizationRelation, Organization, Person, PrismaClient, Source } from '../generated/prisma/client.js';
 
 type Ids = readonly string[];
@@ -47,8 +48,8 @@ function rowLoader<Row extends { id: string }>(fetch: (ids: string[]) => Promise
  * model's shape; test/entity-rows.test.ts holds them to Prisma's. Prisma costs about 1.5 ms more
  * a statement on PGlite, and these four tables are read on almost every request (search hits, node).
  */
-function tableRows<Row>(sql: ScriptRunner, table: 'Organization' | 'Person' | 'Incident' | 'Source') {
-  return (ids: string[]) => sql.query<Row>(`SELECT * FROM "${table}" WHERE id = ANY($1::uuid[])`, [ids]);
+function tableRows<Row>(sql: ScriptRunner, table: 'Organization' | 'Person' | 'Incident' | 'Source', columns = '*') {
+  return (ids: string[]) => sql.query<Row>(`SELECT ${columns} FROM "${table}" WHERE id = ANY($1::uuid[])`, [ids]);
 }
 
 /** Loads rows by a unique column other than the primary key (slugs). */
@@ -148,9 +149,12 @@ interface Sources {
 
 /** How each loader of a request is built; each is built on first use (see LoaderSet). */
 const FACTORIES = {
-  organizationLoader: ({ sql }: Sources) => rowLoader(tableRows<Organization>(sql, 'Organization')),
+  /** Lean rows (see lean-rows.ts): what relations lead to. */
+  organizationLoader: ({ sql }: Sources) => rowLoader(tableRows<OrganizationRow>(sql, 'Organization', LEAN_COLUMNS.Organization)),
+  organizationTextLoader: ({ sql }: Sources) => rowLoader(tableRows<{ id: string; summary: string | null; ideology: string | null }>(sql, 'Organization', `id, ${TEXT_COLUMNS.Organization.join(', ')}`)),
   organizationBySlugLoader: ({ sql }: Sources) => uniqueLoader(rowsBySlug<Organization>(sql, 'Organization'), (o) => o.slug),
-  personLoader: ({ sql }: Sources) => rowLoader(tableRows<Person>(sql, 'Person')),
+  personLoader: ({ sql }: Sources) => rowLoader(tableRows<PersonRow>(sql, 'Person', LEAN_COLUMNS.Person)),
+  personTextLoader: ({ sql }: Sources) => rowLoader(tableRows<{ id: string; biography: string | null }>(sql, 'Person', `id, ${TEXT_COLUMNS.Person.join(', ')}`)),
   personBySlugLoader: ({ sql }: Sources) => uniqueLoader(rowsBySlug<Person>(sql, 'Person'), (p) => p.slug),
   incidentLoader: ({ sql }: Sources) => rowLoader(tableRows<Incident>(sql, 'Incident')),
   incidentBySlugLoader: ({ sql }: Sources) => uniqueLoader(rowsBySlug<Incident>(sql, 'Incident'), (i) => i.slug),

@@ -1,6 +1,7 @@
 import type { Context } from '../context.js';
 import { badUserInput } from '../errors.js';
-import type { Membership, Organization, Prisma, RelationType } from '../generated/prisma/client.js';
+import type { Membership, Prisma, RelationType } from '../generated/prisma/client.js';
+import type { OrganizationRow } from './lean-rows.js';
 import type {
   DesignationAuthority, OrganizationKind, OrganizationStatus, AreaRole,
 } from '../generated/prisma/enums.js';
@@ -46,7 +47,7 @@ export function organizationWhere(filter: OrganizationFilter | null | undefined)
  * The organizations that are COMPONENT_OF `root`: directly, or at any depth up to `maxDepth`.
  * Walks one level per batched query; a visited set stops cycles in the data.
  */
-export async function components(root: Organization, ctx: Context, transitive: boolean, maxDepth: number) {
+export async function components(root: OrganizationRow, ctx: Context, transitive: boolean, maxDepth: number) {
   if (maxDepth < 1 || maxDepth > MAX_COMPONENT_DEPTH) {
     throw badUserInput(`"maxDepth" must be between 1 and ${MAX_COMPONENT_DEPTH}.`, 'maxDepth');
   }
@@ -66,17 +67,17 @@ export async function components(root: Organization, ctx: Context, transitive: b
     }
   }
   const organizations = await loadAll(ctx.loaders.organizationLoader, found);
-  return organizations.filter((o): o is Organization => o !== null);
+  return organizations.filter((o): o is OrganizationRow => o !== null);
 }
 
 /** Organizations at the other end of `organization`'s outgoing edges of `type`. */
-export async function relatedOrganizations(organization: Organization, ctx: Context, type: RelationType) {
+export async function relatedOrganizations(organization: OrganizationRow, ctx: Context, type: RelationType) {
   const edges = await ctx.loaders.outgoingRelationsLoader.load(organization.id);
   const targets = await loadAll(
     ctx.loaders.organizationLoader,
     edges.filter((e) => e.type === type).map((e) => e.toId),
   );
-  return targets.filter((o): o is Organization => o !== null);
+  return targets.filter((o): o is OrganizationRow => o !== null);
 }
 
 /** What is known of the lives of the people holding these memberships (status and date of death). */
@@ -93,7 +94,7 @@ async function livesOf(memberships: readonly Membership[], ctx: Context): Promis
  * An organization's memberships matched by `asOf` / `current` (all of them without either): every
  * membership, or its leaderships alone (read apart: a large group has many members but few leaders).
  */
-export async function membershipsInTime(organization: Organization, ctx: Context, args: TemporalArgs, leadersOnly = false) {
+export async function membershipsInTime(organization: OrganizationRow, ctx: Context, args: TemporalArgs, leadersOnly = false) {
   const loader = leadersOnly ? ctx.loaders.leadersByOrganizationLoader : ctx.loaders.membershipsByOrganizationLoader;
   const memberships = await loader.load(organization.id);
   if (args.asOf == null && args.current == null) return matchInTime(memberships, args);
@@ -102,6 +103,6 @@ export async function membershipsInTime(organization: Organization, ctx: Context
 }
 
 /** Leadership memberships, matched by `asOf` / `current` with their certainty (see matchInTime). */
-export function leaders(organization: Organization, ctx: Context, args: TemporalArgs) {
+export function leaders(organization: OrganizationRow, ctx: Context, args: TemporalArgs) {
   return membershipsInTime(organization, ctx, args, true);
 }

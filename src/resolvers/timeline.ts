@@ -1,6 +1,7 @@
 // One dated list of what happened to an organization, merged from the facts held about it.
 import type { Context } from '../context.js';
-import type { Designation, Incident, Organization, Person } from '../generated/prisma/client.js';
+import type { Designation, Incident } from '../generated/prisma/client.js';
+import type { OrganizationRow, PersonRow } from './lean-rows.js';
 import { readDateColumns, type PartialDate } from '../partial-date.js';
 import { badUserInput } from '../errors.js';
 import { dateArgument, dateMeets } from './filters.js';
@@ -23,8 +24,8 @@ export interface TimelineEvent {
   kind: TimelineEventKind;
   date: PartialDate | null;
   description: string;
-  organization?: Organization | null;
-  person?: Person | null;
+  organization?: OrganizationRow | null;
+  person?: PersonRow | null;
   incident?: Incident | null;
   designation?: Designation | null;
 }
@@ -93,7 +94,7 @@ function windowSize(options: TimelineOptions): { limit: number; fromEnd: boolean
  * period asked for. Incidents, which can number thousands, are fetched in SQL already ordered and cut
  * to the window (the events of the window can hold no more incidents than its size).
  */
-export async function organizationTimeline(org: Organization, ctx: Context, options: TimelineOptions): Promise<TimelineEvent[]> {
+export async function organizationTimeline(org: OrganizationRow, ctx: Context, options: TimelineOptions): Promise<TimelineEvent[]> {
   const { loaders } = ctx;
   const from = dateArgument(options.from, 'from');
   const to = dateArgument(options.to, 'to');

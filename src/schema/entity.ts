@@ -1,9 +1,9 @@
 import type { Context } from '../context.js';
-import type { Organization, Person } from '../generated/prisma/client.js';
+import type { OrganizationRow, PersonRow } from '../resolvers/lean-rows.js';
 import { builder } from './builder.js';
 import { OrganizationRef, PersonRef } from './refs.js';
 
-export type Entity = Organization | Person;
+export type Entity = OrganizationRow | PersonRow;
 
 /** An organization or a person: what imports link, and what a mention names. */
 export const EntityUnion = builder.unionType('Entity', {

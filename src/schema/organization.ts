@@ -10,6 +10,7 @@ import * as tables from '../resolvers/tables.js';
 import { organizationTimeline, TIMELINE_DEFAULT, TIMELINE_MAX } from '../resolvers/timeline.js';
 import { TimelineEventKindEnum } from './timeline.js';
 import { readDateColumns } from '../partial-date.js';
+import { textOf } from '../resolvers/lean-rows.js';
 import { aliasArgs, filterAliases } from './alias.js';
 import { builder } from './builder.js';
 import { connectionOf } from './connections.js';
@@ -94,8 +95,8 @@ builder.node(OrganizationRef, {
     name: t.exposeString('name', { description: 'Canonical name.' }),
     kind: t.expose('kind', { type: OrganizationKindEnum, description: 'What sort of organization it is.' }),
     status: t.expose('status', { type: OrganizationStatusEnum, description: 'Whether it still operates.' }),
-    summary: t.exposeString('summary', { nullable: true, description: 'A short description.' }),
-    ideology: t.exposeString('ideology', { nullable: true, description: 'Its ideology and aims.' }),
+    summary: t.string({ nullable: true, description: 'A short description.', resolve: (o, _, ctx) => textOf(o, 'summary', ctx.loaders.organizationTextLoader) }),
+    ideology: t.string({ nullable: true, description: 'Its ideology and aims.', resolve: (o, _, ctx) => textOf(o, 'ideology', ctx.loaders.organizationTextLoader) }),
     founded: t.field(partialDateField('founded', 'When it was founded or formed, as precisely as known.')),
     dissolved: t.field(partialDateField('dissolved', 'When it was dissolved; null while active or when unknown.')),
     aliases: t.field({

@@ -1,5 +1,6 @@
 import type { Person } from '../generated/prisma/client.js';
 import { personWhere } from '../resolvers/persons.js';
+import { textOf } from '../resolvers/lean-rows.js';
 import { loadAll } from '../resolvers/loaders.js';
 import { keysetConnection, sqlKeysetQuery, type SortKey } from '../resolvers/pagination.js';
 import * as tables from '../resolvers/tables.js';
@@ -60,7 +61,7 @@ builder.node(PersonRef, {
       nullable: true,
       description: 'ISO 3166-1 alpha-2 country code, when the sources state one nationality; see `nationalities` for all.',
     }),
-    biography: t.exposeString('biography', { nullable: true, description: 'A short biography.' }),
+    biography: t.string({ nullable: true, description: 'A short biography.', resolve: (p, _, ctx) => textOf(p, 'biography', ctx.loaders.personTextLoader) }),
     memberships: t.field({
       type: [MembershipRef],
       description: 'Roles in organizations, earliest first.',

@@ -1,13 +1,14 @@
 // Object references declared once, so type modules can point at each other without import cycles.
 import type {
   Alias, Assessment, Designation, Estimate, ExternalIdentifier, FundingStream, FundingStreamIncident, Incident,
-  IncidentParticipant, IncidentPerpetrator, Membership, Organization, OrganizationArea, OrganizationRelation, Person,
+  IncidentParticipant, IncidentPerpetrator, Membership, OrganizationArea, OrganizationRelation,
 } from '../generated/prisma/client.js';
+import type { OrganizationRow, PersonRow } from '../resolvers/lean-rows.js';
 import type { TimelineEvent } from '../resolvers/timeline.js';
 import { builder } from './builder.js';
 
-export const OrganizationRef = builder.objectRef<Organization>('Organization');
-export const PersonRef = builder.objectRef<Person>('Person');
+export const OrganizationRef = builder.objectRef<OrganizationRow>('Organization');
+export const PersonRef = builder.objectRef<PersonRow>('Person');
 export const IncidentRef = builder.objectRef<Incident>('Incident');
 export const FundingStreamRef = builder.objectRef<FundingStream>('FundingStream');
 export const DesignationRef = builder.objectRef<Designation>('Designation');
