@@ -61,6 +61,9 @@ describe('batching', () => {
     const few = await countQueries(small, () => queryData<Result>(small, TEXTS));
     const many = await countQueries(large, () => queryData<Result>(large, TEXTS));
     expect(many.queries.length).toBe(few.queries.length);
+    // The same query without the texts: the organizations' texts and the persons' are one statement each.
+    const withoutTexts = await countQueries(large, () => queryData(large, TEXTS.replace(' summary ideology', '').replace(' biography', '')));
+    expect(many.queries.length).toBe(withoutTexts.queries.length + 2);
     const components = many.result.organizations.edges.flatMap((e) => e.node.components);
     expect(components.length).toBeGreaterThan(50);
     const stored = new Map((await large.prisma.organization.findMany()).map((o) => [o.slug, o]));

@@ -80,12 +80,12 @@ export async function expectRawEntityRowsToMatchPrisma(db: Database) {
   const loaders = createLoaders(db.prisma, db.scripts);
   const without = (row: object, columns: readonly string[]) => Object.fromEntries(Object.entries(row).filter(([key]) => !columns.includes(key)));
   const only = (row: object, columns: readonly string[]) => Object.fromEntries(Object.entries(row).filter(([key]) => columns.includes(key)));
-  const organizations_ = await db.prisma.organization.findMany();
-  const persons_ = await db.prisma.person.findMany();
+  const organizationRows = await db.prisma.organization.findMany();
+  const personRows = await db.prisma.person.findMany();
   // [Prisma's rows, the loader by ID, the columns the loader leaves out (lean rows: src/resolvers/lean-rows.ts)]
   const tables = [
-    [organizations_, loaders.organizationLoader, ['summary', 'ideology', 'createdAt', 'updatedAt']],
-    [persons_, loaders.personLoader, ['biography', 'createdAt', 'updatedAt']],
+    [organizationRows, loaders.organizationLoader, ['summary', 'ideology', 'createdAt', 'updatedAt']],
+    [personRows, loaders.personLoader, ['biography', 'createdAt', 'updatedAt']],
     [await db.prisma.incident.findMany(), loaders.incidentLoader, []],
     [await db.prisma.source.findMany(), loaders.sourceLoader, []],
   ] as const;
@@ -100,14 +100,14 @@ export async function expectRawEntityRowsToMatchPrisma(db: Database) {
     }
   }
   // The texts lean rows leave out, read apart by ID.
-  const texts = await Promise.all(organizations_.map((o) => loaders.organizationTextLoader.load(o.id)));
-  expect(texts).toStrictEqual(organizations_.map((o) => only(o, ['id', 'summary', 'ideology'])));
+  const texts = await Promise.all(organizationRows.map((o) => loaders.organizationTextLoader.load(o.id)));
+  expect(texts).toStrictEqual(organizationRows.map((o) => only(o, ['id', 'summary', 'ideology'])));
   expect(texts.some((t) => t?.summary)).toBe(true);
-  const biographies = await Promise.all(persons_.map((p) => loaders.personTextLoader.load(p.id)));
-  expect(biographies).toStrictEqual(persons_.map((p) => only(p, ['id', 'biography'])));
+  const biographies = await Promise.all(personRows.map((p) => loaders.personTextLoader.load(p.id)));
+  expect(biographies).toStrictEqual(personRows.map((p) => only(p, ['id', 'biography'])));
   // Children read in raw SQL, in Prisma's order: each parent's list equals Prisma's for that parent.
-  const organizations = (await db.prisma.organization.findMany({ select: { id: true } })).map((o) => o.id);
-  const persons = (await db.prisma.person.findMany({ select: { id: true } })).map((p) => p.id);
+  const organizations = organizationRows.map((o) => o.id);
+  const persons = personRows.map((p) => p.id);
   const incidents = (await db.prisma.incident.findMany({ select: { id: true } })).map((i) => i.id);
   const byName = [{ name: 'asc' as const }, { id: 'asc' as const }];
   const byStart = [{ startEarliest: { sort: 'asc' as const, nulls: 'first' as const } }, { id: 'asc' as const }];
