@@ -1,10 +1,18 @@
 import type { Database } from './db/client.js';
 import { createLoaders } from './resolvers/loaders.js';
 
+export interface ContextOptions {
+  /**
+   * Fetch the relations a root list's selection reaches in one statement (src/resolvers/prefetch.ts);
+   * off: each level through its loader. LOADERS=naive (the benchmark's baseline) turns it off.
+   */
+  prefetch?: boolean;
+}
+
 /** Builds the per-request context: the Prisma client, raw SQL for hand-tuned queries, fresh loaders. */
-export function contextFactory(database: Pick<Database, 'prisma' | 'scripts'>) {
+export function contextFactory(database: Pick<Database, 'prisma' | 'scripts'>, { prefetch = process.env.LOADERS !== 'naive' }: ContextOptions = {}) {
   return function createContext() {
-    return { db: database.prisma, sql: database.scripts, loaders: createLoaders(database.prisma, database.scripts) };
+    return { db: database.prisma, sql: database.scripts, loaders: createLoaders(database.prisma, database.scripts), prefetch };
   };
 }
 

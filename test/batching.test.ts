@@ -28,20 +28,21 @@ async function graphOf(coalitions: number): Promise<TestDatabase> {
   return db;
 }
 
-describe('batching', () => {
-  let small: TestDatabase;
-  let large: TestDatabase;
-  beforeAll(async () => {
-    [small, large] = await Promise.all([graphOf(5), graphOf(50)]);
-  });
-  afterAll(async () => {
-    await Promise.all([small.close(), large.close()]);
-  });
+let small: TestDatabase;
+let large: TestDatabase;
+beforeAll(async () => {
+  [small, large] = await Promise.all([graphOf(5), graphOf(50)]);
+});
+afterAll(async () => {
+  await Promise.all([small.close(), large.close()]);
+});
 
+// With the root lists' prefetch (src/resolvers/prefetch.ts) and without it, every level through its loader.
+describe.each([{ prefetch: false }, { prefetch: true }])('batching, %o', (context) => {
   it('components(transitive) → leaders → person → aliases costs the same SQL for 5 or 50 coalitions', async () => {
     type Result = { organizations: { edges: { node: { components: unknown[] } }[] } };
-    const few = await countQueries(small, () => queryData<Result>(small, NESTED));
-    const many = await countQueries(large, () => queryData<Result>(large, NESTED));
+    const few = await countQueries(small, () => queryData<Result>(small, NESTED, undefined, context));
+    const many = await countQueries(large, () => queryData<Result>(large, NESTED, undefined, context));
     const edges = (r: Result) => r.organizations.edges;
     expect(edges(few.result)).toHaveLength(5);
     expect(edges(many.result)).toHaveLength(50);
@@ -58,12 +59,13 @@ describe('batching', () => {
     const TEXTS = `{ organizations(first: 50, filter: { kind: [COALITION] }) { edges { node {
       components { slug summary ideology leaders { person { slug biography } } } } } } }`;
     type Result = { organizations: { edges: { node: { components: { slug: string; summary: string | null; ideology: string | null; leaders: { person: { slug: string; biography: string | null } }[] }[] } }[] } };
-    const few = await countQueries(small, () => queryData<Result>(small, TEXTS));
-    const many = await countQueries(large, () => queryData<Result>(large, TEXTS));
+    const few = await countQueries(small, () => queryData<Result>(small, TEXTS, undefined, context));
+    const many = await countQueries(large, () => queryData<Result>(large, TEXTS, undefined, context));
     expect(many.queries.length).toBe(few.queries.length);
-    // The same query without the texts: the organizations' texts and the persons' are one statement each.
-    const withoutTexts = await countQueries(large, () => queryData(large, TEXTS.replace(' summary ideology', '').replace(' biography', '')));
-    expect(many.queries.length).toBe(withoutTexts.queries.length + 2);
+    // The same query without the texts: the organizations' texts and the persons' are one statement each,
+    // or none when the prefetch reads them with the rest.
+    const withoutTexts = await countQueries(large, () => queryData(large, TEXTS.replace(' summary ideology', '').replace(' biography', ''), undefined, context));
+    expect(many.queries.length).toBe(withoutTexts.queries.length + (context.prefetch ? 0 : 2));
     const components = many.result.organizations.edges.flatMap((e) => e.node.components);
     expect(components.length).toBeGreaterThan(50);
     const stored = new Map((await large.prisma.organization.findMany()).map((o) => [o.slug, o]));
@@ -74,8 +76,8 @@ describe('batching', () => {
   });
 
   it('a broad, deep query also costs the same for 5 or 50', async () => {
-    const few = await countQueries(small, () => queryData(small, DEEP));
-    const many = await countQueries(large, () => queryData(large, DEEP));
+    const few = await countQueries(small, () => queryData(small, DEEP, undefined, context));
+    const many = await countQueries(large, () => queryData(large, DEEP, undefined, context));
     expect(many.queries.length).toBe(few.queries.length);
   });
 
@@ -87,7 +89,7 @@ describe('batching', () => {
     ]);
     const edge = await small.prisma.organizationRelation.create({ data: { type: 'COMPONENT_OF', fromId: coalition.id, toId: faction.id } });
     try {
-      const data = await queryData(small, '{ organization(slug: "coalition-0") { components(transitive: true, maxDepth: 10) { slug } one: components(transitive: true, maxDepth: 1) { slug } } }');
+      const data = await queryData(small, '{ organization(slug: "coalition-0") { components(transitive: true, maxDepth: 10) { slug } one: components(transitive: true, maxDepth: 1) { slug } } }', undefined, context);
       expect(data.organization.components.map((c: { slug: string }) => c.slug).sort()).toEqual(['faction-0-a', 'faction-0-b', 'group-0-a', 'group-0-b']);
       expect(data.organization.one.map((c: { slug: string }) => c.slug).sort()).toEqual(['group-0-a', 'group-0-b']);
     } finally {

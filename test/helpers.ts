@@ -2,7 +2,7 @@
 // against the schema directly or over HTTP through Yoga, as clients do.
 import { graphql, type ExecutionResult } from 'graphql';
 import { openDatabase, type Database } from '../src/db/client.js';
-import { contextFactory } from '../src/context.js';
+import { contextFactory, type ContextOptions } from '../src/context.js';
 import { schema } from '../src/schema/index.js';
 import { createApi, type Api } from '../src/yoga.js';
 import { createLoaders } from '../src/resolvers/loaders.js';
@@ -31,13 +31,14 @@ export async function runQuery<T = Record<string, any>>(
   db: Database,
   source: string,
   variableValues?: Record<string, unknown>,
+  context?: ContextOptions,
 ): Promise<ExecutionResult<T>> {
-  return (await graphql({ schema, source, variableValues, contextValue: contextFactory(db)() })) as ExecutionResult<T>;
+  return (await graphql({ schema, source, variableValues, contextValue: contextFactory(db, context)() })) as ExecutionResult<T>;
 }
 
 /** Runs an operation and fails the test on any error; returns `data`. */
-export async function queryData<T = Record<string, any>>(db: Database, source: string, variables?: Record<string, unknown>): Promise<T> {
-  const result = await runQuery<T>(db, source, variables);
+export async function queryData<T = Record<string, any>>(db: Database, source: string, variables?: Record<string, unknown>, context?: ContextOptions): Promise<T> {
+  const result = await runQuery<T>(db, source, variables, context);
   if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
   return result.data as T;
 }

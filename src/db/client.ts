@@ -1,4 +1,5 @@
 // The one place that knows whether the database is PGlite or a server PostgreSQL.
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { pipeline } from 'node:stream/promises';
@@ -15,11 +16,20 @@ import { openPGlite } from './pglite.js';
 /** A statement the client sent, as reported by the driver; used to count round trips. */
 export type QueryListener = (sql: string, params: unknown[]) => void;
 
+export interface QueryOptions {
+  /**
+   * Server PostgreSQL: run it as a prepared statement of each connection (named by its text's hash), so
+   * the server plans it once per connection instead of at every run: the nested statements of
+   * src/resolvers/prefetch.ts took about as long to plan as to run. At most PREPARED_MAX texts a process.
+   */
+  prepare?: boolean;
+}
+
 /** A SQL session outside Prisma for scripts Prisma cannot run (multi-statement migrations). */
 export interface ScriptRunner {
   /** Runs `sql` (several statements allowed) then `after` in one transaction. */
   runScriptInTransaction(sql: string, after: { sql: string; params: unknown[] }): Promise<void>;
-  query<T>(sql: string, params?: unknown[]): Promise<T[]>;
+  query<T>(sql: string, params?: unknown[], options?: QueryOptions): Promise<T[]>;
   /** Runs `work` in one transaction whose writer can COPY rows in: all of it is written, or none. */
   bulkTransaction<T>(work: (tx: BulkWriter) => Promise<T>): Promise<T>;
 }
@@ -73,6 +83,20 @@ function pgliteScripts(db: PGlite): ScriptRunner {
   };
 }
 
+/** Distinct statements prepared by one process: each costs memory in every connection's server process. */
+const PREPARED_MAX = 500;
+const preparedNames = new Map<string, string>();
+
+/** The prepared statement name of a text, or undefined once PREPARED_MAX texts have one. */
+function statementName(sql: string): string | undefined {
+  let name = preparedNames.get(sql);
+  if (name === undefined && preparedNames.size < PREPARED_MAX) {
+    name = `s_${createHash('sha1').update(sql).digest('base64url')}`;
+    preparedNames.set(sql, name);
+  }
+  return name;
+}
+
 function poolScripts(pool: pg.Pool): ScriptRunner {
   return {
     async runScriptInTransaction(sql, after) {
@@ -89,8 +113,9 @@ function poolScripts(pool: pg.Pool): ScriptRunner {
         client.release();
       }
     },
-    async query<T>(sql: string, params: unknown[] = []) {
-      return (await pool.query(sql, params)).rows as T[];
+    async query<T>(sql: string, params: unknown[] = [], options: QueryOptions = {}) {
+      const name = options.prepare ? statementName(sql) : undefined;
+      return (await (name ? pool.query({ name, text: sql, values: params }) : pool.query(sql, params))).rows as T[];
     },
     async bulkTransaction(work) {
       const client = await pool.connect();
@@ -225,9 +250,9 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
     const run = scripts.query;
     scripts = {
       ...scripts,
-      query(sql, params) {
+      query(sql, params, queryOptions) {
         for (const listener of listeners) listener(sql, params ?? []);
-        return run(sql, params);
+        return run(sql, params, queryOptions);
       },
     };
   }

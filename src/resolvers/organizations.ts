@@ -1,6 +1,7 @@
 import type { Context } from '../context.js';
 import { badUserInput } from '../errors.js';
-import type { Membership, Prisma, RelationType } from '../generated/prisma/client.js';
+import type { Membership, OrganizationRelation, Prisma, RelationType } from '../generated/prisma/client.js';
+import { prefetched } from './prefetch.js';
 import type { OrganizationRow } from './lean-rows.js';
 import type {
   DesignationAuthority, OrganizationKind, OrganizationStatus, AreaRole,
@@ -55,9 +56,16 @@ export async function components(root: OrganizationRow, ctx: Context, transitive
   const seen = new Set([root.id]);
   const found: string[] = [];
   let frontier = [root.id];
+  // The first level, and the components it leads to, when the root list's statement fetched them.
+  const fetched = new Map<string, OrganizationRow>();
   for (let level = 0; level < depth && frontier.length > 0; level++) {
+    const first = level === 0 ? prefetched<OrganizationRelation[]>(root, 'incoming') : undefined;
+    for (const edge of first ?? []) {
+      const from = prefetched<OrganizationRow>(edge, 'from');
+      if (from) fetched.set(from.id, from);
+    }
     // load() per key rather than loadMany(): a failed query must fail the field, not shorten the list.
-    const edges = (await Promise.all(frontier.map((id) => ctx.loaders.incomingRelationsLoader.load(id)))).flat();
+    const edges = first ?? (await Promise.all(frontier.map((id) => ctx.loaders.incomingRelationsLoader.load(id)))).flat();
     frontier = [];
     for (const edge of edges) {
       if (edge.type !== 'COMPONENT_OF' || seen.has(edge.fromId)) continue;
@@ -66,16 +74,15 @@ export async function components(root: OrganizationRow, ctx: Context, transitive
       frontier.push(edge.fromId);
     }
   }
-  const organizations = await loadAll(ctx.loaders.organizationLoader, found);
+  const organizations = await Promise.all(found.map((id) => fetched.get(id) ?? ctx.loaders.organizationLoader.load(id)));
   return organizations.filter((o): o is OrganizationRow => o !== null);
 }
 
 /** Organizations at the other end of `organization`'s outgoing edges of `type`. */
 export async function relatedOrganizations(organization: OrganizationRow, ctx: Context, type: RelationType) {
-  const edges = await ctx.loaders.outgoingRelationsLoader.load(organization.id);
-  const targets = await loadAll(
-    ctx.loaders.organizationLoader,
-    edges.filter((e) => e.type === type).map((e) => e.toId),
+  const edges = prefetched<OrganizationRelation[]>(organization, 'outgoing') ?? await ctx.loaders.outgoingRelationsLoader.load(organization.id);
+  const targets = await Promise.all(
+    edges.filter((e) => e.type === type).map((e) => prefetched<OrganizationRow>(e, 'to') ?? ctx.loaders.organizationLoader.load(e.toId)),
   );
   return targets.filter((o): o is OrganizationRow => o !== null);
 }
@@ -96,7 +103,7 @@ async function livesOf(memberships: readonly Membership[], ctx: Context): Promis
  */
 export async function membershipsInTime(organization: OrganizationRow, ctx: Context, args: TemporalArgs, leadersOnly = false) {
   const loader = leadersOnly ? ctx.loaders.leadersByOrganizationLoader : ctx.loaders.membershipsByOrganizationLoader;
-  const memberships = await loader.load(organization.id);
+  const memberships = (leadersOnly ? prefetched<Membership[]>(organization, 'leaders') : undefined) ?? await loader.load(organization.id);
   if (args.asOf == null && args.current == null) return matchInTime(memberships, args);
   const lives = await livesOf(memberships, ctx);
   return matchInTime(memberships, args, (m) => lives.get(m.personId) ?? null);

@@ -1,9 +1,11 @@
-import type { Incident } from '../generated/prisma/client.js';
+import type { Incident, IncidentPerpetrator } from '../generated/prisma/client.js';
 import type { TargetKind } from '../generated/prisma/enums.js';
 import { badUserInput } from '../errors.js';
 import { incidentOrders, incidentWhere } from '../resolvers/incidents.js';
 import { loadAll } from '../resolvers/loaders.js';
 import { keysetConnection, sqlKeysetQuery } from '../resolvers/pagination.js';
+import { prefetched, prefetchOne, prefetchPage } from '../resolvers/prefetch.js';
+import type { OrganizationRow } from '../resolvers/lean-rows.js';
 import * as tables from '../resolvers/tables.js';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from './builder.js';
@@ -21,7 +23,7 @@ PerpetratorRef.implement({
     organization: t.field({
       type: OrganizationRef,
       description: 'The organization.',
-      resolve: async (p, _, ctx) => (await ctx.loaders.organizationLoader.load(p.organizationId))!,
+      resolve: async (p, _, ctx) => prefetched<OrganizationRow>(p, 'organization') ?? (await ctx.loaders.organizationLoader.load(p.organizationId))!,
     }),
     incident: t.field({
       type: IncidentRef,
@@ -101,7 +103,7 @@ builder.node(IncidentRef, {
     perpetrators: t.field({
       type: [PerpetratorRef],
       description: 'Organizations that claimed it or are blamed or suspected.',
-      resolve: (i, _, ctx) => ctx.loaders.perpetratorsByIncidentLoader.load(i.id),
+      resolve: (i, _, ctx) => prefetched<IncidentPerpetrator[]>(i, 'perpetrators') ?? ctx.loaders.perpetratorsByIncidentLoader.load(i.id),
     }),
     participants: t.field({
       type: [ParticipantRef],
@@ -180,16 +182,16 @@ builder.queryFields((t) => ({
       id: t.arg.id({ description: 'The incident’s global ID.' }),
       slug: t.arg.string({ description: 'The incident’s slug.' }),
     },
-    resolve: (_, args, ctx) => {
+    resolve: async (_, args, ctx, info) => {
       if ((args.id == null) === (args.slug == null)) throw badUserInput('Give exactly one of "id" and "slug".', 'id');
-      if (args.slug != null) return ctx.loaders.incidentBySlugLoader.load(args.slug);
+      if (args.slug != null) return prefetchOne(ctx, info, 'Incident', await ctx.loaders.incidentBySlugLoader.load(args.slug));
       let decoded: { typename: string; id: string };
       try {
         decoded = decodeGlobalID(String(args.id));
       } catch {
         throw badUserInput('"id" is not a global ID.', 'id');
       }
-      return decoded.typename === 'Incident' ? ctx.loaders.incidentLoader.load(decoded.id) : null;
+      return decoded.typename === 'Incident' ? prefetchOne(ctx, info, 'Incident', await ctx.loaders.incidentLoader.load(decoded.id)) : null;
     },
   }),
   incidents: t.field({
@@ -200,7 +202,7 @@ builder.queryFields((t) => ({
       orderBy: t.arg({ type: IncidentOrderEnum, defaultValue: 'DATE_DESC', description: 'Sort order.' }),
       ...t.arg.connectionArgs(),
     },
-    resolve: (_, args, ctx) =>
-      keysetConnection<Incident>(args, sqlKeysetQuery(ctx.sql, tables.Incident, incidentWhere(args.filter), incidentOrders[args.orderBy ?? 'DATE_DESC'])),
+    resolve: async (_, args, ctx, info) =>
+      prefetchPage(ctx, info, 'Incident', await keysetConnection<Incident>(args, sqlKeysetQuery(ctx.sql, tables.Incident, incidentWhere(args.filter), incidentOrders[args.orderBy ?? 'DATE_DESC']))),
   }),
 }));

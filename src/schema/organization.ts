@@ -1,4 +1,4 @@
-import type { Organization } from '../generated/prisma/client.js';
+import type { Alias, Organization, OrganizationRelation } from '../generated/prisma/client.js';
 import { dateArgument, dateMeets } from '../resolvers/filters.js';
 import { matchInTime } from '../resolvers/temporal.js';
 import { loadAll } from '../resolvers/loaders.js';
@@ -11,6 +11,8 @@ import { organizationTimeline, TIMELINE_DEFAULT, TIMELINE_MAX } from '../resolve
 import { TimelineEventKindEnum } from './timeline.js';
 import { readDateColumns } from '../partial-date.js';
 import { textOf } from '../resolvers/lean-rows.js';
+import { prefetched, prefetchOne, prefetchPage } from '../resolvers/prefetch.js';
+import type { OrganizationRow } from '../resolvers/lean-rows.js';
 import { aliasArgs, filterAliases } from './alias.js';
 import { builder } from './builder.js';
 import { connectionOf } from './connections.js';
@@ -44,12 +46,12 @@ RelationRef.implement({
     from: t.field({
       type: OrganizationRef,
       description: 'The organization the edge starts from.',
-      resolve: async (r, _, ctx) => (await ctx.loaders.organizationLoader.load(r.fromId))!,
+      resolve: async (r, _, ctx) => prefetched<OrganizationRow>(r, 'from') ?? (await ctx.loaders.organizationLoader.load(r.fromId))!,
     }),
     to: t.field({
       type: OrganizationRef,
       description: 'The organization the edge points to.',
-      resolve: async (r, _, ctx) => (await ctx.loaders.organizationLoader.load(r.toId))!,
+      resolve: async (r, _, ctx) => prefetched<OrganizationRow>(r, 'to') ?? (await ctx.loaders.organizationLoader.load(r.toId))!,
     }),
     description: t.exposeString('description', { nullable: true, description: 'What the tie consists of, in short.' }),
     start: t.field(partialDateField('start', 'When the tie began, as precisely as known.')),
@@ -103,7 +105,7 @@ builder.node(OrganizationRef, {
       type: [AliasRef],
       description: 'Its other names: acronyms, transliterations, translations, former names.',
       args: aliasArgs,
-      resolve: async (o, args, ctx) => filterAliases(await ctx.loaders.aliasesByOrganizationLoader.load(o.id), args),
+      resolve: async (o, args, ctx) => filterAliases(prefetched<Alias[]>(o, 'aliases') ?? await ctx.loaders.aliasesByOrganizationLoader.load(o.id), args),
     }),
     components: t.field({
       type: [OrganizationRef],
@@ -133,8 +135,8 @@ builder.node(OrganizationRef, {
       resolve: async (o, args, ctx) => {
         const direction = args.direction ?? 'BOTH';
         const [outgoing, incoming] = await Promise.all([
-          direction === 'INCOMING' ? [] : ctx.loaders.outgoingRelationsLoader.load(o.id),
-          direction === 'OUTGOING' ? [] : ctx.loaders.incomingRelationsLoader.load(o.id),
+          direction === 'INCOMING' ? [] : prefetched<OrganizationRelation[]>(o, 'outgoing') ?? ctx.loaders.outgoingRelationsLoader.load(o.id),
+          direction === 'OUTGOING' ? [] : prefetched<OrganizationRelation[]>(o, 'incoming') ?? ctx.loaders.incomingRelationsLoader.load(o.id),
         ]);
         return matchInTime([...outgoing, ...incoming].filter((r) => !args.type || args.type.includes(r.type)), args);
       },
@@ -142,7 +144,7 @@ builder.node(OrganizationRef, {
     allegiances: t.field({
       type: [RelationRef],
       description: 'Pledges of allegiance this organization made (ALLEGIANCE_TO edges from it).',
-      resolve: async (o, _, ctx) => (await ctx.loaders.outgoingRelationsLoader.load(o.id)).filter((r) => r.type === 'ALLEGIANCE_TO'),
+      resolve: async (o, _, ctx) => (prefetched<OrganizationRelation[]>(o, 'outgoing') ?? await ctx.loaders.outgoingRelationsLoader.load(o.id)).filter((r) => r.type === 'ALLEGIANCE_TO'),
     }),
     leaders: t.field({
       type: [MembershipRef],
@@ -283,7 +285,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'An organization by slug ("jnim"); null when there is none.',
     args: { slug: t.arg.string({ required: true, description: 'The organization’s slug.' }) },
-    resolve: (_, { slug }, ctx) => ctx.loaders.organizationBySlugLoader.load(slug),
+    resolve: async (_, { slug }, ctx, info) => prefetchOne(ctx, info, 'Organization', await ctx.loaders.organizationBySlugLoader.load(slug)),
   }),
   organizations: t.field({
     type: OrganizationConnection,
@@ -293,7 +295,7 @@ builder.queryFields((t) => ({
       orderBy: t.arg({ type: OrganizationOrder, defaultValue: 'NAME_ASC', description: 'Sort order.' }),
       ...t.arg.connectionArgs(),
     },
-    resolve: (_, args, ctx) =>
-      keysetConnection<Organization>(args, sqlKeysetQuery(ctx.sql, tables.Organization, organizationWhere(args.filter), organizationOrders[args.orderBy ?? 'NAME_ASC'])),
+    resolve: async (_, args, ctx, info) =>
+      prefetchPage(ctx, info, 'Organization', await keysetConnection<Organization>(args, sqlKeysetQuery(ctx.sql, tables.Organization, organizationWhere(args.filter), organizationOrders[args.orderBy ?? 'NAME_ASC']))),
   }),
 }));

@@ -1,6 +1,8 @@
-import type { Person } from '../generated/prisma/client.js';
+import type { Alias, Membership, Person } from '../generated/prisma/client.js';
 import { personWhere } from '../resolvers/persons.js';
 import { textOf } from '../resolvers/lean-rows.js';
+import { prefetched, prefetchOne, prefetchPage } from '../resolvers/prefetch.js';
+import type { OrganizationRow, PersonRow } from '../resolvers/lean-rows.js';
 import { loadAll } from '../resolvers/loaders.js';
 import { keysetConnection, sqlKeysetQuery, type SortKey } from '../resolvers/pagination.js';
 import * as tables from '../resolvers/tables.js';
@@ -23,12 +25,12 @@ MembershipRef.implement({
     person: t.field({
       type: PersonRef,
       description: 'Who.',
-      resolve: async (m, _, ctx) => (await ctx.loaders.personLoader.load(m.personId))!,
+      resolve: async (m, _, ctx) => prefetched<PersonRow>(m, 'person') ?? (await ctx.loaders.personLoader.load(m.personId))!,
     }),
     organization: t.field({
       type: OrganizationRef,
       description: 'In which organization.',
-      resolve: async (m, _, ctx) => (await ctx.loaders.organizationLoader.load(m.organizationId))!,
+      resolve: async (m, _, ctx) => prefetched<OrganizationRow>(m, 'organization') ?? (await ctx.loaders.organizationLoader.load(m.organizationId))!,
     }),
     role: t.expose('role', { type: MembershipRoleEnum, description: 'The role.' }),
     title: t.exposeString('title', { nullable: true, description: 'The title as the source gives it ("military commander").' }),
@@ -52,7 +54,7 @@ builder.node(PersonRef, {
       type: [AliasRef],
       description: 'Other names and spellings, noms de guerre, the name in its original script.',
       args: aliasArgs,
-      resolve: async (p, args, ctx) => filterAliases(await ctx.loaders.aliasesByPersonLoader.load(p.id), args),
+      resolve: async (p, args, ctx) => filterAliases(prefetched<Alias[]>(p, 'aliases') ?? await ctx.loaders.aliasesByPersonLoader.load(p.id), args),
     }),
     status: t.expose('status', { type: PersonStatusEnum, description: 'Alive, deceased, detained or unknown.' }),
     born: t.field(partialDateField('born', 'Date of birth, as precisely as known, when the sources state one; see `datesOfBirth` for all.')),
@@ -68,7 +70,7 @@ builder.node(PersonRef, {
       args: { role: t.arg({ type: [MembershipRoleEnum], description: 'Only these roles.' }), ...temporalArgs('roles') },
       resolve: async (p, args, ctx) => {
         const life = { died: readDateColumns(p, 'died'), deceased: p.status === 'DECEASED' };
-        const memberships = (await ctx.loaders.membershipsByPersonLoader.load(p.id)).filter((m) => !args.role || args.role.includes(m.role));
+        const memberships = (prefetched<Membership[]>(p, 'memberships') ?? await ctx.loaders.membershipsByPersonLoader.load(p.id)).filter((m) => !args.role || args.role.includes(m.role));
         return matchInTime(memberships, args, () => life);
       },
     }),
@@ -131,7 +133,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'A person by slug ("iyad-ag-ghali"); null when there is none.',
     args: { slug: t.arg.string({ required: true, description: 'The person’s slug.' }) },
-    resolve: (_, { slug }, ctx) => ctx.loaders.personBySlugLoader.load(slug),
+    resolve: async (_, { slug }, ctx, info) => prefetchOne(ctx, info, 'Person', await ctx.loaders.personBySlugLoader.load(slug)),
   }),
   persons: t.field({
     type: PersonConnection,
@@ -141,7 +143,7 @@ builder.queryFields((t) => ({
       orderBy: t.arg({ type: PersonOrder, defaultValue: 'NAME_ASC', description: 'Sort order.' }),
       ...t.arg.connectionArgs(),
     },
-    resolve: (_, args, ctx) =>
-      keysetConnection<Person>(args, sqlKeysetQuery(ctx.sql, tables.Person, personWhere(args.filter), personOrders[args.orderBy ?? 'NAME_ASC'])),
+    resolve: async (_, args, ctx, info) =>
+      prefetchPage(ctx, info, 'Person', await keysetConnection<Person>(args, sqlKeysetQuery(ctx.sql, tables.Person, personWhere(args.filter), personOrders[args.orderBy ?? 'NAME_ASC']))),
   }),
 }));

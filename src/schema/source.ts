@@ -2,6 +2,7 @@ import type { Citation, Source } from '../generated/prisma/client.js';
 import type { Context } from '../context.js';
 import { loadAll, type CitationSubject } from '../resolvers/loaders.js';
 import { keysetConnection } from '../resolvers/pagination.js';
+import { prefetched } from '../resolvers/prefetch.js';
 import { builder } from './builder.js';
 import { connectionOf } from './connections.js';
 import { partialDateField } from './dates.js';
@@ -44,7 +45,7 @@ CitationRef.implement({
       type: SourceRef,
       description: 'The document cited.',
       // Every citation has a source (foreign key with ON DELETE RESTRICT).
-      resolve: async (c, _, ctx) => (await ctx.loaders.sourceLoader.load(c.sourceId))!,
+      resolve: async (c, _, ctx) => prefetched<Source>(c, 'source') ?? (await ctx.loaders.sourceLoader.load(c.sourceId))!,
     }),
     quote: t.exposeString('quote', { description: 'The passage of the source that states the fact, verbatim.' }),
     locator: t.exposeString('locator', { nullable: true, description: 'Where in the source: page, paragraph, list entry and element.' }),
@@ -60,7 +61,7 @@ export function citationsField(subject: CitationSubject) {
   return {
     type: [CitationRef] as [typeof CitationRef],
     description: 'The sources that state this fact, with the passages quoted.',
-    resolve: (row: { id: string }, _args: object, ctx: Context) => ctx.loaders.citationsLoader(subject).load(row.id),
+    resolve: (row: { id: string }, _args: object, ctx: Context) => prefetched<Citation[]>(row, 'citations') ?? ctx.loaders.citationsLoader(subject).load(row.id),
   };
 }
 

@@ -1,0 +1,378 @@
+// The child levels a query selects below a root list, fetched in one statement: PostgreSQL builds the
+// nested rows as JSON (correlated subqueries on the foreign-key indexes), with only the columns the
+// selected fields read, and each parent row carries what was fetched below it (under PREFETCHED). The
+// relation fields read it from there, and their loaders only when it is absent. Profiled under the
+// nested questions, the pg driver's parsing of whole rows (850 KB for a 63 KB answer), a socket write
+// per statement and the garbage both leave were most of the CPU. The rows are partial, so they are not
+// primed into the request's loaders, where a field on another path could find a column missing; a
+// field whose columns are not listed here gets every column its loader reads.
+import { Kind, type FragmentDefinitionNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { Prisma } from '../generated/prisma/client.js';
+import type { Context } from '../context.js';
+import { LEAN_COLUMNS } from './lean-rows.js';
+
+type Entity = 'Organization' | 'Person' | 'Alias' | 'Relation' | 'Membership' | 'Citation' | 'Source' | 'Perpetrator' | 'Incident';
+type Json = Record<string | symbol, unknown>;
+
+/** What was fetched below a row, by step ("aliases", "incoming", "from", ...). */
+export const PREFETCHED = Symbol('prefetched');
+
+/** The rows a step fetched below `row`; undefined when none was (the field reads its loader). */
+export function prefetched<T>(row: object, step: string): T | undefined {
+  const value = (row as { [PREFETCHED]?: Json })[PREFETCHED]?.[step];
+  return value === null ? undefined : (value as T | undefined);
+}
+
+const quoted = (columns: readonly string[]) => columns.map((c) => `"${c}"`);
+
+interface Table {
+  name: string;
+  /** Every column the entity's loader reads: what a row gets when a selected field's columns are not known. */
+  all: readonly string[];
+  /** Every column of the table (the long texts a lean row leaves out included), in the model's order. */
+  columns: readonly string[];
+  /** DATE and TIMESTAMPTZ columns: JSON gives text, the pg driver a Date (UTC midnight for a DATE). */
+  dates: readonly string[];
+  /** Float columns: JSON spells NaN and infinities as text. */
+  floats?: readonly string[];
+}
+
+const SPAN = (prefix: string) => [`${prefix}Earliest`, `${prefix}Latest`];
+
+const table = (name: string, fields: Record<string, string>, dates: readonly string[], leanColumns?: string): Table => {
+  const columns = Object.values(fields);
+  return { name, all: leanColumns ? leanColumns.split(', ').map((c) => c.slice(1, -1)) : columns, columns, dates };
+};
+
+/** The tables the plans read; test/prefetch.test.ts holds the answers equal to the loaders'. */
+export const TABLES: Record<Entity, Table> = {
+  Organization: table('Organization', Prisma.OrganizationScalarFieldEnum, [...SPAN('founded'), ...SPAN('dissolved')], LEAN_COLUMNS.Organization),
+  Person: table('Person', Prisma.PersonScalarFieldEnum, [...SPAN('born'), ...SPAN('died')], LEAN_COLUMNS.Person),
+  Alias: table('Alias', Prisma.AliasScalarFieldEnum, []),
+  Relation: table('OrganizationRelation', Prisma.OrganizationRelationScalarFieldEnum, [...SPAN('start'), ...SPAN('end')]),
+  Membership: table('Membership', Prisma.MembershipScalarFieldEnum, [...SPAN('start'), ...SPAN('end')]),
+  Citation: table('Citation', Prisma.CitationScalarFieldEnum, []),
+  Source: table('Source', Prisma.SourceScalarFieldEnum, [...SPAN('published'), 'importedAt', 'createdAt', 'updatedAt']),
+  Perpetrator: table('IncidentPerpetrator', Prisma.IncidentPerpetratorScalarFieldEnum, []),
+  Incident: { ...table('Incident', Prisma.IncidentScalarFieldEnum, [...SPAN('date'), 'dateSort', 'revisedAt', 'createdAt', 'updatedAt']), floats: ['latitude', 'longitude'] },
+};
+
+/** A step from a row to the rows it leads to. */
+interface Link {
+  target: Entity;
+  /** many: the children whose `column` is the parent's ID; one: the row the parent's `column` names. */
+  kind: 'many' | 'one';
+  column: string;
+  /** many: the order of the loader the field would otherwise read (columns of the child). */
+  orderBy?: readonly (readonly [column: string, direction: string])[];
+  /** many: the loader's own condition (over the child's alias). */
+  where?: (alias: string) => string;
+}
+
+const BY_NAME = [['name', 'ASC'], ['id', 'ASC']] as const;
+const BY_START = [['startEarliest', 'ASC NULLS FIRST'], ['id', 'ASC']] as const;
+const BY_ID = [['id', 'ASC']] as const;
+
+const citations = (column: string): Link => ({ target: 'Citation', kind: 'many', column, orderBy: BY_ID });
+const organization = (column: string): Link => ({ target: 'Organization', kind: 'one', column });
+
+/** The steps a plan can take from each entity, each as its field's loader reads them. */
+const LINKS: Record<Entity, Record<string, Link>> = {
+  Organization: {
+    aliases: { target: 'Alias', kind: 'many', column: 'organizationId', orderBy: BY_NAME },
+    incoming: { target: 'Relation', kind: 'many', column: 'toId', orderBy: BY_START },
+    outgoing: { target: 'Relation', kind: 'many', column: 'fromId', orderBy: BY_START },
+    leaders: { target: 'Membership', kind: 'many', column: 'organizationId', orderBy: BY_START, where: (c) => `${c}.role = 'LEADER'` },
+    citations: citations('organizationId'),
+  },
+  Relation: { from: organization('fromId'), to: organization('toId'), citations: citations('relationId') },
+  Membership: { person: { target: 'Person', kind: 'one', column: 'personId' }, organization: organization('organizationId'), citations: citations('membershipId') },
+  Person: {
+    aliases: { target: 'Alias', kind: 'many', column: 'personId', orderBy: BY_NAME },
+    memberships: { target: 'Membership', kind: 'many', column: 'personId', orderBy: BY_START },
+    citations: citations('personId'),
+  },
+  Alias: { citations: citations('aliasId') },
+  Incident: {
+    perpetrators: { target: 'Perpetrator', kind: 'many', column: 'incidentId', orderBy: [['attribution', 'ASC'], ['id', 'ASC']] },
+    citations: citations('incidentId'),
+  },
+  Perpetrator: { organization: organization('organizationId'), citations: citations('perpetratorId') },
+  Citation: { source: { target: 'Source', kind: 'one', column: 'sourceId' } },
+  Source: {},
+};
+
+const DATE = (prefix: string) => [...SPAN(prefix), `${prefix}Precision`, `${prefix}Qualifier`, 'inferences'];
+/** What matchInTime reads of each row when `asOf` or `current` is given. */
+const IN_TIME = [...DATE('start'), ...DATE('end')];
+
+/**
+ * A GraphQL field's resolver follows these steps; `reads` are the columns it reads of each step's rows
+ * (the loader's order columns are added), `inTime` that with `asOf` or `current` it also reads their dates.
+ */
+interface FieldPath {
+  steps: readonly string[];
+  type: string;
+  reads?: readonly (readonly string[])[];
+  inTime?: boolean;
+  /** Only when the last step's parent meets this (over its alias), as the resolver filters. */
+  when?: (alias: string) => string;
+}
+
+const COMPONENT_OF = (alias: string) => `${alias}.type = 'COMPONENT_OF'`;
+const ALIASES: FieldPath = { steps: ['aliases'], type: 'Alias', reads: [['kind', 'language']] };
+const CITATIONS: FieldPath = { steps: ['citations'], type: 'Citation' };
+
+/** The relation fields, by GraphQL type, whose resolvers read what PREFETCHED holds before their loaders. */
+const PATHS: Record<string, Record<string, FieldPath[]>> = {
+  Organization: {
+    aliases: [ALIASES],
+    components: [{ steps: ['incoming', 'from'], type: 'Organization', reads: [['type', 'fromId'], []], when: COMPONENT_OF }],
+    memberOf: [{ steps: ['outgoing', 'to'], type: 'Organization', reads: [['type', 'toId'], []], when: COMPONENT_OF }],
+    relations: [
+      { steps: ['incoming'], type: 'OrganizationRelation', reads: [['type']], inTime: true },
+      { steps: ['outgoing'], type: 'OrganizationRelation', reads: [['type']], inTime: true },
+    ],
+    allegiances: [{ steps: ['outgoing'], type: 'OrganizationRelation', reads: [['type']] }],
+    leaders: [{ steps: ['leaders'], type: 'Membership', reads: [['personId']], inTime: true }],
+    citations: [CITATIONS],
+  },
+  OrganizationRelation: { from: [{ steps: ['from'], type: 'Organization' }], to: [{ steps: ['to'], type: 'Organization' }], citations: [CITATIONS] },
+  Membership: { person: [{ steps: ['person'], type: 'Person' }], organization: [{ steps: ['organization'], type: 'Organization' }], citations: [CITATIONS] },
+  Person: {
+    aliases: [ALIASES],
+    memberships: [{ steps: ['memberships'], type: 'Membership', reads: [['role']], inTime: true }],
+    citations: [CITATIONS],
+  },
+  Alias: { citations: [CITATIONS] },
+  Incident: { perpetrators: [{ steps: ['perpetrators'], type: 'IncidentPerpetrator' }], citations: [CITATIONS] },
+  IncidentPerpetrator: { organization: [{ steps: ['organization'], type: 'Organization' }], citations: [CITATIONS] },
+  Citation: { source: [{ steps: ['source'], type: 'Source' }] },
+};
+
+/**
+ * The columns each field reads of its own row, by GraphQL type. A field not listed (or a type) gets every
+ * column its loader reads: what a resolver reads must be listed here for the row to be narrowed.
+ */
+const READS: Record<string, Record<string, readonly string[]>> = {
+  Organization: {
+    id: [], slug: ['slug'], name: ['name'], kind: ['kind'], status: ['status'], summary: ['summary'], ideology: ['ideology'],
+    founded: DATE('founded'), dissolved: DATE('dissolved'),
+    aliases: [], components: [], memberOf: [], relations: [], allegiances: [], leaders: [], citations: [],
+  },
+  Person: {
+    id: [], slug: ['slug'], name: ['name'], status: ['status'], nationality: ['nationality'], biography: ['biography'],
+    born: DATE('born'), died: DATE('died'), aliases: [], citations: [], memberships: ['status', ...DATE('died')],
+  },
+  Alias: { id: [], name: ['name'], kind: ['kind'], language: ['language'], quality: ['quality'], citations: [] },
+  OrganizationRelation: {
+    id: [], type: ['type'], description: ['description'], from: ['fromId'], to: ['toId'], start: DATE('start'), end: DATE('end'), certainty: [], citations: [],
+  },
+  Membership: {
+    id: [], person: ['personId'], organization: ['organizationId'], role: ['role'], title: ['title'], start: DATE('start'), end: DATE('end'), certainty: [], citations: [],
+  },
+  Citation: { id: [], source: ['sourceId'], quote: ['quote'], locator: ['locator'], attributedTo: ['attributedTo'] },
+  IncidentPerpetrator: { id: [], organization: ['organizationId'], incident: ['incidentId'], attribution: ['attribution'], citations: [] },
+};
+
+const ENTITY_OF_TYPE: Record<string, Entity> = {
+  Organization: 'Organization', Person: 'Person', Alias: 'Alias', OrganizationRelation: 'Relation', Membership: 'Membership',
+  Citation: 'Citation', Source: 'Source', Incident: 'Incident', IncidentPerpetrator: 'Perpetrator',
+};
+
+/**
+ * At most this many steps in one plan, and this many deep: the statement grows with the selection,
+ * which the operation limits bound (15 levels, 5,000 tokens); what lies beyond is read by the loaders.
+ */
+const MAX_STEPS = 40;
+const MAX_DEPTH = 6;
+
+interface Step {
+  link: Link;
+  /** The condition on the parent, or null when any parent leads here. */
+  when: ((alias: string) => string) | null;
+  node: PlanNode;
+}
+
+interface PlanNode {
+  entity: Entity;
+  /** The columns to read, or null for every column the loader reads. */
+  columns: Set<string> | null;
+  steps: Map<string, Step>;
+}
+
+export interface Plan {
+  root: PlanNode;
+  size: number;
+}
+
+/** The fields of a selection set, through inline fragments and fragment spreads (each spread once). */
+function* fieldsOf(selectionSet: SelectionSetNode, fragments: Record<string, FragmentDefinitionNode>, spread = new Set<string>()): Generator<{ name: string; args: Set<string>; selectionSet: SelectionSetNode | undefined }> {
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) {
+      yield { name: selection.name.value, args: new Set((selection.arguments ?? []).map((a) => a.name.value)), selectionSet: selection.selectionSet };
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      yield* fieldsOf(selection.selectionSet, fragments, spread);
+    } else if (!spread.has(selection.name.value)) {
+      spread.add(selection.name.value);
+      const fragment = fragments[selection.name.value];
+      if (fragment) yield* fieldsOf(fragment.selectionSet, fragments, spread);
+    }
+  }
+}
+
+function read(node: PlanNode, columns: readonly string[] | undefined) {
+  if (node.columns === null) return;
+  if (columns === undefined) node.columns = null;
+  else for (const column of columns) node.columns.add(column);
+}
+
+function addSelection(plan: Plan, node: PlanNode, type: string, selectionSet: SelectionSetNode, fragments: Record<string, FragmentDefinitionNode>, depth: number) {
+  for (const field of fieldsOf(selectionSet, fragments)) {
+    if (field.name === '__typename') continue;
+    read(node, READS[type]?.[field.name]);
+    for (const path of PATHS[type]?.[field.name] ?? []) {
+      let current = node;
+      for (const [i, name] of path.steps.entries()) {
+        const last = i === path.steps.length - 1;
+        const when = last ? path.when ?? null : null;
+        let step = current.steps.get(name);
+        if (!step) {
+          if (plan.size >= MAX_STEPS || depth + i >= MAX_DEPTH) break;
+          const link = LINKS[current.entity][name]!;
+          step = { link, when, node: { entity: link.target, columns: new Set(['id', ...(link.orderBy ?? []).map(([c]) => c)]), steps: new Map() } };
+          current.steps.set(name, step);
+          plan.size++;
+        } else if (step.when !== when) {
+          // Reached by two fields with different conditions: any parent.
+          step.when = null;
+        }
+        current = step.node;
+        read(current, path.reads?.[i] ?? []);
+        if (last && path.inTime && (field.args.has('asOf') || field.args.has('current'))) read(current, IN_TIME);
+        if (last && field.selectionSet) addSelection(plan, current, path.type, field.selectionSet, fragments, depth + i + 1);
+      }
+    }
+  }
+}
+
+/** The plan of a root field's selection, below `path` (["edges", "node"] for a connection); null when it takes no step. */
+export function planOf(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, type: keyof typeof PATHS, path: readonly string[] = []): Plan | null {
+  const plan: Plan = { root: { entity: ENTITY_OF_TYPE[type]!, columns: new Set(), steps: new Map() }, size: 0 };
+  for (const fieldNode of info.fieldNodes) {
+    let sets = fieldNode.selectionSet ? [fieldNode.selectionSet] : [];
+    for (const name of path) {
+      sets = sets.flatMap((set) => [...fieldsOf(set, info.fragments)].filter((f) => f.name === name && f.selectionSet).map((f) => f.selectionSet!));
+    }
+    for (const set of sets) addSelection(plan, plan.root, type, set, info.fragments, 0);
+  }
+  return plan.size > 0 ? plan : null;
+}
+
+/** The select list of a node's rows: its columns and, as "$step" columns, the JSON of its steps. */
+function selectList(node: PlanNode, alias: string, depth: number): string {
+  const table = TABLES[node.entity];
+  const columns = node.columns === null ? table.all : table.columns.filter((c) => node.columns!.has(c));
+  return [
+    ...quoted(columns).map((c) => `${alias}.${c}`),
+    ...[...node.steps].map(([name, step]) => `${stepSql(step, alias, depth + 1)} AS "$${name}"`),
+  ].join(', ');
+}
+
+function stepSql(step: Step, parent: string, depth: number): string {
+  const { link, node } = step;
+  const alias = `t${depth}`;
+  const rows = `z${depth}`;
+  const from = `FROM "${TABLES[node.entity].name}" ${alias}`;
+  if (link.kind === 'many') {
+    const where = `${alias}."${link.column}" = ${parent}.id${link.where ? ` AND ${link.where(alias)}` : ''}`;
+    const order = link.orderBy!.map(([column, direction]) => `${rows}."${column}" ${direction}`).join(', ');
+    return `(SELECT coalesce(json_agg(${rows} ORDER BY ${order}), '[]') FROM (SELECT ${selectList(node, alias, depth)} ${from} WHERE ${where}) ${rows})`;
+  }
+  const where = `${alias}.id = ${parent}."${link.column}"${step.when ? ` AND ${step.when(parent)}` : ''}`;
+  return `(SELECT to_json(${rows}) FROM (SELECT ${selectList(node, alias, depth)} ${from} WHERE ${where}) ${rows})`;
+}
+
+/**
+ * The statement of a plan: for each parent ID, the JSON of every step. When the roots' steps all start
+ * from their ID (the root types' do), the roots' table is not read.
+ */
+export function planSql(plan: Plan): string {
+  const steps = [...plan.root.steps].map(([name, step]) => `${stepSql(step, 'p', 1)} AS "$${name}"`);
+  const fromIds = [...plan.root.steps.values()].every((step) => step.link.kind === 'many');
+  const roots = fromIds ? 'unnest($1::uuid[]) AS p(id)' : `"${TABLES[plan.root.entity].name}" p WHERE p.id = ANY($1::uuid[])`;
+  return `SELECT p.id AS "$id", ${steps.join(', ')} FROM ${roots}`;
+}
+
+const DATE_ONLY = 10;
+
+/** "2017-03-02" as UTC midnight, as the pg driver reads a DATE (see db/client.ts); a timestamp as its instant. */
+function parseDateValue(value: string): Date {
+  if (value.length === DATE_ONLY) {
+    const year = Number(value.slice(0, 4));
+    if (year >= 100) return new Date(Date.UTC(year, Number(value.slice(5, 7)) - 1, Number(value.slice(8, 10))));
+    return new Date(`${value}T00:00:00Z`);
+  }
+  return new Date(value);
+}
+
+/**
+ * A JSON row as the entity's loader reads it (the columns fetched; DATEs as Dates), carrying what was
+ * fetched below it under PREFETCHED.
+ */
+function rowOf(node: PlanNode, json: Json): Json {
+  const row: Json = {};
+  for (const key in json) if (key.charCodeAt(0) !== 36 /* $ */) row[key] = json[key];
+  const table = TABLES[node.entity];
+  for (const column of table.dates) {
+    const value = row[column];
+    if (typeof value === 'string') row[column] = parseDateValue(value);
+  }
+  for (const column of table.floats ?? []) {
+    const value = row[column];
+    if (typeof value === 'string') row[column] = Number(value);
+  }
+  if (node.steps.size > 0) row[PREFETCHED] = below(node, json);
+  return row;
+}
+
+function below(node: PlanNode, json: Json): Json {
+  const fetched: Json = {};
+  for (const [name, { link, node: child }] of node.steps) {
+    const value = json[`$${name}`];
+    if (link.kind === 'many') fetched[name] = (value as Json[]).map((c) => rowOf(child, c));
+    else fetched[name] = value === null || value === undefined ? null : rowOf(child, value as Json);
+  }
+  return fetched;
+}
+
+/**
+ * Fetches what `info`'s selection (below `path`) reaches from `parents` through the steps above, in one
+ * statement, and hangs it on each parent under PREFETCHED; does nothing when the selection takes none.
+ */
+export async function prefetch(ctx: Pick<Context, 'sql' | 'prefetch'>, info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, type: keyof typeof PATHS, parents: readonly { id: string }[], path: readonly string[] = []): Promise<void> {
+  if (!ctx.prefetch || parents.length === 0) return;
+  const plan = planOf(info, type, path);
+  if (!plan) return;
+  const rows = await ctx.sql.query<Json & { $id: string }>(planSql(plan), [parents.map((p) => p.id)], { prepare: true });
+  const byId = new Map(rows.map((row) => [row.$id, row]));
+  for (const parent of parents) {
+    const row = byId.get(parent.id);
+    if (row) (parent as { [PREFETCHED]?: Json })[PREFETCHED] = below(plan.root, row);
+  }
+}
+
+/** A root row, returned once what its selection reaches is fetched. */
+export async function prefetchOne<T extends { id: string }>(ctx: Context, info: GraphQLResolveInfo, type: keyof typeof PATHS, row: T | null): Promise<T | null> {
+  if (!row) return row;
+  // A copy: the loader's cached row may be another root field's too, whose selection needs other columns.
+  const own = { ...row };
+  await prefetch(ctx, info, type, [own]);
+  return own;
+}
+
+/** A root connection's page (rows of its own statement, no other field's), returned once what its nodes' selection reaches is fetched. */
+export async function prefetchPage<C extends { edges: readonly { node: { id: string } }[] }>(ctx: Context, info: GraphQLResolveInfo, type: keyof typeof PATHS, page: C): Promise<C> {
+  await prefetch(ctx, info, type, page.edges.map((edge) => edge.node), ['edges', 'node']);
+  return page;
+}

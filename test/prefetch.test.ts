@@ -1,0 +1,102 @@
+// The relations a root list's selection reaches are fetched in one statement, with only the columns the
+// selected fields read (src/resolvers/prefetch.ts). Every answer must be the one the loaders give alone.
+import { graphql } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contextFactory } from '../src/context.js';
+import { schema } from '../src/schema/index.js';
+import { loadSeed } from '../src/seed/load.js';
+import { syntheticDataset } from '../bench/synthetic-graph.js';
+import { countQueries, createTestDatabase, type TestDatabase } from './helpers.js';
+
+const DATE = 'iso precision qualifier earliest latest inferred inference';
+const CITATIONS = `citations { quote locator attributedTo source { slug title publisher url kind published { ${DATE} } importedAt citationCount } }`;
+const ALIASES = `aliases { name kind language quality ${CITATIONS} }`;
+const PERSON = `id slug name status nationality biography born { ${DATE} } died { ${DATE} } ${ALIASES} ${CITATIONS}
+  memberships { role title start { ${DATE} } end { ${DATE} } certainty organization { slug name } }
+  now: memberships(current: true) { role certainty organization { slug } }
+  then: memberships(asOf: "2015", role: [LEADER]) { certainty organization { slug } }`;
+const MEMBERSHIP = `role title certainty start { ${DATE} } end { ${DATE} } ${CITATIONS} person { ${PERSON} } organization { slug kind }`;
+const RELATION = `type description certainty start { ${DATE} } end { ${DATE} } ${CITATIONS} from { slug name } to { slug name founded { iso } }`;
+/** Every field of an organization the plans narrow or follow, and some they do not (areas, timeline). */
+const ORGANIZATION = `id slug name kind status summary ideology founded { ${DATE} } dissolved { ${DATE} } ${ALIASES} ${CITATIONS}
+  arabic: aliases(language: "ar") { name }
+  acronyms: aliases(kind: [ACRONYM]) { name }
+  leaders { ${MEMBERSHIP} }
+  current: leaders(current: true) { certainty person { slug name died { iso } } }
+  in2019: leaders(asOf: "2019", certainty: CERTAIN) { certainty start { iso } person { slug } }
+  components { slug name founded { iso } areas { country role } leaders { person { name aliases { name } } }
+    components { slug leaders { title person { slug } } } }
+  deep: components(transitive: true) { slug summary }
+  memberOf { slug name components { slug } }
+  relations { ${RELATION} }
+  incoming: relations(direction: INCOMING, type: [COMPONENT_OF]) { type from { slug } }
+  past: relations(asOf: "2012") { type certainty from { slug } to { slug } }
+  allegiances { type to { slug name } start { iso } }
+  timeline(first: 5) { kind }`;
+
+const QUERIES: Record<string, string> = {
+  'organizations, every field the plans cover': `{ organizations(first: 100) { edges { node { ${ORGANIZATION} } } } }`,
+  'one organization, through fragments': `query { organization(slug: "jnim") { ...Org ... on Organization { components { ...Org } } } }
+    fragment Org on Organization { ${ORGANIZATION} }`,
+  'persons': `{ persons(first: 100) { edges { node { ${PERSON} } } } }`,
+  'one person': `{ person(slug: "iyad-ag-ghali") { ${PERSON} } }`,
+  'incidents': `{ incidents(first: 100) { edges { node { slug title ${CITATIONS}
+    perpetrators { attribution ${CITATIONS} incident { slug } organization { slug name kind leaders { person { name } } ${ALIASES} } } } } } }`,
+  'one incident': `{ incident(slug: "2018-03-02-ouagadougou-attacks") { slug perpetrators { attribution organization { slug name } } ${CITATIONS} } }`,
+  // Two root fields on the same cached row, each with its own columns: neither may see the other's rows.
+  'the same organization twice, with other columns': `{
+    a: organization(slug: "jnim") { components { name } relations { from { summary } } }
+    b: organization(slug: "jnim") { components { founded { iso } kind } relations { from { founded { iso } } } } }`,
+  'components nested past the plans’ depth': `{ organization(slug: "coalition-3") { components { components { components { components { components { components { components { slug leaders { person { aliases { name } } } } } } } } } }
+    broad: components(transitive: true) { slug leaders { person { slug aliases { name } } } components { slug memberOf { slug } } } } }`,
+};
+
+async function run(db: TestDatabase, source: string, prefetch: boolean) {
+  const result = await graphql({ schema, source, contextValue: contextFactory(db, { prefetch })() });
+  expect(result.errors).toBeUndefined();
+  return result.data;
+}
+
+describe('prefetched relations', () => {
+  let db: TestDatabase;
+  let coalitions: TestDatabase;
+  beforeAll(async () => {
+    [db, coalitions] = await Promise.all([createTestDatabase(), createTestDatabase({ seed: false })]);
+    await loadSeed(coalitions.prisma, syntheticDataset(20));
+  });
+  afterAll(async () => {
+    await Promise.all([db.close(), coalitions.close()]);
+  });
+
+  for (const [name, query] of Object.entries(QUERIES)) {
+    it(`answer as the loaders alone do: ${name}`, async () => {
+      const on = query.includes('coalition-') ? coalitions : db;
+      const alone = await countQueries(on, () => run(on, query, false));
+      const fetched = await countQueries(on, () => run(on, query, true));
+      expect(fetched.result).toEqual(alone.result);
+      expect(JSON.stringify(fetched.result).length).toBeGreaterThan(200);
+    });
+  }
+
+  it('take one statement below the root list for the nested questions, whatever the number of parents', async () => {
+    const coalition = `name aliases { name } components { slug leaders { person { name aliases { name } } } }`;
+    const list = `{ organizations(first: 50, filter: { kind: [COALITION] }) { edges { node { ${coalition} } } } }`;
+    const alone = await countQueries(coalitions, () => run(coalitions, list, false));
+    const fetched = await countQueries(coalitions, () => run(coalitions, list, true));
+    expect(fetched.result).toEqual(alone.result);
+    expect((fetched.result as { organizations: { edges: unknown[] } }).organizations.edges).toHaveLength(20);
+    // The page, then everything below it; the loaders alone take one statement per level.
+    expect(fetched.queries.length).toBe(2);
+    expect(alone.queries.length).toBeGreaterThan(5);
+    const one = await countQueries(coalitions, () => run(coalitions, `{ organization(slug: "coalition-3") { ${coalition} } }`, true));
+    expect(one.queries.length).toBe(2);
+  });
+
+  it('read only the columns the selected fields read', async () => {
+    const { queries } = await countQueries(coalitions, () => run(coalitions, `{ organizations(first: 5) { edges { node { aliases { name } } } } }`, true));
+    const statement = queries.at(-1)!;
+    expect(statement).toContain('"Alias"');
+    expect(statement).toMatch(/"name"/);
+    expect(statement).not.toMatch(/t1\.\*|"quality"/);
+  });
+});
