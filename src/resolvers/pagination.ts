@@ -4,6 +4,7 @@ import type { ScriptRunner } from '../db/client.js';
 import { orderSql, whereSql, type TableSpec } from './sql-where.js';
 import { resolveArrayConnection, resolveCursorConnection } from '@pothos/plugin-relay';
 import { badUserInput } from '../errors.js';
+import type { RootSelection } from './prefetch.js';
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -125,18 +126,23 @@ export interface KeysetQuery<Row> {
 
 /**
  * The same query run in raw SQL (src/resolvers/sql-where.ts): whole rows of the table, the filter and
- * the cursor condition translated, for the root lists read on most requests. The rows have Prisma's
+ * the cursor condition translated, for the root lists read on most requests. With a `selection`
+ * (prefetch.ts), the columns the query's fields read and, in the same statement, what they lead to. The rows have Prisma's
  * shape (test/entity-rows.test.ts); test/pagination.test.ts and the filter tests hold the answers.
  */
-export function sqlKeysetQuery<Row>(sql: ScriptRunner, spec: TableSpec, where: Where, keys: SortKey[]): KeysetQuery<Row> {
+export function sqlKeysetQuery<Row>(sql: ScriptRunner, spec: TableSpec, where: Where, keys: SortKey[], selection?: RootSelection): KeysetQuery<Row> {
+  // The columns cursors are made of, kept whatever the selection reads.
+  const cursorColumns = [...keys.map((k) => k.field), 'id'];
   return {
     keys,
     where,
-    findMany: ({ where: condition, orderBy, take }) => {
+    findMany: async ({ where: condition, orderBy, take }) => {
       const params: unknown[] = [];
       const filter = whereSql(spec, 't', condition, params);
       params.push(take);
-      return sql.query<Row>(`SELECT t.* FROM "${spec.table}" t WHERE ${filter} ORDER BY ${orderSql('t', orderBy)} LIMIT $${params.length}`, params);
+      const select = selection ? selection.select('t', cursorColumns) : 't.*';
+      const rows = await sql.query<Row>(`SELECT ${select} FROM "${spec.table}" t WHERE ${filter} ORDER BY ${orderSql('t', orderBy)} LIMIT $${params.length}`, params, { prepare: selection !== undefined });
+      return selection ? selection.rows(rows) : rows;
     },
     count: async (condition) => {
       const params: unknown[] = [];

@@ -103,6 +103,7 @@ const LINKS: Record<Entity, Record<string, Link>> = {
 };
 
 const DATE = (prefix: string) => [...SPAN(prefix), `${prefix}Precision`, `${prefix}Qualifier`, 'inferences'];
+const COUNT = (prefix: string) => [`${prefix}Min`, `${prefix}Max`, `${prefix}Qualifier`, 'inferences'];
 /** What matchInTime reads of each row when `asOf` or `current` is given. */
 const IN_TIME = [...DATE('start'), ...DATE('end')];
 
@@ -173,6 +174,11 @@ const READS: Record<string, Record<string, readonly string[]>> = {
   },
   Citation: { id: [], source: ['sourceId'], quote: ['quote'], locator: ['locator'], attributedTo: ['attributedTo'] },
   IncidentPerpetrator: { id: [], organization: ['organizationId'], incident: ['incidentId'], attribution: ['attribution'], citations: [] },
+  Incident: {
+    id: [], slug: ['slug'], title: ['title'], date: DATE('date'), place: ['place'], adminRegion: ['adminRegion'], country: ['countryCode'],
+    coordinates: ['latitude', 'longitude'], kind: ['kind'], summary: ['summary'], revisedAt: ['revisedAt'], targets: ['targets'],
+    killed: COUNT('killed'), injured: COUNT('injured'), perpetrators: [], citations: [],
+  },
 };
 
 const ENTITY_OF_TYPE: Record<string, Entity> = {
@@ -204,6 +210,10 @@ interface PlanNode {
 export interface Plan {
   root: PlanNode;
   size: number;
+  /** Its statement from parent IDs, once built. */
+  sql?: string;
+  /** The select lists of its root rows, once built, by alias and the columns kept beside the selection's. */
+  rootSelects?: Map<string, string>;
 }
 
 /** The fields of a selection set, through inline fragments and fragment spreads (each spread once). */
@@ -256,9 +266,9 @@ function addSelection(plan: Plan, node: PlanNode, type: string, selectionSet: Se
   }
 }
 
-/** The plan of a root field's selection, below `path` (["edges", "node"] for a connection); null when it takes no step. */
-export function planOf(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, type: keyof typeof PATHS, path: readonly string[] = []): Plan | null {
-  const plan: Plan = { root: { entity: ENTITY_OF_TYPE[type]!, columns: new Set(), steps: new Map() }, size: 0 };
+/** The plan of a root field's selection, below `path` (["edges", "node"] for a connection). */
+export function planOf(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, type: keyof typeof PATHS, path: readonly string[] = []): Plan {
+  const plan: Plan = { root: { entity: ENTITY_OF_TYPE[type]!, columns: new Set(['id']), steps: new Map() }, size: 0 };
   for (const fieldNode of info.fieldNodes) {
     let sets = fieldNode.selectionSet ? [fieldNode.selectionSet] : [];
     for (const name of path) {
@@ -266,7 +276,50 @@ export function planOf(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'
     }
     for (const set of sets) addSelection(plan, plan.root, type, set, info.fragments, 0);
   }
-  return plan.size > 0 ? plan : null;
+  return plan;
+}
+
+/** Plans by the field node they were made for: an operation's document is parsed once and kept, so is its plan. */
+const PLANS = new WeakMap<object, Map<string, Plan>>();
+
+/** planOf, once per field of a document. */
+export function planFor(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, type: keyof typeof PATHS, path: readonly string[] = []): Plan {
+  const field = info.fieldNodes[0]!;
+  let plans = PLANS.get(field);
+  if (!plans) PLANS.set(field, (plans = new Map()));
+  const key = `${type} ${path.join('.')}`;
+  let plan = plans.get(key);
+  if (!plan) plans.set(key, (plan = planOf(info, type, path)));
+  return plan;
+}
+
+/**
+ * The select list of root rows read with their plan: the columns their selected fields read (every
+ * column when one is not known) with `keep` (the columns their cursors are made of), and the JSON of
+ * every step below them.
+ */
+export function rootSelect(plan: Plan, alias: string, keep: readonly string[] = []): string {
+  const key = `${alias} ${keep.join(',')}`;
+  let select = plan.rootSelects?.get(key);
+  if (select === undefined) {
+    const { root } = plan;
+    const columns = root.columns === null ? [`${alias}.*`] : quoted(TABLES[root.entity].columns.filter((c) => root.columns!.has(c) || keep.includes(c))).map((c) => `${alias}.${c}`);
+    select = [...columns, ...[...root.steps].map(([name, step]) => `${stepSql(step, alias, 1)} AS "$${name}"`)].join(', ');
+    (plan.rootSelects ??= new Map()).set(key, select);
+  }
+  return select;
+}
+
+/** Root rows read with rootSelect: their columns as the driver read them, what their steps fetched under PREFETCHED. */
+export function withFetched<Row>(plan: Plan, rows: Row[]): Row[] {
+  if (plan.root.steps.size === 0) return rows;
+  return rows.map((raw) => {
+    const json = raw as Json;
+    const row: Json = {};
+    for (const key in json) if (key.charCodeAt(0) !== 36 /* $ */) row[key] = json[key];
+    row[PREFETCHED] = below(plan.root, json);
+    return row as Row;
+  });
 }
 
 /** The select list of a node's rows: its columns and, as "$step" columns, the JSON of its steps. */
@@ -352,9 +405,10 @@ function below(node: PlanNode, json: Json): Json {
  */
 export async function prefetch(ctx: Pick<Context, 'sql' | 'prefetch'>, info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, type: keyof typeof PATHS, parents: readonly { id: string }[], path: readonly string[] = []): Promise<void> {
   if (!ctx.prefetch || parents.length === 0) return;
-  const plan = planOf(info, type, path);
-  if (!plan) return;
-  const rows = await ctx.sql.query<Json & { $id: string }>(planSql(plan), [parents.map((p) => p.id)], { prepare: true });
+  const plan = planFor(info, type, path);
+  if (plan.size === 0) return;
+  plan.sql ??= planSql(plan);
+  const rows = await ctx.sql.query<Json & { $id: string }>(plan.sql, [parents.map((p) => p.id)], { prepare: true });
   const byId = new Map(rows.map((row) => [row.$id, row]));
   for (const parent of parents) {
     const row = byId.get(parent.id);
@@ -371,8 +425,28 @@ export async function prefetchOne<T extends { id: string }>(ctx: Context, info: 
   return own;
 }
 
-/** A root connection's page (rows of its own statement, no other field's), returned once what its nodes' selection reaches is fetched. */
-export async function prefetchPage<C extends { edges: readonly { node: { id: string } }[] }>(ctx: Context, info: GraphQLResolveInfo, type: keyof typeof PATHS, page: C): Promise<C> {
-  await prefetch(ctx, info, type, page.edges.map((edge) => edge.node), ['edges', 'node']);
-  return page;
+/**
+ * How a root list reads its rows with what they lead to (pagination.ts sqlKeysetQuery); undefined when
+ * the context reads every level through its loader.
+ */
+export function rootSelection(ctx: Pick<Context, 'prefetch'>, info: GraphQLResolveInfo, type: keyof typeof PATHS, path: readonly string[] = ['edges', 'node']): RootSelection | undefined {
+  if (!ctx.prefetch) return undefined;
+  const plan = planFor(info, type, path);
+  return { select: (alias, keep) => rootSelect(plan, alias, keep), rows: (rows) => withFetched(plan, rows) };
+}
+
+export interface RootSelection {
+  select: (alias: string, keep: readonly string[]) => string;
+  rows: <Row>(rows: Row[]) => Row[];
+}
+
+/**
+ * A root row by slug with what its selection reaches, in one statement; through `load` (its loader)
+ * when the context reads every level through its loader.
+ */
+export async function rootBySlug<Row>(ctx: Context, info: GraphQLResolveInfo, type: 'Organization' | 'Person', slug: string, load: () => Promise<Row | null>): Promise<Row | null> {
+  if (!ctx.prefetch) return load();
+  const plan = planFor(info, type);
+  const rows = await ctx.sql.query<Row>(`SELECT ${rootSelect(plan, 'p')} FROM "${TABLES[type].name}" p WHERE p.slug = $1`, [slug], { prepare: true });
+  return withFetched(plan, rows)[0] ?? null;
 }

@@ -4,7 +4,7 @@ import { badUserInput } from '../errors.js';
 import { incidentOrders, incidentWhere } from '../resolvers/incidents.js';
 import { loadAll } from '../resolvers/loaders.js';
 import { keysetConnection, sqlKeysetQuery } from '../resolvers/pagination.js';
-import { prefetched, prefetchOne, prefetchPage } from '../resolvers/prefetch.js';
+import { prefetched, prefetchOne, rootSelection } from '../resolvers/prefetch.js';
 import type { OrganizationRow } from '../resolvers/lean-rows.js';
 import * as tables from '../resolvers/tables.js';
 import { decodeGlobalID } from '@pothos/plugin-relay';
@@ -202,7 +202,7 @@ builder.queryFields((t) => ({
       orderBy: t.arg({ type: IncidentOrderEnum, defaultValue: 'DATE_DESC', description: 'Sort order.' }),
       ...t.arg.connectionArgs(),
     },
-    resolve: async (_, args, ctx, info) =>
-      prefetchPage(ctx, info, 'Incident', await keysetConnection<Incident>(args, sqlKeysetQuery(ctx.sql, tables.Incident, incidentWhere(args.filter), incidentOrders[args.orderBy ?? 'DATE_DESC']))),
+    resolve: (_, args, ctx, info) =>
+      keysetConnection<Incident>(args, sqlKeysetQuery(ctx.sql, tables.Incident, incidentWhere(args.filter), incidentOrders[args.orderBy ?? 'DATE_DESC'], rootSelection(ctx, info, 'Incident'))),
   }),
 }));

@@ -11,7 +11,7 @@ import { organizationTimeline, TIMELINE_DEFAULT, TIMELINE_MAX } from '../resolve
 import { TimelineEventKindEnum } from './timeline.js';
 import { readDateColumns } from '../partial-date.js';
 import { textOf } from '../resolvers/lean-rows.js';
-import { prefetched, prefetchOne, prefetchPage } from '../resolvers/prefetch.js';
+import { prefetched, rootBySlug, rootSelection } from '../resolvers/prefetch.js';
 import type { OrganizationRow } from '../resolvers/lean-rows.js';
 import { aliasArgs, filterAliases } from './alias.js';
 import { builder } from './builder.js';
@@ -285,7 +285,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'An organization by slug ("jnim"); null when there is none.',
     args: { slug: t.arg.string({ required: true, description: 'The organization’s slug.' }) },
-    resolve: async (_, { slug }, ctx, info) => prefetchOne(ctx, info, 'Organization', await ctx.loaders.organizationBySlugLoader.load(slug)),
+    resolve: (_, { slug }, ctx, info) => rootBySlug(ctx, info, 'Organization', slug, () => ctx.loaders.organizationBySlugLoader.load(slug)),
   }),
   organizations: t.field({
     type: OrganizationConnection,
@@ -295,7 +295,7 @@ builder.queryFields((t) => ({
       orderBy: t.arg({ type: OrganizationOrder, defaultValue: 'NAME_ASC', description: 'Sort order.' }),
       ...t.arg.connectionArgs(),
     },
-    resolve: async (_, args, ctx, info) =>
-      prefetchPage(ctx, info, 'Organization', await keysetConnection<Organization>(args, sqlKeysetQuery(ctx.sql, tables.Organization, organizationWhere(args.filter), organizationOrders[args.orderBy ?? 'NAME_ASC']))),
+    resolve: (_, args, ctx, info) =>
+      keysetConnection<Organization>(args, sqlKeysetQuery(ctx.sql, tables.Organization, organizationWhere(args.filter), organizationOrders[args.orderBy ?? 'NAME_ASC'], rootSelection(ctx, info, 'Organization'))),
   }),
 }));

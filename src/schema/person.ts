@@ -1,7 +1,7 @@
 import type { Alias, Membership, Person } from '../generated/prisma/client.js';
 import { personWhere } from '../resolvers/persons.js';
 import { textOf } from '../resolvers/lean-rows.js';
-import { prefetched, prefetchOne, prefetchPage } from '../resolvers/prefetch.js';
+import { prefetched, rootBySlug, rootSelection } from '../resolvers/prefetch.js';
 import type { OrganizationRow, PersonRow } from '../resolvers/lean-rows.js';
 import { loadAll } from '../resolvers/loaders.js';
 import { keysetConnection, sqlKeysetQuery, type SortKey } from '../resolvers/pagination.js';
@@ -133,7 +133,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'A person by slug ("iyad-ag-ghali"); null when there is none.',
     args: { slug: t.arg.string({ required: true, description: 'The person’s slug.' }) },
-    resolve: async (_, { slug }, ctx, info) => prefetchOne(ctx, info, 'Person', await ctx.loaders.personBySlugLoader.load(slug)),
+    resolve: (_, { slug }, ctx, info) => rootBySlug(ctx, info, 'Person', slug, () => ctx.loaders.personBySlugLoader.load(slug)),
   }),
   persons: t.field({
     type: PersonConnection,
@@ -143,7 +143,7 @@ builder.queryFields((t) => ({
       orderBy: t.arg({ type: PersonOrder, defaultValue: 'NAME_ASC', description: 'Sort order.' }),
       ...t.arg.connectionArgs(),
     },
-    resolve: async (_, args, ctx, info) =>
-      prefetchPage(ctx, info, 'Person', await keysetConnection<Person>(args, sqlKeysetQuery(ctx.sql, tables.Person, personWhere(args.filter), personOrders[args.orderBy ?? 'NAME_ASC']))),
+    resolve: (_, args, ctx, info) =>
+      keysetConnection<Person>(args, sqlKeysetQuery(ctx.sql, tables.Person, personWhere(args.filter), personOrders[args.orderBy ?? 'NAME_ASC'], rootSelection(ctx, info, 'Person'))),
   }),
 }));
