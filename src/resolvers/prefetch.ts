@@ -1,9 +1,10 @@
-// The child levels a query selects below a root list, fetched in one statement: PostgreSQL builds the
-// nested rows as JSON (correlated subqueries on the foreign-key indexes), with only the columns the
-// selected fields read, and each parent row carries what was fetched below it (under PREFETCHED). The
-// relation fields read it from there, and their loaders only when it is absent. Profiled under the
-// nested questions, the pg driver's parsing of whole rows (850 KB for a 63 KB answer), a socket write
-// per statement and the garbage both leave were most of the CPU. The rows are partial, so they are not
+// A root list (or slug lookup) reads its rows and the child levels its selection reaches in one
+// statement: PostgreSQL builds the nested rows as JSON (correlated subqueries on the foreign-key
+// indexes), every level with only the columns the selected fields read, and each row carries what was
+// fetched below it (under PREFETCHED). The relation fields read it from there, and their loaders only
+// when it is absent (a relation no plan covers, or past the plans' bounds). Profiled under the nested
+// questions, the pg driver's parsing of whole rows (850 KB for a 63 KB answer), a socket write per
+// statement and the garbage both leave were most of the CPU. The rows are partial, so they are not
 // primed into the request's loaders, where a field on another path could find a column missing; a
 // field whose columns are not listed here gets every column its loader reads.
 import { Kind, type FragmentDefinitionNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
