@@ -179,6 +179,11 @@ const READS: Record<string, Record<string, readonly string[]>> = {
     id: [], person: ['personId'], organization: ['organizationId'], role: ['role'], title: ['title'], start: DATE('start'), end: DATE('end'), certainty: [], citations: [],
   },
   Citation: { id: [], source: ['sourceId'], quote: ['quote'], locator: ['locator'], attributedTo: ['attributedTo'] },
+  // A source is repeated under each citation of it: its long description only when asked.
+  Source: {
+    id: [], slug: ['slug'], title: ['title'], publisher: ['publisher'], url: ['url'], kind: ['kind'], published: DATE('published'),
+    description: ['description'], format: ['format'], sha256: ['sha256'], importedAt: ['importedAt'], citationCount: [],
+  },
   IncidentPerpetrator: { id: [], organization: ['organizationId'], incident: ['incidentId'], attribution: ['attribution'], citations: [] },
   Incident: {
     id: [], slug: ['slug'], title: ['title'], date: DATE('date'), place: ['place'], adminRegion: ['adminRegion'], country: ['countryCode'],

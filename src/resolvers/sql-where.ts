@@ -40,8 +40,6 @@ const quoted = (name: string) => {
   return `"${name}"`;
 };
 
-let aliasCounter = 0;
-
 /** The SQL condition of `where` on the row aliased `alias` of `spec.table`; parameters are appended to `params`. */
 export function whereSql(spec: TableSpec, alias: string, where: Where | undefined, params: unknown[]): string {
   if (!where) return 'TRUE';
@@ -72,7 +70,9 @@ export function whereSql(spec: TableSpec, alias: string, where: Where | undefine
 }
 
 function relationSql(relation: ListRelation | SingleRelation, alias: string, filter: Where, params: unknown[]): string {
-  const child = `r${++aliasCounter}`;
+  // From the parent's alias, so the same filter is always the same text (statements are prepared by their
+  // text); sibling subqueries may share it, each in its own scope.
+  const child = `${alias}r`;
   const table = quoted(relation.target.table);
   if (relation.kind === 'single') {
     return `EXISTS (SELECT 1 FROM ${table} ${child} WHERE ${child}.id = ${alias}.${quoted(relation.column)} AND ${whereSql(relation.target, child, filter, params)})`;
