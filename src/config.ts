@@ -139,7 +139,7 @@ export const ENVIRONMENT = {
   INTROSPECTION: { default: 'true', meaning: 'answer introspection queries (GraphiQL\'s Docs, code generators); `false` turns them off', schema: flag },
   LOADERS: {
     default: undefined,
-    meaning: '`naive` turns DataLoader batching off (one statement per parent): only `npm run bench:load` sets it, as the baseline batching is measured against',
+    meaning: '`naive` turns DataLoader batching off (one statement per parent), and the root lists\' single statement with it: only `npm run bench:load` sets it, as the baseline batching is measured against',
     schema: z.enum(['naive'], { message: 'must be naive or unset' }).optional(),
   },
 } as const;
