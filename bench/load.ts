@@ -5,10 +5,12 @@
 // from this process with autocannon, alternating servers question by question, for `--rounds` rounds:
 // this API; the same API with naive loaders (LOADERS=naive: one statement per parent); and, on server
 // PostgreSQL, PostGraphile v4 on the same database. Before measuring, each server's answer to each
-// question is checked to be the same data as this API's. Prints a table and writes
+// question is checked to be the same data as this API's. Each run also reads, from /proc, the CPU time
+// of the server process and of the PostgreSQL server's processes per answered request: on a shared
+// machine req/s moves within minutes, CPU per request much less. Prints a table and writes
 // bench/results/<date>-<db>-c<coalitions>.json. Needs `npm ci --prefix bench/peer` (autocannon, PostGraphile).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -316,7 +318,48 @@ function percentile(sorted: number[], p: number) {
   return sorted.length === 0 ? NaN : Math.round(10 * sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!) / 10;
 }
 
-interface Run { server: string; question: string; round: number; rps: number; p50: number; p95: number; p99: number; requests: number; failures: number }
+interface Run {
+  server: string; question: string; round: number; rps: number; p50: number; p95: number; p99: number; requests: number; failures: number;
+  /** CPU milliseconds per answered request: the server's process, and the PostgreSQL server's processes. */
+  cpuMs: { server: number; postgres: number };
+}
+
+/** CPU time of a process so far (Linux /proc, user + system), in clock ticks; 0 once it has exited. */
+function cpuTicks(pid: number | string): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU ticks of every PostgreSQL server process (postmaster, backends, workers), by PID. */
+function postgresTicks(): Map<string, number> {
+  const ticks = new Map<string, number>();
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('postgres')) ticks.set(pid, cpuTicks(pid));
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return ticks;
+}
+
+/**
+ * CPU spent between two readings: per process, so backends that start or end between them neither
+ * subtract nor vanish (a process that ended is counted up to the first reading only).
+ */
+function ticksBetween(before: Map<string, number>, after: Map<string, number>): number {
+  let total = 0;
+  for (const [pid, ticks] of after) total += ticks - (before.get(pid) ?? 0);
+  return total;
+}
+
+/** Clock ticks a second (USER_HZ): 100 on Linux. */
+const TICK_MS = 10;
 
 async function measure(server: Server, query: string): Promise<Omit<Run, 'server' | 'question' | 'round'>> {
   const body = JSON.stringify({ query });
@@ -324,14 +367,19 @@ async function measure(server: Server, query: string): Promise<Omit<Run, 'server
   await autocannon({ ...options, duration: 2 }); // warm-up
   // Requests past autocannon's 10 s timeout count as failures; a run with none answered shows as "-".
   const latencies: number[] = [];
+  // The database's CPU is counted on server PostgreSQL only: PGlite runs inside the API's process.
+  const [serverBefore, postgresBefore] = [cpuTicks(server.process.pid!), DB === 'postgres' ? postgresTicks() : new Map<string, number>()];
   const instance = autocannon({ ...options, duration: SECONDS });
   instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
   const result = await instance;
+  const [serverTicks, databaseTicks] = [cpuTicks(server.process.pid!) - serverBefore, DB === 'postgres' ? ticksBetween(postgresBefore, postgresTicks()) : 0];
+  const answered = Math.max(1, result.requests.total);
   latencies.sort((a, b) => a - b);
   return {
     rps: result.requests.total / SECONDS,
     p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99),
     requests: result.requests.total, failures: result.non2xx + result.errors + result.timeouts,
+    cpuMs: { server: Math.round((100 * serverTicks * TICK_MS) / answered) / 100, postgres: Math.round((100 * databaseTicks * TICK_MS) / answered) / 100 },
   };
 }
 
@@ -371,7 +419,7 @@ try {
       for (const s of servers) {
         const r = await measure(s, s.kind === 'ours' ? q.ours : q.peer);
         runs.push({ server: s.label, question: q.name, round, ...r });
-        console.error(`round ${round} | ${q.name.slice(0, 40)} | ${s.label}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} p95 ${r.p95} ms${r.failures ? `, ${r.failures} failed` : ''}`);
+        console.error(`round ${round} | ${q.name.slice(0, 40)} | ${s.label}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} p95 ${r.p95} ms, CPU ms/request ${r.cpuMs.server} + ${r.cpuMs.postgres}${r.failures ? `, ${r.failures} failed` : ''}`);
       }
     }
   }
@@ -380,8 +428,9 @@ try {
   const date = new Date().toISOString().slice(0, 10);
   console.log(`\nnode ${process.version}, ${DB === 'postgres' ? 'server PostgreSQL' : 'PGlite'}, seed + ${SCALE ? `synthetic scale ${SCALE}` : `${COALITIONS} generated coalitions`}, ${CONNECTIONS} connections, ${SECONDS} s per run, ${ROUNDS} rounds alternating (${date})\n`);
   const peer = servers.find((s) => s.kind === 'peer');
-  console.log(`| question | server | req/s (per round) | p50 / p95 / p99 ms (last round) | ratio to ${peer ? 'PostGraphile' : 'naive'} | SQL statements |`);
-  console.log('| --- | --- | --- | --- | ---: | ---: |');
+  // CPU per request moves much less than req/s on a shared machine: both are printed, per round.
+  console.log(`| question | server | req/s (per round) | p50 / p95 / p99 ms (last round) | ratio to ${peer ? 'PostGraphile' : 'naive'} | CPU ms/request: server + PostgreSQL (per round) | SQL statements |`);
+  console.log('| --- | --- | --- | --- | ---: | --- | ---: |');
   questions.forEach((q) => {
     const baseline = peer ?? servers[1]!;
     const mean = (label: string) => {
@@ -392,7 +441,8 @@ try {
       const rs = runs.filter((r) => r.question === q.name && r.server === s.label);
       const last = rs[rs.length - 1]!;
       const count = s.kind === 'ours' ? (s.label.includes('naive') ? 'per parent' : String(statements[QUESTIONS.indexOf(q)])) : '1';
-      console.log(`| ${q.name} | ${s.label} | ${rs.map((r) => r.rps.toFixed(0)).join(', ')} | ${[last.p50, last.p95, last.p99].map((v) => (Number.isNaN(v) ? '-' : v)).join(' / ')} | ${(mean(s.label) / mean(baseline.label)).toFixed(2)} | ${count} |`);
+      const cpu = rs.map((r) => `${r.cpuMs.server.toFixed(2)} + ${r.cpuMs.postgres.toFixed(2)}`).join(', ');
+      console.log(`| ${q.name} | ${s.label} | ${rs.map((r) => r.rps.toFixed(0)).join(', ')} | ${[last.p50, last.p95, last.p99].map((v) => (Number.isNaN(v) ? '-' : v)).join(' / ')} | ${(mean(s.label) / mean(baseline.label)).toFixed(2)} | ${cpu} | ${count} |`);
     }
   });
   console.log(`\npeak resident memory (MB): ${Object.entries(memory).map(([k, v]) => `${k} ${v}`).join(', ')}`);
