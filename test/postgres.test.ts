@@ -45,6 +45,27 @@ describe.skipIf(!serverPostgresAvailable)('server PostgreSQL', () => {
     expect(data.organization.designations.map((d: { reference: string | null }) => d.reference)).toContain('QDe.159');
   });
 
+  it('answers through the root lists\' prepared statements as through the loaders alone, run after run and west of Greenwich', async () => {
+    const date = 'iso precision qualifier earliest latest inferred';
+    const query = `{
+      organizations(first: 100) { edges { cursor node { slug name founded { ${date} } aliases { name kind }
+        components { slug leaders(current: true) { certainty start { ${date} } person { name died { ${date} } aliases { name } } } }
+        citations { quote source { title published { ${date} } } } } } }
+      incidents(first: 50) { edges { node { title date { ${date} } killed { min max } perpetrators { attribution organization { slug } } } } }
+      organization(slug: "jnim") { relations { type from { slug } to { slug } start { ${date} } } } }`;
+    const alone = await queryData(db, query, undefined, { prefetch: false });
+    const zone = process.env.TZ;
+    process.env.TZ = 'America/Los_Angeles';
+    try {
+      // Past the five runs after which PostgreSQL may plan a prepared statement once for all parameters.
+      for (let run = 0; run < 7; run++) expect(await queryData(db, query, undefined, { prefetch: true })).toEqual(alone);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+    expect(JSON.stringify(alone)).toContain('katiba-macina');
+  });
+
   it('gives raw-SQL entity rows exactly as Prisma does, west of Greenwich', async () => {
     // node-postgres reads a DATE in the process's time zone unless told otherwise (src/db/client.ts).
     const zone = process.env.TZ;
