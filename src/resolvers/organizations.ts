@@ -46,13 +46,30 @@ export function organizationWhere(filter: OrganizationFilter | null | undefined)
 
 /**
  * The organizations that are COMPONENT_OF `root`: directly, or at any depth up to `maxDepth`.
- * Walks one level per batched query; a visited set stops cycles in the data.
+ * Walks one level per batched query; a visited set stops cycles in the data. The direct components,
+ * when the root list's statement fetched them all, are returned at once.
  */
-export async function components(root: OrganizationRow, ctx: Context, transitive: boolean, maxDepth: number) {
+export function components(root: OrganizationRow, ctx: Context, transitive: boolean, maxDepth: number): OrganizationRow[] | Promise<OrganizationRow[]> {
   if (maxDepth < 1 || maxDepth > MAX_COMPONENT_DEPTH) {
     throw badUserInput(`"maxDepth" must be between 1 and ${MAX_COMPONENT_DEPTH}.`, 'maxDepth');
   }
-  const depth = transitive ? maxDepth : 1;
+  const edges = transitive ? undefined : prefetched<OrganizationRelation[]>(root, 'incoming');
+  if (edges) {
+    const direct: OrganizationRow[] = [];
+    const seen = new Set([root.id]);
+    for (const edge of edges) {
+      if (edge.type !== 'COMPONENT_OF' || seen.has(edge.fromId)) continue;
+      seen.add(edge.fromId);
+      const from = prefetched<OrganizationRow>(edge, 'from');
+      if (!from) return componentsByLevel(root, ctx, 1);
+      direct.push(from);
+    }
+    return direct;
+  }
+  return componentsByLevel(root, ctx, transitive ? maxDepth : 1);
+}
+
+async function componentsByLevel(root: OrganizationRow, ctx: Context, depth: number) {
   const seen = new Set([root.id]);
   const found: string[] = [];
   let frontier = [root.id];
@@ -101,9 +118,16 @@ async function livesOf(memberships: readonly Membership[], ctx: Context): Promis
  * An organization's memberships matched by `asOf` / `current` (all of them without either): every
  * membership, or its leaderships alone (read apart: a large group has many members but few leaders).
  */
-export async function membershipsInTime(organization: OrganizationRow, ctx: Context, args: TemporalArgs, leadersOnly = false) {
+export function membershipsInTime(organization: OrganizationRow, ctx: Context, args: TemporalArgs, leadersOnly = false) {
+  const fetched = leadersOnly ? prefetched<Membership[]>(organization, 'leaders') : undefined;
+  // Without a time to match, fetched leaderships are the answer at once.
+  if (fetched && args.asOf == null && args.current == null) return matchInTime(fetched, args);
+  return membershipsMatched(organization, ctx, args, leadersOnly, fetched);
+}
+
+async function membershipsMatched(organization: OrganizationRow, ctx: Context, args: TemporalArgs, leadersOnly: boolean, fetched: Membership[] | undefined) {
   const loader = leadersOnly ? ctx.loaders.leadersByOrganizationLoader : ctx.loaders.membershipsByOrganizationLoader;
-  const memberships = (leadersOnly ? prefetched<Membership[]>(organization, 'leaders') : undefined) ?? await loader.load(organization.id);
+  const memberships = fetched ?? await loader.load(organization.id);
   if (args.asOf == null && args.current == null) return matchInTime(memberships, args);
   const lives = await livesOf(memberships, ctx);
   return matchInTime(memberships, args, (m) => lives.get(m.personId) ?? null);

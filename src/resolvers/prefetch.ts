@@ -25,6 +25,20 @@ export function prefetched<T>(row: object, step: keyof typeof STEP_KEYS): T | un
   return value === null ? undefined : (value as T | undefined);
 }
 
+/**
+ * A step's row when the statement fetched it, else its loader's promise of it: the fetched path returns
+ * at once, without a promise to wait for (one per field was a good part of the garbage).
+ */
+export function fetchedOr<T>(row: object, step: keyof typeof STEP_KEYS, load: () => Promise<T | null>): T | Promise<T> {
+  return prefetched<T>(row, step) ?? (load() as Promise<T>);
+}
+
+/** A step's rows made into a field's value by `then`, at once when the statement fetched them, else after their loader. */
+export function fetchedListOr<T, R>(row: object, step: keyof typeof STEP_KEYS, load: () => Promise<T[]>, then: (rows: T[]) => R): R | Promise<R> {
+  const rows = prefetched<T[]>(row, step);
+  return rows ? then(rows) : load().then(then);
+}
+
 const quoted = (columns: readonly string[]) => columns.map((c) => `"${c}"`);
 
 interface Table {

@@ -4,7 +4,7 @@ import { badUserInput } from '../errors.js';
 import { incidentOrders, incidentWhere } from '../resolvers/incidents.js';
 import { loadAll } from '../resolvers/loaders.js';
 import { keysetConnection, sqlKeysetQuery } from '../resolvers/pagination.js';
-import { prefetched, prefetchOne, rootSelection } from '../resolvers/prefetch.js';
+import { fetchedOr, prefetched, prefetchOne, rootSelection } from '../resolvers/prefetch.js';
 import type { OrganizationRow } from '../resolvers/lean-rows.js';
 import * as tables from '../resolvers/tables.js';
 import { decodeGlobalID } from '@pothos/plugin-relay';
@@ -23,7 +23,7 @@ PerpetratorRef.implement({
     organization: t.field({
       type: OrganizationRef,
       description: 'The organization.',
-      resolve: async (p, _, ctx) => prefetched<OrganizationRow>(p, 'organization') ?? (await ctx.loaders.organizationLoader.load(p.organizationId))!,
+      resolve: (p, _, ctx) => fetchedOr<OrganizationRow>(p, 'organization', () => ctx.loaders.organizationLoader.load(p.organizationId)),
     }),
     incident: t.field({
       type: IncidentRef,

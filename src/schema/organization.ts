@@ -11,7 +11,7 @@ import { organizationTimeline, TIMELINE_DEFAULT, TIMELINE_MAX } from '../resolve
 import { TimelineEventKindEnum } from './timeline.js';
 import { readDateColumns } from '../partial-date.js';
 import { textOf } from '../resolvers/lean-rows.js';
-import { prefetched, rootBySlug, rootSelection } from '../resolvers/prefetch.js';
+import { fetchedListOr, fetchedOr, prefetched, rootBySlug, rootSelection } from '../resolvers/prefetch.js';
 import type { OrganizationRow } from '../resolvers/lean-rows.js';
 import { aliasArgs, filterAliases } from './alias.js';
 import { builder } from './builder.js';
@@ -46,12 +46,12 @@ RelationRef.implement({
     from: t.field({
       type: OrganizationRef,
       description: 'The organization the edge starts from.',
-      resolve: async (r, _, ctx) => prefetched<OrganizationRow>(r, 'from') ?? (await ctx.loaders.organizationLoader.load(r.fromId))!,
+      resolve: (r, _, ctx) => fetchedOr<OrganizationRow>(r, 'from', () => ctx.loaders.organizationLoader.load(r.fromId)),
     }),
     to: t.field({
       type: OrganizationRef,
       description: 'The organization the edge points to.',
-      resolve: async (r, _, ctx) => prefetched<OrganizationRow>(r, 'to') ?? (await ctx.loaders.organizationLoader.load(r.toId))!,
+      resolve: (r, _, ctx) => fetchedOr<OrganizationRow>(r, 'to', () => ctx.loaders.organizationLoader.load(r.toId)),
     }),
     description: t.exposeString('description', { nullable: true, description: 'What the tie consists of, in short.' }),
     start: t.field(partialDateField('start', 'When the tie began, as precisely as known.')),
@@ -105,7 +105,7 @@ builder.node(OrganizationRef, {
       type: [AliasRef],
       description: 'Its other names: acronyms, transliterations, translations, former names.',
       args: aliasArgs,
-      resolve: async (o, args, ctx) => filterAliases(prefetched<Alias[]>(o, 'aliases') ?? await ctx.loaders.aliasesByOrganizationLoader.load(o.id), args),
+      resolve: (o, args, ctx) => fetchedListOr(o, 'aliases', () => ctx.loaders.aliasesByOrganizationLoader.load(o.id), (aliases: Alias[]) => filterAliases(aliases, args)),
     }),
     components: t.field({
       type: [OrganizationRef],
@@ -144,7 +144,7 @@ builder.node(OrganizationRef, {
     allegiances: t.field({
       type: [RelationRef],
       description: 'Pledges of allegiance this organization made (ALLEGIANCE_TO edges from it).',
-      resolve: async (o, _, ctx) => (prefetched<OrganizationRelation[]>(o, 'outgoing') ?? await ctx.loaders.outgoingRelationsLoader.load(o.id)).filter((r) => r.type === 'ALLEGIANCE_TO'),
+      resolve: (o, _, ctx) => fetchedListOr(o, 'outgoing', () => ctx.loaders.outgoingRelationsLoader.load(o.id), (edges: OrganizationRelation[]) => edges.filter((r) => r.type === 'ALLEGIANCE_TO')),
     }),
     leaders: t.field({
       type: [MembershipRef],

@@ -1,7 +1,7 @@
 import type { Alias, Membership, Person } from '../generated/prisma/client.js';
 import { personWhere } from '../resolvers/persons.js';
 import { textOf } from '../resolvers/lean-rows.js';
-import { prefetched, rootBySlug, rootSelection } from '../resolvers/prefetch.js';
+import { fetchedListOr, fetchedOr, prefetched, rootBySlug, rootSelection } from '../resolvers/prefetch.js';
 import type { OrganizationRow, PersonRow } from '../resolvers/lean-rows.js';
 import { loadAll } from '../resolvers/loaders.js';
 import { keysetConnection, sqlKeysetQuery, type SortKey } from '../resolvers/pagination.js';
@@ -25,12 +25,12 @@ MembershipRef.implement({
     person: t.field({
       type: PersonRef,
       description: 'Who.',
-      resolve: async (m, _, ctx) => prefetched<PersonRow>(m, 'person') ?? (await ctx.loaders.personLoader.load(m.personId))!,
+      resolve: (m, _, ctx) => fetchedOr<PersonRow>(m, 'person', () => ctx.loaders.personLoader.load(m.personId)),
     }),
     organization: t.field({
       type: OrganizationRef,
       description: 'In which organization.',
-      resolve: async (m, _, ctx) => prefetched<OrganizationRow>(m, 'organization') ?? (await ctx.loaders.organizationLoader.load(m.organizationId))!,
+      resolve: (m, _, ctx) => fetchedOr<OrganizationRow>(m, 'organization', () => ctx.loaders.organizationLoader.load(m.organizationId)),
     }),
     role: t.expose('role', { type: MembershipRoleEnum, description: 'The role.' }),
     title: t.exposeString('title', { nullable: true, description: 'The title as the source gives it ("military commander").' }),
@@ -54,7 +54,7 @@ builder.node(PersonRef, {
       type: [AliasRef],
       description: 'Other names and spellings, noms de guerre, the name in its original script.',
       args: aliasArgs,
-      resolve: async (p, args, ctx) => filterAliases(prefetched<Alias[]>(p, 'aliases') ?? await ctx.loaders.aliasesByPersonLoader.load(p.id), args),
+      resolve: (p, args, ctx) => fetchedListOr(p, 'aliases', () => ctx.loaders.aliasesByPersonLoader.load(p.id), (aliases: Alias[]) => filterAliases(aliases, args)),
     }),
     status: t.expose('status', { type: PersonStatusEnum, description: 'Alive, deceased, detained or unknown.' }),
     born: t.field(partialDateField('born', 'Date of birth, as precisely as known, when the sources state one; see `datesOfBirth` for all.')),

@@ -2,7 +2,7 @@ import type { Citation, Source } from '../generated/prisma/client.js';
 import type { Context } from '../context.js';
 import { loadAll, type CitationSubject } from '../resolvers/loaders.js';
 import { keysetConnection } from '../resolvers/pagination.js';
-import { prefetched } from '../resolvers/prefetch.js';
+import { fetchedOr, prefetched } from '../resolvers/prefetch.js';
 import { builder } from './builder.js';
 import { connectionOf } from './connections.js';
 import { partialDateField } from './dates.js';
@@ -45,7 +45,7 @@ CitationRef.implement({
       type: SourceRef,
       description: 'The document cited.',
       // Every citation has a source (foreign key with ON DELETE RESTRICT).
-      resolve: async (c, _, ctx) => prefetched<Source>(c, 'source') ?? (await ctx.loaders.sourceLoader.load(c.sourceId))!,
+      resolve: (c, _, ctx) => fetchedOr<Source>(c, 'source', () => ctx.loaders.sourceLoader.load(c.sourceId)),
     }),
     quote: t.exposeString('quote', { description: 'The passage of the source that states the fact, verbatim.' }),
     locator: t.exposeString('locator', { nullable: true, description: 'Where in the source: page, paragraph, list entry and element.' }),
