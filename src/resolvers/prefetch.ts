@@ -13,7 +13,7 @@ import type { Context } from '../context.js';
 import { LEAN_COLUMNS } from './lean-rows.js';
 
 type Entity = 'Organization' | 'Person' | 'Alias' | 'Relation' | 'Membership' | 'Citation' | 'Source' | 'Perpetrator' | 'Incident';
-type Json = Record<string | symbol, unknown>;
+type Json = Record<string, unknown>;
 
 /**
  * The rows a step ("aliases", "incoming", "from", ...) fetched below `row`, which holds them as the
