@@ -194,7 +194,8 @@ export async function keysetConnection<Row extends { id: string }>(args: Connect
       return edges[edges.length - 1]!.cursor;
     },
   };
-  return Object.assign({ edges, pageInfo }, { totalCount: () => query.count(query.where) } satisfies Counted);
+  const totalCount: Counted['totalCount'] = () => query.count(query.where);
+  return { edges, pageInfo, totalCount };
 }
 
 /** A page of a list already in memory (nested fields filled by a DataLoader). */

@@ -10,6 +10,7 @@
 import { Kind, type FragmentDefinitionNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { Prisma } from '../generated/prisma/client.js';
 import type { Context } from '../context.js';
+import { parseDate } from '../db/client.js';
 import { LEAN_COLUMNS } from './lean-rows.js';
 
 type Entity = 'Organization' | 'Person' | 'Alias' | 'Relation' | 'Membership' | 'Citation' | 'Source' | 'Perpetrator' | 'Incident';
@@ -379,16 +380,9 @@ export function planSql(plan: Plan): string {
   return `SELECT p.id AS "$id", ${steps.join(', ')} FROM ${roots}`;
 }
 
-const DATE_ONLY = 10;
-
-/** "2017-03-02" as UTC midnight, as the pg driver reads a DATE (see db/client.ts); a timestamp as its instant. */
+/** A DATE's JSON text as the pg driver reads it (db/client.ts), a TIMESTAMPTZ's ("…T…+00:00") as its instant. */
 function parseDateValue(value: string): Date {
-  if (value.length === DATE_ONLY) {
-    const year = Number(value.slice(0, 4));
-    if (year >= 100) return new Date(Date.UTC(year, Number(value.slice(5, 7)) - 1, Number(value.slice(8, 10))));
-    return new Date(`${value}T00:00:00Z`);
-  }
-  return new Date(value);
+  return value.includes('T') ? new Date(value) : parseDate(value);
 }
 
 /** A JSON row made what the entity's loader gives (DATEs as Dates), in place, with the rows below it. */
@@ -428,7 +422,10 @@ export async function prefetch(ctx: Pick<Context, 'sql' | 'prefetch'>, info: Pic
     const row = byId.get(parent.id);
     if (!row) continue;
     convertSteps(plan.root, row);
-    for (const name of plan.root.steps.keys()) (parent as Json)[`$${name}`] = row[`$${name}`];
+    for (const name of plan.root.steps.keys()) {
+      const key = STEP_KEYS[name as keyof typeof STEP_KEYS];
+      (parent as Json)[key] = row[key];
+    }
   }
 }
 
