@@ -1,6 +1,7 @@
-// Writes a validated dataset in one transaction. Idempotent: entities are upserted by slug and
-// their facts by IDs derived from natural keys (stableId), so a second load changes nothing.
+// Writes a validated dataset in one transaction, set-based (src/db/bulk.ts). Idempotent: entities are
+// upserted by slug and their facts by IDs derived from natural keys (stableId), so a second load changes nothing.
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
+import { conflictKey, upsertRows } from '../db/bulk.js';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -44,11 +45,65 @@ export interface SeedSummary {
   citations: number;
 }
 
+/** The rows of one table waiting to be written, each with the citations of the fact it holds. */
+class Pending {
+  readonly rows: Record<string, unknown>[] = [];
+  private readonly cited: Citations[] = [];
+
+  /** `conflict`: the unique columns a row is matched on (its natural key), when not its id. */
+  constructor(
+    readonly table: string,
+    readonly subject: CitationSubject | null,
+    readonly conflict: readonly string[] = ['id'],
+  ) {}
+
+  add(row: Record<string, unknown>, citations: Citations = []) {
+    this.rows.push(row);
+    this.cited.push(citations);
+  }
+
+  citationsOf(index: number): Citations {
+    return this.cited[index]!;
+  }
+}
+
+/** Each owner column of a fact that belongs to an organization or a person, one set. */
+const ownedBy = (owner: 'organizationId' | 'personId', ownerId: string) => ({
+  organizationId: owner === 'organizationId' ? ownerId : null,
+  personId: owner === 'personId' ? ownerId : null,
+});
+
+const CITATION_SUBJECTS: readonly CitationSubject[] = [
+  'organizationId', 'personId', 'aliasId', 'relationId', 'areaId', 'membershipId', 'designationId', 'estimateId',
+  'incidentId', 'perpetratorId', 'participantId', 'fundingStreamId', 'fundingIncidentId', 'externalIdentifierId', 'assessmentId',
+];
+const NO_SUBJECT = Object.fromEntries(CITATION_SUBJECTS.map((s) => [s, null]));
+
+/**
+ * Writes a dataset set-based: a statement per table (per 5,000 rows), whatever the number of rows.
+ * Entities first, by slug, so facts can point at their ids; then the facts, table by table; then
+ * the citations of everything. Row by row, a dataset of 28,500 rows took 97 s.
+ */
 class SeedWriter {
   private readonly sourceIds = new Map<string, string>();
   private readonly organizationIds = new Map<string, string>();
   private readonly personIds = new Map<string, string>();
   private readonly incidentIds = new Map<string, string>();
+  private readonly fundingStreamIds = new Map<string, string>();
+  private readonly citationRows: Record<string, unknown>[] = [];
+
+  private readonly aliases = new Pending('Alias', 'aliasId');
+  private readonly areas = new Pending('OrganizationArea', 'areaId');
+  private readonly relations = new Pending('OrganizationRelation', 'relationId');
+  private readonly memberships = new Pending('Membership', 'membershipId');
+  private readonly designations = new Pending('Designation', 'designationId');
+  private readonly estimates = new Pending('Estimate', 'estimateId');
+  private readonly externalIds = new Pending('ExternalIdentifier', 'externalIdentifierId', ['scheme', 'value']);
+  private readonly assessments = new Pending('Assessment', 'assessmentId');
+  private readonly perpetrators = new Pending('IncidentPerpetrator', 'perpetratorId', ['incidentId', 'organizationId']);
+  private readonly participants = new Pending('IncidentParticipant', 'participantId', ['incidentId', 'personId', 'role']);
+  private readonly fundingIncidents = new Pending('FundingStreamIncident', 'fundingIncidentId', ['fundingStreamId', 'incidentId']);
+  /** Citations queued, duplicates included (the summary counts them as the dataset states them). */
   citations = 0;
 
   constructor(private readonly tx: Tx) {}
@@ -60,307 +115,315 @@ class SeedWriter {
     return id;
   }
 
-  private async cite(subject: CitationSubject, subjectId: string, citations: Citations) {
+  private cite(subject: CitationSubject, subjectId: string, citations: Citations) {
     for (const c of citations) {
-      const id = stableId('citation', subject, subjectId, c.source, c.quote, c.locator);
-      const data = {
+      this.citationRows.push({
+        ...NO_SUBJECT,
+        id: stableId('citation', subject, subjectId, c.source, c.quote, c.locator),
         sourceId: this.id(this.sourceIds, c.source),
         quote: c.quote,
         locator: c.locator ?? null,
         attributedTo: c.attributedTo ?? null,
         supports: c.supports ?? [],
         [subject]: subjectId,
-      };
-      await this.tx.citation.upsert({ where: { id }, create: { id, ...data }, update: data });
+      });
       this.citations++;
     }
   }
 
+  /** Upserts the rows of `pending`, queues their citations, and returns the id written for each key. */
+  private async flush(pending: Pending): Promise<Map<string, string>> {
+    const ids = await upsertRows(this.tx, pending.table, pending.rows, pending.conflict);
+    pending.rows.forEach((row, index) => {
+      if (pending.subject) this.cite(pending.subject, this.id(ids, conflictKey(row, pending.conflict)), pending.citationsOf(index));
+    });
+    return ids;
+  }
+
+  /** Upserts entities by slug and records each one's id under its slug in `ids`. */
+  private async entities(pending: Pending, ids: Map<string, string>) {
+    for (const [slug, id] of await this.flush(pending)) ids.set(slug, id);
+  }
+
   async sources(sources: Data['sources']) {
+    const rows = new Pending('Source', null, ['slug']);
     for (const s of sources) {
-      const data = {
+      rows.add({
+        id: stableId('source', s.slug),
+        slug: s.slug,
         title: s.title,
         publisher: s.publisher ?? null,
         url: s.url ?? null,
         kind: s.kind,
         description: s.description ?? null,
         ...date('published', s.published),
-      };
-      const row = await this.tx.source.upsert({
-        where: { slug: s.slug },
-        create: { id: stableId('source', s.slug), slug: s.slug, ...data },
-        update: data,
       });
-      this.sourceIds.set(s.slug, row.id);
-      if (s.document) {
-        // Held in the database too, so the provenance linter checks quotes against it wherever it runs.
-        const text = readFileSync(join(DOCUMENTS_DIR, s.document), 'utf8');
-        const document = { text, sha256: createHash('sha256').update(text).digest('hex') };
-        await this.tx.sourceDocument.upsert({ where: { sourceId: row.id }, create: { sourceId: row.id, ...document }, update: document });
-      }
     }
+    await this.entities(rows, this.sourceIds);
+    const documents = new Pending('SourceDocument', null, ['sourceId']);
+    for (const s of sources) {
+      if (!s.document) continue;
+      // Held in the database too, so the provenance linter checks quotes against it wherever it runs.
+      const text = readFileSync(join(DOCUMENTS_DIR, s.document), 'utf8');
+      documents.add({ sourceId: this.id(this.sourceIds, s.slug), text, sha256: createHash('sha256').update(text).digest('hex') });
+    }
+    await upsertRows(this.tx, documents.table, documents.rows, documents.conflict);
   }
 
-  private async aliases(owner: 'organizationId' | 'personId', ownerSlug: string, ownerId: string, aliases: Alias[]) {
-    for (const a of aliases) {
-      const id = stableId('alias', owner, ownerSlug, a.name);
-      const data = { name: a.name, kind: a.kind, language: a.language ?? null, quality: a.quality ?? 'STRONG', [owner]: ownerId };
-      await this.tx.alias.upsert({ where: { id }, create: { id, ...data }, update: data });
-      await this.cite('aliasId', id, a.citations);
-    }
-  }
-
-  private async designations(owner: 'organizationId' | 'personId', ownerSlug: string, ownerId: string, list: Designation[]) {
-    for (const d of list) {
-      const id = stableId('designation', owner, ownerSlug, d.authority, d.reference ?? d.program);
-      const data = {
-        authority: d.authority,
-        program: d.program,
-        reference: d.reference ?? null,
-        [owner]: ownerId,
-        ...date('listed', d.listed),
-        ...date('delisted', d.delisted),
-        ...inferred(d),
-      };
-      await this.tx.designation.upsert({ where: { id }, create: { id, ...data }, update: data });
-      await this.cite('designationId', id, d.citations);
-    }
-  }
-
-  private async externalIds(owner: 'organizationId' | 'personId', ownerId: string, list: ExternalId[]) {
-    for (const x of list) {
-      const data = { scheme: x.scheme, value: x.value, [owner]: ownerId };
-      const row = await this.tx.externalIdentifier.upsert({
-        where: { scheme_value: { scheme: x.scheme, value: x.value } },
-        create: { id: stableId('external-id', x.scheme, x.value), ...data },
-        update: data,
-      });
-      await this.cite('externalIdentifierId', row.id, x.citations);
-    }
-  }
-
-  private async assessments(owner: 'organizationId' | 'personId', ownerSlug: string, ownerId: string, list: Assessment[]) {
-    for (const a of list) {
-      const id = stableId('assessment', owner, ownerSlug, a.topic);
-      const data = { topic: a.topic, statement: a.statement, [owner]: ownerId };
-      await this.tx.assessment.upsert({ where: { id }, create: { id, ...data }, update: data });
-      await this.cite('assessmentId', id, a.citations);
-    }
-  }
-
-  private async estimates(
-    subject: { organizationId?: string; fundingStreamId?: string; incidentId?: string },
-    key: string,
-    list: Estimate[],
-  ) {
-    for (const e of list) {
-      const id = stableId('estimate', key, e.kind, e.unit, e.country, e.scope, e.asOf, e.periodStart, e.incident);
-      const data = {
-        kind: e.kind,
-        min: e.min ?? null,
-        max: e.max ?? null,
-        qualifier: quantity(e.min ?? null, e.max ?? null, e.qualifier),
-        unit: e.unit,
-        scope: e.scope ?? null,
-        countryCode: e.country ?? null,
-        organizationId: subject.organizationId ?? (e.subject ? this.id(this.organizationIds, e.subject) : null),
-        fundingStreamId: subject.fundingStreamId ?? null,
-        incidentId: subject.incidentId ?? (e.incident ? this.id(this.incidentIds, e.incident) : null),
-        ...date('asOf', e.asOf),
-        ...date('periodStart', e.periodStart),
-        ...inferred(e),
-      };
-      await this.tx.estimate.upsert({ where: { id }, create: { id, ...data }, update: data });
-      await this.cite('estimateId', id, e.citations);
-    }
-  }
-
-  /** Organizations first (without edges), so relations can point at any of them. */
+  /** Organizations before any fact, so relations can point at any of them. */
   async organizations(list: Data['organizations']) {
+    const rows = new Pending('Organization', 'organizationId', ['slug']);
     for (const o of list) {
-      const data = {
-        name: o.name,
-        kind: o.kind,
-        status: o.status,
-        summary: o.summary ?? null,
-        ideology: o.ideology ?? null,
-        ...date('founded', o.founded),
-        ...date('dissolved', o.dissolved),
-        ...inferred(o),
-      };
-      const row = await this.tx.organization.upsert({
-        where: { slug: o.slug },
-        create: { id: stableId('organization', o.slug), slug: o.slug, ...data },
-        update: data,
-      });
-      this.organizationIds.set(o.slug, row.id);
+      rows.add(
+        {
+          id: stableId('organization', o.slug),
+          slug: o.slug,
+          name: o.name,
+          kind: o.kind,
+          status: o.status,
+          summary: o.summary ?? null,
+          ideology: o.ideology ?? null,
+          ...date('founded', o.founded),
+          ...date('dissolved', o.dissolved),
+          ...inferred(o),
+        },
+        o.citations,
+      );
     }
-  }
-
-  async organizationFacts(list: Data['organizations']) {
-    for (const o of list) {
-      const orgId = this.id(this.organizationIds, o.slug);
-      await this.cite('organizationId', orgId, o.citations);
-      await this.aliases('organizationId', o.slug, orgId, o.aliases);
-      for (const a of o.areas) {
-        const id = stableId('area', o.slug, a.country, a.role, a.region);
-        const data = {
-          organizationId: orgId,
-          countryCode: a.country,
-          region: a.region ?? null,
-          role: a.role,
-          ...date('start', a.start),
-          ...date('end', a.end),
-          ...inferred(a),
-        };
-        await this.tx.organizationArea.upsert({ where: { id }, create: { id, ...data }, update: data });
-        await this.cite('areaId', id, a.citations);
-      }
-      for (const r of o.relations) {
-        const id = stableId('relation', o.slug, r.type, r.to);
-        const data = {
-          type: r.type,
-          fromId: orgId,
-          toId: this.id(this.organizationIds, r.to),
-          description: r.description ?? null,
-          ...date('start', r.start),
-          ...date('end', r.end),
-          ...inferred(r),
-        };
-        await this.tx.organizationRelation.upsert({ where: { id }, create: { id, ...data }, update: data });
-        await this.cite('relationId', id, r.citations);
-      }
-      await this.designations('organizationId', o.slug, orgId, o.designations);
-      await this.estimates({ organizationId: orgId }, `organization:${o.slug}`, o.estimates);
-      await this.externalIds('organizationId', orgId, o.externalIds);
-      await this.assessments('organizationId', o.slug, orgId, o.assessments);
-    }
+    await this.entities(rows, this.organizationIds);
   }
 
   async persons(list: Data['persons']) {
+    const rows = new Pending('Person', 'personId', ['slug']);
     for (const p of list) {
-      const data = {
-        name: p.name,
-        status: p.status,
-        nationality: p.nationality ?? null,
-        biography: p.biography ?? null,
-        ...date('born', p.born),
-        ...date('died', p.died),
-        ...inferred(p),
-      };
-      const row = await this.tx.person.upsert({
-        where: { slug: p.slug },
-        create: { id: stableId('person', p.slug), slug: p.slug, ...data },
-        update: data,
-      });
-      this.personIds.set(p.slug, row.id);
-      await this.cite('personId', row.id, p.citations);
-      await this.aliases('personId', p.slug, row.id, p.aliases);
-      for (const m of p.memberships) {
-        const id = stableId('membership', p.slug, m.organization, m.role, m.start);
-        const data = {
-          personId: row.id,
-          organizationId: this.id(this.organizationIds, m.organization),
-          role: m.role,
-          title: m.title ?? null,
-          ...date('start', m.start),
-          ...date('end', m.end),
-          ...inferred(m),
-        };
-        await this.tx.membership.upsert({ where: { id }, create: { id, ...data }, update: data });
-        await this.cite('membershipId', id, m.citations);
-      }
-      await this.designations('personId', p.slug, row.id, p.designations);
-      await this.externalIds('personId', row.id, p.externalIds);
-      await this.assessments('personId', p.slug, row.id, p.assessments);
+      rows.add(
+        {
+          id: stableId('person', p.slug),
+          slug: p.slug,
+          name: p.name,
+          status: p.status,
+          nationality: p.nationality ?? null,
+          biography: p.biography ?? null,
+          ...date('born', p.born),
+          ...date('died', p.died),
+          ...inferred(p),
+        },
+        p.citations,
+      );
     }
+    await this.entities(rows, this.personIds);
   }
 
   async incidents(list: Data['incidents']) {
+    const rows = new Pending('Incident', 'incidentId', ['slug']);
     for (const i of list) {
-      const data = {
-        title: i.title,
-        kind: i.kind,
-        summary: i.summary ?? null,
-        place: i.place ?? null,
-        adminRegion: i.adminRegion ?? null,
-        countryCode: i.country ?? null,
-        latitude: i.coordinates?.latitude ?? null,
-        longitude: i.coordinates?.longitude ?? null,
-        killedMin: i.killed?.min ?? null,
-        killedMax: i.killed ? (i.killed.max ?? null) : null,
-        killedQualifier: i.killed ? quantity(i.killed.min, i.killed.max ?? null, i.killed.qualifier) : null,
-        injuredMin: i.injured?.min ?? null,
-        injuredMax: i.injured ? (i.injured.max ?? null) : null,
-        injuredQualifier: i.injured ? quantity(i.injured.min, i.injured.max ?? null, i.injured.qualifier) : null,
-        targets: i.targets,
-        ...date('date', i.date),
-        ...inferred(i),
-      };
-      const row = await this.tx.incident.upsert({
-        where: { slug: i.slug },
-        create: { id: stableId('incident', i.slug), slug: i.slug, ...data },
-        update: data,
-      });
-      this.incidentIds.set(i.slug, row.id);
-      await this.cite('incidentId', row.id, i.citations);
-      for (const p of i.perpetrators) {
-        const organizationId = this.id(this.organizationIds, p.organization);
-        const perpetrator = await this.tx.incidentPerpetrator.upsert({
-          where: { incidentId_organizationId: { incidentId: row.id, organizationId } },
-          create: { id: stableId('perpetrator', i.slug, p.organization), incidentId: row.id, organizationId, attribution: p.attribution },
-          update: { attribution: p.attribution },
-        });
-        await this.cite('perpetratorId', perpetrator.id, p.citations);
-      }
-      for (const p of i.participants) {
-        const personId = this.id(this.personIds, p.person);
-        const participant = await this.tx.incidentParticipant.upsert({
-          where: { incidentId_personId_role: { incidentId: row.id, personId, role: p.role } },
-          create: {
-            id: stableId('participant', i.slug, p.person, p.role),
-            incidentId: row.id,
-            personId,
-            role: p.role,
-            description: p.description ?? null,
-          },
-          update: { description: p.description ?? null },
-        });
-        await this.cite('participantId', participant.id, p.citations);
-      }
-      await this.estimates({ incidentId: row.id }, `incident:${i.slug}`, i.estimates);
+      rows.add(
+        {
+          id: stableId('incident', i.slug),
+          slug: i.slug,
+          title: i.title,
+          kind: i.kind,
+          summary: i.summary ?? null,
+          place: i.place ?? null,
+          adminRegion: i.adminRegion ?? null,
+          countryCode: i.country ?? null,
+          latitude: i.coordinates?.latitude ?? null,
+          longitude: i.coordinates?.longitude ?? null,
+          killedMin: i.killed?.min ?? null,
+          killedMax: i.killed ? (i.killed.max ?? null) : null,
+          killedQualifier: i.killed ? quantity(i.killed.min, i.killed.max ?? null, i.killed.qualifier) : null,
+          injuredMin: i.injured?.min ?? null,
+          injuredMax: i.injured ? (i.injured.max ?? null) : null,
+          injuredQualifier: i.injured ? quantity(i.injured.min, i.injured.max ?? null, i.injured.qualifier) : null,
+          targets: i.targets,
+          ...date('date', i.date),
+          ...inferred(i),
+        },
+        i.citations,
+      );
     }
+    await this.entities(rows, this.incidentIds);
   }
 
   async fundingStreams(list: Data['fundingStreams']) {
+    const rows = new Pending('FundingStream', 'fundingStreamId', ['slug']);
     for (const f of list) {
-      const data = {
-        organizationId: this.id(this.organizationIds, f.organization),
-        kind: f.kind,
-        significance: f.significance,
-        description: f.description,
-      };
-      const row = await this.tx.fundingStream.upsert({
-        where: { slug: f.slug },
-        create: { id: stableId('funding-stream', f.slug), slug: f.slug, ...data },
-        update: data,
-      });
-      await this.cite('fundingStreamId', row.id, f.citations);
-      await this.estimates({ fundingStreamId: row.id }, `funding-stream:${f.slug}`, f.estimates);
-      for (const l of f.incidents) {
-        const incidentId = this.id(this.incidentIds, l.incident);
-        const link = await this.tx.fundingStreamIncident.upsert({
-          where: { fundingStreamId_incidentId: { fundingStreamId: row.id, incidentId } },
-          create: { id: stableId('funding-incident', f.slug, l.incident), fundingStreamId: row.id, incidentId, description: l.description ?? null },
-          update: { description: l.description ?? null },
-        });
-        await this.cite('fundingIncidentId', link.id, l.citations);
-      }
+      rows.add(
+        {
+          id: stableId('funding-stream', f.slug),
+          slug: f.slug,
+          organizationId: this.id(this.organizationIds, f.organization),
+          kind: f.kind,
+          significance: f.significance,
+          description: f.description,
+        },
+        f.citations,
+      );
+    }
+    await this.entities(rows, this.fundingStreamIds);
+  }
+
+  private addAliases(owner: 'organizationId' | 'personId', ownerSlug: string, ownerId: string, aliases: Alias[]) {
+    for (const a of aliases) {
+      const row = { name: a.name, kind: a.kind, language: a.language ?? null, quality: a.quality ?? 'STRONG', ...ownedBy(owner, ownerId) };
+      this.aliases.add({ id: stableId('alias', owner, ownerSlug, a.name), ...row }, a.citations);
     }
   }
 
-  async regionalEstimates(list: Data['estimates']) {
-    await this.estimates({}, 'region', list);
+  private addDesignations(owner: 'organizationId' | 'personId', ownerSlug: string, ownerId: string, list: Designation[]) {
+    for (const d of list) {
+      this.designations.add(
+        {
+          id: stableId('designation', owner, ownerSlug, d.authority, d.reference ?? d.program),
+          authority: d.authority,
+          program: d.program,
+          reference: d.reference ?? null,
+          ...ownedBy(owner, ownerId),
+          ...date('listed', d.listed),
+          ...date('delisted', d.delisted),
+          ...inferred(d),
+        },
+        d.citations,
+      );
+    }
+  }
+
+  private addExternalIds(owner: 'organizationId' | 'personId', ownerId: string, list: ExternalId[]) {
+    for (const x of list) {
+      this.externalIds.add({ id: stableId('external-id', x.scheme, x.value), scheme: x.scheme, value: x.value, ...ownedBy(owner, ownerId) }, x.citations);
+    }
+  }
+
+  private addAssessments(owner: 'organizationId' | 'personId', ownerSlug: string, ownerId: string, list: Assessment[]) {
+    for (const a of list) {
+      this.assessments.add({ id: stableId('assessment', owner, ownerSlug, a.topic), topic: a.topic, statement: a.statement, ...ownedBy(owner, ownerId) }, a.citations);
+    }
+  }
+
+  private addEstimates(subject: { organizationId?: string; fundingStreamId?: string; incidentId?: string }, key: string, list: Estimate[]) {
+    for (const e of list) {
+      this.estimates.add(
+        {
+          id: stableId('estimate', key, e.kind, e.unit, e.country, e.scope, e.asOf, e.periodStart, e.incident),
+          kind: e.kind,
+          min: e.min ?? null,
+          max: e.max ?? null,
+          qualifier: quantity(e.min ?? null, e.max ?? null, e.qualifier),
+          unit: e.unit,
+          scope: e.scope ?? null,
+          countryCode: e.country ?? null,
+          organizationId: subject.organizationId ?? (e.subject ? this.id(this.organizationIds, e.subject) : null),
+          fundingStreamId: subject.fundingStreamId ?? null,
+          incidentId: subject.incidentId ?? (e.incident ? this.id(this.incidentIds, e.incident) : null),
+          ...date('asOf', e.asOf),
+          ...date('periodStart', e.periodStart),
+          ...inferred(e),
+        },
+        e.citations,
+      );
+    }
+  }
+
+  /** Queues the facts of every entity (all entities are written by now). */
+  facts(data: Data) {
+    for (const o of data.organizations) {
+      const orgId = this.id(this.organizationIds, o.slug);
+      this.addAliases('organizationId', o.slug, orgId, o.aliases);
+      for (const a of o.areas) {
+        this.areas.add(
+          {
+            id: stableId('area', o.slug, a.country, a.role, a.region),
+            organizationId: orgId,
+            countryCode: a.country,
+            region: a.region ?? null,
+            role: a.role,
+            ...date('start', a.start),
+            ...date('end', a.end),
+            ...inferred(a),
+          },
+          a.citations,
+        );
+      }
+      for (const r of o.relations) {
+        this.relations.add(
+          {
+            id: stableId('relation', o.slug, r.type, r.to),
+            type: r.type,
+            fromId: orgId,
+            toId: this.id(this.organizationIds, r.to),
+            description: r.description ?? null,
+            ...date('start', r.start),
+            ...date('end', r.end),
+            ...inferred(r),
+          },
+          r.citations,
+        );
+      }
+      this.addDesignations('organizationId', o.slug, orgId, o.designations);
+      this.addEstimates({ organizationId: orgId }, `organization:${o.slug}`, o.estimates);
+      this.addExternalIds('organizationId', orgId, o.externalIds);
+      this.addAssessments('organizationId', o.slug, orgId, o.assessments);
+    }
+    for (const p of data.persons) {
+      const personId = this.id(this.personIds, p.slug);
+      this.addAliases('personId', p.slug, personId, p.aliases);
+      for (const m of p.memberships) {
+        this.memberships.add(
+          {
+            id: stableId('membership', p.slug, m.organization, m.role, m.start),
+            personId,
+            organizationId: this.id(this.organizationIds, m.organization),
+            role: m.role,
+            title: m.title ?? null,
+            ...date('start', m.start),
+            ...date('end', m.end),
+            ...inferred(m),
+          },
+          m.citations,
+        );
+      }
+      this.addDesignations('personId', p.slug, personId, p.designations);
+      this.addExternalIds('personId', personId, p.externalIds);
+      this.addAssessments('personId', p.slug, personId, p.assessments);
+    }
+    for (const i of data.incidents) {
+      const incidentId = this.id(this.incidentIds, i.slug);
+      for (const p of i.perpetrators) {
+        const organizationId = this.id(this.organizationIds, p.organization);
+        this.perpetrators.add({ id: stableId('perpetrator', i.slug, p.organization), incidentId, organizationId, attribution: p.attribution }, p.citations);
+      }
+      for (const p of i.participants) {
+        const personId = this.id(this.personIds, p.person);
+        this.participants.add(
+          { id: stableId('participant', i.slug, p.person, p.role), incidentId, personId, role: p.role, description: p.description ?? null },
+          p.citations,
+        );
+      }
+      this.addEstimates({ incidentId }, `incident:${i.slug}`, i.estimates);
+    }
+    for (const f of data.fundingStreams) {
+      const fundingStreamId = this.id(this.fundingStreamIds, f.slug);
+      this.addEstimates({ fundingStreamId }, `funding-stream:${f.slug}`, f.estimates);
+      for (const l of f.incidents) {
+        const incidentId = this.id(this.incidentIds, l.incident);
+        this.fundingIncidents.add(
+          { id: stableId('funding-incident', f.slug, l.incident), fundingStreamId, incidentId, description: l.description ?? null },
+          l.citations,
+        );
+      }
+    }
+    this.addEstimates({}, 'region', data.estimates);
+  }
+
+  /** Writes the queued facts, a statement per table, then every citation. */
+  async writeFacts() {
+    for (const pending of [
+      this.aliases, this.areas, this.relations, this.memberships, this.designations, this.estimates, this.externalIds,
+      this.assessments, this.perpetrators, this.participants, this.fundingIncidents,
+    ]) {
+      await this.flush(pending);
+    }
+    await upsertRows(this.tx, 'Citation', this.citationRows, ['id']);
   }
 
   /** Refreshes the search index of every entity written. */
@@ -387,9 +450,9 @@ export async function loadSeed(prisma: PrismaClient, input: unknown): Promise<Se
       await writer.organizations(data.organizations);
       await writer.persons(data.persons);
       await writer.incidents(data.incidents);
-      await writer.organizationFacts(data.organizations);
       await writer.fundingStreams(data.fundingStreams);
-      await writer.regionalEstimates(data.estimates);
+      writer.facts(data);
+      await writer.writeFacts();
       await writer.reindex();
       await tx.$executeRawUnsafe(BUMP_DATA_VERSION);
       // The provenance linter has the last word: a finding anywhere rolls the whole load back.
@@ -402,7 +465,7 @@ export async function loadSeed(prisma: PrismaClient, input: unknown): Promise<Se
         citations: writer.citations,
       };
     },
-    // Hundreds of round trips on a cold embedded database exceed Prisma's 5 s default.
+    // A large dataset on a cold embedded database exceeds Prisma's 5 s default.
     { timeout: 120_000, maxWait: 30_000 },
   );
   // Statistics for the planner (PGlite has no autovacuum to gather them).
