@@ -2,9 +2,10 @@
 // throughput and latency under concurrent load, over HTTP on loopback. It prepares a database (the seed
 // plus generated coalitions, kept between runs), builds the API (`npm run build`) and starts the
 // servers as child processes as production would (`dist/main.js`), and drives them
-// from this process with autocannon, alternating servers question by question, for `--rounds` rounds:
-// this API; the same API with naive loaders (LOADERS=naive: one statement per parent); and, on server
-// PostgreSQL, PostGraphile v4 on the same database. Before measuring, each server's answer to each
+// from this process with autocannon, alternating servers question by question, for `--rounds` rounds.
+// `--db postgres`: this API; the same API with naive loaders (LOADERS=naive: one statement per parent);
+// PostGraphile v4 on the same database. `--db pglite`: this API on PGlite in a worker thread, on PGlite
+// in the server's thread, and on server PostgreSQL with the same data (prepared as well), the baseline. Before measuring, each server's answer to each
 // question is checked to be the same data as this API's. Each run also reads, from /proc, the CPU time
 // of the server process and of the PostgreSQL server's processes per answered request: on a shared
 // machine req/s moves within minutes, CPU per request much less. Prints a table and writes
@@ -140,11 +141,11 @@ const QUESTIONS: Question[] = [
 // ---------------------------------------------------------------------------------------------
 // The database: prepared once per size and kept (a marker table says it is complete).
 
-async function prepare(): Promise<{ url: string }> {
+async function prepare(kind: 'postgres' | 'pglite'): Promise<{ url: string }> {
   const name = `sahel_bench_${SCALE ? SCALE.toLowerCase() : `c${COALITIONS}`}`;
   let url: string;
   let db: Database;
-  if (DB === 'postgres') {
+  if (kind === 'postgres') {
     url = `${SERVER_URL}/${name}`;
     const admin = new pg.Client({ connectionString: `${SERVER_URL}/postgres` });
     await admin.connect();
@@ -185,9 +186,9 @@ async function prepare(): Promise<{ url: string }> {
       + (SELECT count(*) FROM "Incident") + (SELECT count(*) FROM "IncidentPerpetrator") AS n`,
   );
   // Outside the public schema, which PostGraphile exposes.
-  if (DB === 'postgres') await db.scripts.query('CREATE SCHEMA bench; CREATE TABLE bench.ready (at timestamptz DEFAULT now())');
+  if (kind === 'postgres') await db.scripts.query('CREATE SCHEMA bench; CREATE TABLE bench.ready (at timestamptz DEFAULT now())');
   await db.close();
-  if (DB === 'pglite') writeFileSync(join(url.slice(5), 'READY'), '');
+  if (kind === 'pglite') writeFileSync(join(url.slice(5), 'READY'), '');
   console.log(`\nprepared ${name}: ${rows[0]!.n} rows in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   return { url };
 }
@@ -195,7 +196,7 @@ async function prepare(): Promise<{ url: string }> {
 // ---------------------------------------------------------------------------------------------
 // The servers.
 
-interface Server { label: string; kind: 'ours' | 'peer'; url: string; process: ChildProcess; path: string }
+interface Server { label: string; kind: 'ours' | 'peer'; url: string; process: ChildProcess; path: string; database: 'postgres' | 'pglite' }
 
 async function waitFor(url: string, child: ChildProcess, label: string, output: () => string) {
   for (let i = 0; i < 600; i++) {
@@ -229,7 +230,7 @@ async function start(label: string, kind: 'ours' | 'peer', port: number, databas
     ], { cwd: PEER, env: { ...process.env, NODE_ENV: 'production' } });
   child.stdout?.on('data', (d) => (log += d));
   child.stderr?.on('data', (d) => (log += d));
-  const server: Server = { label, kind, url: `http://127.0.0.1:${port}`, process: child, path: '/graphql' };
+  const server: Server = { label, kind, url: `http://127.0.0.1:${port}`, process: child, path: '/graphql', database: databaseUrl.startsWith('file:') ? 'pglite' : 'postgres' };
   if (kind === 'ours') await waitFor(`${server.url}/ready`, child, label, () => log);
   else await waitForAnswer(server, child, () => log);
   return server;
@@ -368,11 +369,11 @@ async function measure(server: Server, query: string): Promise<Omit<Run, 'server
   // Requests past autocannon's 10 s timeout count as failures; a run with none answered shows as "-".
   const latencies: number[] = [];
   // The database's CPU is counted on server PostgreSQL only: PGlite runs inside the API's process.
-  const [serverBefore, postgresBefore] = [cpuTicks(server.process.pid!), DB === 'postgres' ? postgresTicks() : new Map<string, number>()];
+  const [serverBefore, postgresBefore] = [cpuTicks(server.process.pid!), server.database === 'postgres' ? postgresTicks() : new Map<string, number>()];
   const instance = autocannon({ ...options, duration: SECONDS });
   instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
   const result = await instance;
-  const [serverTicks, databaseTicks] = [cpuTicks(server.process.pid!) - serverBefore, DB === 'postgres' ? ticksBetween(postgresBefore, postgresTicks()) : 0];
+  const [serverTicks, databaseTicks] = [cpuTicks(server.process.pid!) - serverBefore, server.database === 'postgres' ? ticksBetween(postgresBefore, postgresTicks()) : 0];
   const answered = Math.max(1, result.requests.total);
   latencies.sort((a, b) => a - b);
   return {
@@ -383,7 +384,9 @@ async function measure(server: Server, query: string): Promise<Omit<Run, 'server
   };
 }
 
-const { url: databaseUrl } = await prepare();
+const { url: databaseUrl } = await prepare(DB);
+// On PGlite the baseline is this API on server PostgreSQL, on the same data: the aim is half its figure.
+const serverDatabaseUrl = DB === 'pglite' ? (await prepare('postgres')).url : databaseUrl;
 // The production build of the working copy (`npm run build`), as production runs it.
 const build = spawnSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'inherit' });
 if (build.status !== 0) throw new Error('npm run build failed');
@@ -394,16 +397,22 @@ process.on('exit', stopAll);
 const { counts: statements, scans, explained } = await statementsPerRequest(databaseUrl);
 console.log(`EXPLAIN of ${explained} benchmarked statements: ${scans.length === 0 ? `no sequential scan of a table over ${LARGE_TABLE_ROWS} rows` : `${scans.length} sequential scan(s) of large tables:`}`);
 for (const scan of scans) console.log(`  ${scan.question.slice(0, 40)} | ${scan.table} (${scan.rows} rows) | ${scan.statement}`);
-// On PGlite each server needs a directory of its own: the naive one gets a copy.
-const naiveUrl = DB === 'pglite' ? `${databaseUrl}-naive` : databaseUrl;
+// On PGlite each server needs a directory of its own: the second one gets a copy.
+const copyUrl = `${databaseUrl}-copy`;
 if (DB === 'pglite') {
-  rmSync(naiveUrl.slice(5), { recursive: true, force: true });
-  cpSync(databaseUrl.slice(5), naiveUrl.slice(5), { recursive: true });
+  rmSync(copyUrl.slice(5), { recursive: true, force: true });
+  cpSync(databaseUrl.slice(5), copyUrl.slice(5), { recursive: true });
 }
 try {
-  servers.push(await start('this API', 'ours', 4101, databaseUrl));
-  servers.push(await start('this API, naive loaders', 'ours', 4102, naiveUrl, { LOADERS: 'naive' }));
-  if (DB === 'postgres') servers.push(await start('PostGraphile v4', 'peer', 4103, databaseUrl));
+  if (DB === 'postgres') {
+    servers.push(await start('this API', 'ours', 4101, databaseUrl));
+    servers.push(await start('this API, naive loaders', 'ours', 4102, databaseUrl, { LOADERS: 'naive' }));
+    servers.push(await start('PostGraphile v4', 'peer', 4103, databaseUrl));
+  } else {
+    servers.push(await start('this API, PGlite in a worker thread', 'ours', 4101, databaseUrl, { PGLITE_THREAD: 'true' }));
+    servers.push(await start('this API, PGlite in the server\'s thread', 'ours', 4102, copyUrl, { PGLITE_THREAD: 'false' }));
+    servers.push(await start('this API, server PostgreSQL', 'ours', 4103, serverDatabaseUrl));
+  }
 
   const questions = QUESTIONS.filter((q) => !args.only || q.name.includes(args.only));
   for (const q of questions) {
@@ -429,10 +438,10 @@ try {
   console.log(`\nnode ${process.version}, ${DB === 'postgres' ? 'server PostgreSQL' : 'PGlite'}, seed + ${SCALE ? `synthetic scale ${SCALE}` : `${COALITIONS} generated coalitions`}, ${CONNECTIONS} connections, ${SECONDS} s per run, ${ROUNDS} rounds alternating (${date})\n`);
   const peer = servers.find((s) => s.kind === 'peer');
   // CPU per request moves much less than req/s on a shared machine: both are printed, per round.
-  console.log(`| question | server | req/s (per round) | p50 / p95 / p99 ms (last round) | ratio to ${peer ? 'PostGraphile' : 'naive'} | CPU ms/request: server + PostgreSQL (per round) | SQL statements |`);
+  const baseline = peer ?? servers[2]!;
+  console.log(`| question | server | req/s (per round) | p50 / p95 / p99 ms (last round) | ratio to ${baseline.label} | CPU ms/request: server + PostgreSQL (per round) | SQL statements |`);
   console.log('| --- | --- | --- | --- | ---: | --- | ---: |');
   questions.forEach((q) => {
-    const baseline = peer ?? servers[1]!;
     const mean = (label: string) => {
       const rs = runs.filter((r) => r.question === q.name && r.server === label);
       return rs.reduce((n, r) => n + r.rps, 0) / rs.length;

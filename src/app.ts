@@ -102,7 +102,10 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
   const logger = jsonLogger(config.logLevel);
   await assertPortFree(config.port, config.host);
   const persisted = { mode: config.persistedOperations ?? 'apq', ...(config.persistedOperations === 'only' ? { manifest: loadManifest(config.persistedManifest!) } : {}) };
-  const db = await openDatabase(config.database, { statementTimeoutMs: config.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS });
+  const db = await openDatabase(config.database, {
+    statementTimeoutMs: config.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS,
+    pgliteThread: config.pgliteThread ?? true,
+  });
   try {
     await awaitDatabase(db, config, logger);
     const { migrations, seeded, rebuilt } = await prepareDatabase(db, config.seedIfEmpty);

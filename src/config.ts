@@ -52,6 +52,8 @@ export interface AppConfig {
   persistedOperations?: PersistedMode;
   corsOrigins?: string[];
   introspection?: boolean;
+  /** PGlite in a data directory: run it in a worker thread (unset: true). */
+  pgliteThread?: boolean;
   persistedManifest?: string;
 }
 
@@ -77,6 +79,11 @@ export const ENVIRONMENT = {
     default: undefined,
     meaning: 'unset = PGlite in `./data/pglite`; `file:<dir>` = PGlite in `<dir>`; `memory://` = PGlite in memory (lost on exit); `postgresql://...` = a server PostgreSQL. Anything else stops the start with one line naming these forms (exit code 1).',
     schema: z.string().optional(),
+  },
+  PGLITE_THREAD: {
+    default: 'true',
+    meaning: 'PGlite in a directory (`DATABASE_URL` unset or `file:`): `true` runs it in a worker thread, reached through the pg driver as a server is, so the API answers while PostgreSQL works; `false` runs it in the server\'s thread',
+    schema: flag,
   },
   SEED_IF_EMPTY: { default: 'true', meaning: 'load the curated dataset when the database holds no organization', schema: flag },
   LOG_LEVEL: { default: 'info', meaning: '`debug`, `info`, `warn`, `error`, `silent`', schema: z.enum(logLevels, { message: `must be one of ${logLevels.join(', ')}` }) },
@@ -187,5 +194,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     persistedManifest: v.PERSISTED_OPERATIONS_MANIFEST,
     corsOrigins: v.CORS_ORIGINS,
     introspection: v.INTROSPECTION,
+    pgliteThread: v.PGLITE_THREAD,
   };
 }

@@ -12,6 +12,7 @@ import { PrismaClient } from '../generated/prisma/client.js';
 import type { DatabaseTarget } from '../config.js';
 import { lockDataDirectory } from './lock.js';
 import { openPGlite } from './pglite.js';
+import { startPGliteThread, type PGliteThread } from './pglite-threaded.js';
 
 /** A statement the client sent, as reported by the driver; used to count round trips. */
 export type QueryListener = (sql: string, params: unknown[]) => void;
@@ -182,6 +183,11 @@ export interface OpenOptions {
    * answer 2 s later (client side, for a server that no longer answers at all). Unset: no limit.
    */
   statementTimeoutMs?: number;
+  /**
+   * PGlite in a data directory: run it in a worker thread (pglite-threaded.ts), reached through the pg
+   * driver as a server is, so the event loop is free while PostgreSQL works. In-process otherwise.
+   */
+  pgliteThread?: boolean;
 }
 
 /** How long to wait for a new server connection before reporting the database unreachable. */
@@ -190,29 +196,49 @@ const CONNECT_TIMEOUT_MS = 5_000;
 export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<Database> {
   const listeners = new Set<QueryListener>();
 
-  let adapter: PrismaPg | PrismaPGlite;
-  let scripts: ScriptRunner;
-  let closeDriver: () => Promise<void>;
+  let adapter!: PrismaPg | PrismaPGlite;
+  let scripts!: ScriptRunner;
+  let closeDriver!: () => Promise<void>;
   let dumpDataDir: (() => Promise<Blob>) | undefined;
   let poolStats: Database['poolStats'];
-  if (target.kind === 'postgres') {
-    // A startup parameter, so every pooled connection has it before its first statement (a SET sent
-    // on 'connect' raced the pool's first query).
+  const openPool = (config: pg.PoolConfig, closeMore = async () => {}) => {
     const timeout = options.statementTimeoutMs;
     const pool = new pg.Pool({
-      connectionString: target.url,
-      options: `-c pg_trgm.similarity_threshold=${TRIGRAM_THRESHOLD}`,
       types: { getTypeParser: rawTypeParser },
       connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
       ...(timeout ? { statement_timeout: timeout, query_timeout: timeout + 2_000 } : {}),
+      ...config,
     });
     // An idle connection dropped by the server (restart, outage) is reported here; unhandled, it
     // would end the process. The pool replaces it on the next query.
     pool.on('error', () => {});
     adapter = new PrismaPg(pool);
     scripts = poolScripts(pool);
-    closeDriver = () => pool.end();
+    closeDriver = async () => {
+      await pool.end();
+      await closeMore();
+    };
     poolStats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
+  };
+  if (target.kind === 'postgres') {
+    // A startup parameter, so every pooled connection has it before its first statement (a SET sent
+    // on 'connect' raced the pool's first query).
+    openPool({ connectionString: target.url, options: `-c pg_trgm.similarity_threshold=${TRIGRAM_THRESHOLD}` });
+  } else if (target.kind === 'pglite' && options.pgliteThread) {
+    mkdirSync(target.dataDir, { recursive: true });
+    const unlock = await lockDataDirectory(target.dataDir);
+    let thread: PGliteThread;
+    try {
+      thread = await startPGliteThread(target.dataDir, `SET pg_trgm.similarity_threshold = ${TRIGRAM_THRESHOLD}`);
+    } catch (error) {
+      await unlock();
+      throw error;
+    }
+    // PGlite has one session: one connection, kept open (its settings are the session's).
+    openPool({ connectionString: thread.url, max: 1, idleTimeoutMillis: 0 }, async () => {
+      await thread.close();
+      await unlock();
+    });
   } else {
     let unlock = async () => {};
     if (target.kind === 'pglite') {

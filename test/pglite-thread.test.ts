@@ -1,0 +1,135 @@
+// PGlite in a worker thread, reached through the pg driver over a Unix socket (src/db/pglite-threaded.ts):
+// the same answers as PGlite in the server's thread, and one PostgreSQL session that no connection's
+// failure leaves in a transaction.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openDatabase, type Database } from '../src/db/client.js';
+import { openPGlite } from '../src/db/pglite.js';
+import { startPGliteThread, type PGliteThread } from '../src/db/pglite-threaded.js';
+import { countQueries, createTestDatabase, queryData, type TestDatabase } from './helpers.js';
+
+const scratch = mkdtempSync(join(tmpdir(), 'pglite-thread-'));
+
+/** A data directory holding the seeded test database. */
+async function seededDirectory(name: string): Promise<string> {
+  const dir = join(scratch, name);
+  const db = await openPGlite(dir, new Blob([readFileSync(inject('pgliteDumps').seeded)]));
+  await db.close();
+  return dir;
+}
+
+const QUERIES = {
+  organizations: `{ organizations(first: 100) { totalCount edges { cursor node { id slug name kind status founded { iso precision qualifier }
+    aliases { name kind language } citations { quote source { slug title } }
+    components { slug leaders { title start { iso } person { name aliases { name } } } }
+    memberOf { slug } relations { type from { slug } to { slug } } areas { country role } } } } }`,
+  persons: `{ persons(first: 100) { edges { node { slug name born { iso } memberships { role organization { slug } } designations { authority } } } } }`,
+  incidents: `{ incidents(first: 100, orderBy: DATE_DESC) { edges { node { slug title date { iso precision } killed { min max qualifier }
+    perpetrators { attribution organization { name } } citations { quote } } } } }`,
+  // Search, through the extensions PGlite loads in the thread (pg_trgm, fuzzystrmatch, unaccent).
+  search: `{ search(query: "ansar dinne", first: 5) { matchKind matchedText score entity { __typename ... on Organization { slug } } } }`,
+};
+
+describe('PGlite in a worker thread', () => {
+  let inProcess: TestDatabase;
+  let threaded: Database;
+  beforeAll(async () => {
+    inProcess = await createTestDatabase();
+    threaded = await openDatabase({ kind: 'pglite', dataDir: await seededDirectory('app') }, { pgliteThread: true, logQueries: true });
+  });
+  afterAll(async () => {
+    await Promise.all([inProcess?.close(), threaded?.close()]);
+  });
+
+  it('answers every query as PGlite in the server thread does, in as many statements', async () => {
+    for (const [name, query] of Object.entries(QUERIES)) {
+      const expected = await countQueries(inProcess, () => queryData(inProcess, query));
+      const answer = await countQueries(threaded, () => queryData(threaded, query));
+      expect(answer.result, name).toEqual(expected.result);
+      expect(answer.queries.length, name).toBe(expected.queries.length);
+    }
+  });
+
+  it('answers concurrent requests, one statement at a time, with the session settings kept after an error', async () => {
+    const answers = await Promise.all(Array.from({ length: 24 }, () => queryData(threaded, QUERIES.incidents)));
+    expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1);
+    await expect(threaded.scripts.query('SELECT no_such_column FROM "Organization"')).rejects.toThrow(/no_such_column/);
+    // The pool replaced its connection after the error; the session is the same one.
+    expect(await threaded.scripts.query('SHOW pg_trgm.similarity_threshold')).toEqual([{ 'pg_trgm.similarity_threshold': '0.45' }]);
+    expect(await threaded.scripts.query('SELECT count(*)::int AS n FROM "Organization"', [], { prepare: true })).toEqual([
+      { n: await inProcess.prisma.organization.count() },
+    ]);
+  });
+
+  it('rolls a failed Prisma transaction back', async () => {
+    const before = await threaded.prisma.source.count();
+    await expect(
+      threaded.prisma.$transaction(async (tx) => {
+        await tx.source.create({ data: { slug: 'thread-test', title: 'Written then rolled back', kind: 'REFERENCE' } });
+        await tx.$executeRawUnsafe('SELECT 1/0');
+      }),
+    ).rejects.toThrow(/division by zero/);
+    expect(await threaded.prisma.source.count()).toBe(before);
+  });
+});
+
+describe('the thread’s socket', () => {
+  let thread: PGliteThread;
+  beforeAll(async () => {
+    thread = await startPGliteThread(await seededDirectory('socket'), 'SET pg_trgm.similarity_threshold = 0.45');
+  });
+  afterAll(() => thread?.close());
+
+  const connect = async () => {
+    const client = new pg.Client({ connectionString: thread.url });
+    await client.connect();
+    return client;
+  };
+
+  it('rolls back the transaction of a connection that ends inside it', async () => {
+    const first = await connect();
+    first.on('error', () => {});
+    await first.query('BEGIN');
+    await first.query(`INSERT INTO "Source" (id, slug, title, kind, "updatedAt") VALUES (gen_random_uuid(), 'abandoned', 'Abandoned', 'REFERENCE', now())`);
+    // Gone without COMMIT or ROLLBACK, as a crashed client would be.
+    first.connection.stream.destroy();
+    const second = await connect();
+    try {
+      expect((await second.query(`SELECT count(*)::int AS n FROM "Source" WHERE slug = 'abandoned'`)).rows).toEqual([{ n: 0 }]);
+      // Not inside the other connection's transaction: this one commits on its own.
+      await second.query(`INSERT INTO "Source" (id, slug, title, kind, "updatedAt") VALUES (gen_random_uuid(), 'kept', 'Kept', 'REFERENCE', now())`);
+    } finally {
+      await second.end();
+    }
+    const third = await connect();
+    try {
+      expect((await third.query(`SELECT slug FROM "Source" WHERE slug IN ('abandoned', 'kept')`)).rows).toEqual([{ slug: 'kept' }]);
+    } finally {
+      await third.end();
+    }
+  });
+
+  it('keeps an open transaction of the current connection when an old one closes', async () => {
+    const old = await connect();
+    const current = await connect();
+    try {
+      await current.query('BEGIN');
+      await current.query(`INSERT INTO "Source" (id, slug, title, kind, "updatedAt") VALUES (gen_random_uuid(), 'overlapping', 'Overlapping', 'REFERENCE', now())`);
+      await old.end();
+      await current.query('COMMIT');
+      expect((await current.query(`SELECT count(*)::int AS n FROM "Source" WHERE slug = 'overlapping'`)).rows).toEqual([{ n: 1 }]);
+    } finally {
+      await current.end();
+    }
+  });
+
+  it('answers an SSL request with no, as a server without SSL does', async () => {
+    const client = new pg.Client({ connectionString: thread.url, ssl: { rejectUnauthorized: false } });
+    await expect(client.connect()).rejects.toThrow(/does not support SSL/);
+  });
+});
+
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
