@@ -76,6 +76,22 @@ describe('PGlite in a worker thread', () => {
   });
 });
 
+describe('PGlite in a worker thread, with a statement timeout', () => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await openDatabase({ kind: 'pglite', dataDir: await seededDirectory('timeout') }, { pgliteThread: true, statementTimeoutMs: 100 });
+  });
+  afterAll(() => db?.close());
+
+  it('gives a statement up 2 s past the timeout (PGlite cannot cancel it), then answers again', async () => {
+    const started = performance.now();
+    // A timeout the availability check reports as SERVICE_UNAVAILABLE (src/db/availability.ts).
+    await expect(db.scripts.query('SELECT pg_sleep(3)')).rejects.toThrow(/Query read timeout/);
+    expect(performance.now() - started).toBeLessThan(2_900);
+    expect(await db.scripts.query('SELECT 1 AS n')).toEqual([{ n: 1 }]);
+  });
+});
+
 describe('the thread’s socket', () => {
   let thread: PGliteThread;
   beforeAll(async () => {

@@ -234,7 +234,8 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
       await unlock();
       throw error;
     }
-    // PGlite has one session: one connection, kept open (its settings are the session's).
+    // PGlite has one session: one connection, kept open (its settings are the session's). It ignores the
+    // startup parameters (statement_timeout among them): only the driver's give-up applies.
     openPool({ connectionString: thread.url, max: 1, idleTimeoutMillis: 0 }, async () => {
       await thread.close();
       await unlock();
