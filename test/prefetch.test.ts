@@ -4,6 +4,7 @@ import { graphql } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contextFactory } from '../src/context.js';
 import { schema } from '../src/schema/index.js';
+import { EXAMPLE_QUERY } from '../src/yoga.js';
 import { loadSeed } from '../src/seed/load.js';
 import { syntheticDataset } from '../bench/synthetic-graph.js';
 import { countQueries, createTestDatabase, type TestDatabase } from './helpers.js';
@@ -116,6 +117,20 @@ describe('prefetched relations', () => {
     expect(alone.queries.length).toBeGreaterThan(5);
     const one = await countQueries(coalitions, () => run(coalitions, `{ organization(slug: "coalition-3") { ${coalition} } }`, true));
     expect(one.queries.length).toBe(1);
+  });
+
+  it('take one statement for GraphiQL’s example, its leaders matched in time by the lives of the persons fetched with them', async () => {
+    const alone = await countQueries(db, () => run(db, EXAMPLE_QUERY, false));
+    const fetched = await countQueries(db, () => run(db, EXAMPLE_QUERY, true));
+    expect(fetched.result).toEqual(alone.result);
+    expect(fetched.queries.length).toBe(1);
+    // Leaders in 2012 and now, without the persons' dates or status in the selection: a plan that did not read
+    // them would count the dead among the current leaders.
+    const lives = `{ organizations(first: 100) { edges { node { slug now: leaders(current: true) { certainty person { slug } }
+      then: leaders(asOf: "2012") { certainty person { slug } } } } } }`;
+    const [withLoaders, withPlan] = [await run(db, lives, false), await run(db, lives, true)];
+    expect(withPlan).toEqual(withLoaders);
+    expect(JSON.stringify(withLoaders).match(/"certainty"/g)!.length).toBeGreaterThan(3);
   });
 
   it('send the same text for the same operation, whatever its filter values (server PostgreSQL prepares statements by text)', async () => {

@@ -2,7 +2,7 @@ import type { Context } from '../context.js';
 import { badUserInput } from '../errors.js';
 import type { Membership, OrganizationRelation, Prisma, RelationType } from '../generated/prisma/client.js';
 import { prefetched } from './prefetch.js';
-import type { OrganizationRow } from './lean-rows.js';
+import type { OrganizationRow, PersonRow } from './lean-rows.js';
 import type {
   DesignationAuthority, OrganizationKind, OrganizationStatus, AreaRole,
 } from '../generated/prisma/enums.js';
@@ -104,9 +104,13 @@ export async function relatedOrganizations(organization: OrganizationRow, ctx: C
   return targets.filter((o): o is OrganizationRow => o !== null);
 }
 
-/** What is known of the lives of the people holding these memberships (status and date of death). */
+/**
+ * What is known of the lives of the people holding these memberships (status and date of death): from
+ * the persons fetched with them (a plan matching them in time reads those columns), else their loader.
+ */
 async function livesOf(memberships: readonly Membership[], ctx: Context): Promise<Map<string, Life>> {
-  const people = await loadAll(ctx.loaders.personLoader, memberships.map((m) => m.personId));
+  const fetched = memberships.map((m) => prefetched<PersonRow>(m, 'person'));
+  const people = fetched.every((p) => p !== undefined) ? fetched : await loadAll(ctx.loaders.personLoader, memberships.map((m) => m.personId));
   const lives = new Map<string, Life>();
   for (const person of people) {
     if (person) lives.set(person.id, { died: readDateColumns(person, 'died'), deceased: person.status === 'DECEASED' });

@@ -135,7 +135,12 @@ interface FieldPath {
   inTime?: boolean;
   /** Only when the last step's parent meets this (over its alias), as the resolver filters. */
   when?: (alias: string) => string;
+  /** With `asOf` or `current`, the resolver reads the life (status, death) of each row's person too. */
+  lives?: boolean;
 }
+
+/** What livesOf reads of a person (src/resolvers/organizations.ts). */
+const LIFE = ['status', ...DATE('died')];
 
 const COMPONENT_OF = (alias: string) => `${alias}.type = 'COMPONENT_OF'`;
 const ALIASES: FieldPath = { steps: ['aliases'], type: 'Alias', reads: [['kind', 'language']] };
@@ -156,7 +161,7 @@ const PATHS: Record<string, Record<string, FieldPath[]>> = {
       { steps: ['outgoing'], type: 'OrganizationRelation', reads: [['type']], inTime: true },
     ],
     allegiances: [{ steps: ['outgoing'], type: 'OrganizationRelation', reads: [['type']] }],
-    leaders: [{ steps: ['leaders'], type: 'Membership', reads: [['personId']], inTime: true }],
+    leaders: [{ steps: ['leaders'], type: 'Membership', reads: [['personId']], inTime: true, lives: true }],
     citations: [CITATIONS],
   },
   OrganizationRelation: { from: [{ steps: ['from'], type: 'Organization' }], to: [{ steps: ['to'], type: 'Organization' }], citations: [CITATIONS] },
@@ -268,28 +273,39 @@ function addSelection(plan: Plan, node: PlanNode, type: string, selectionSet: Se
     if (field.name === '__typename') continue;
     read(node, READS[type]?.[field.name]);
     for (const path of PATHS[type]?.[field.name] ?? []) {
-      let current = node;
+      let current: PlanNode | undefined = node;
       for (const [i, name] of path.steps.entries()) {
         const last = i === path.steps.length - 1;
-        const when = last ? path.when ?? null : null;
-        let step = current.steps.get(name);
-        if (!step) {
-          if (plan.size >= MAX_STEPS || depth + i >= MAX_DEPTH) break;
-          const link = LINKS[current.entity][name]!;
-          step = { link, when, node: { entity: link.target, columns: new Set(['id', ...(link.orderBy ?? []).map(([c]) => c)]), steps: new Map() } };
-          current.steps.set(name, step);
-          plan.size++;
-        } else if (step.when !== when) {
-          // Reached by two fields with different conditions: any parent.
-          step.when = null;
-        }
-        current = step.node;
+        current = stepTo(plan, current, name, last ? path.when ?? null : null, depth + i);
+        if (!current) break;
         read(current, path.reads?.[i] ?? []);
-        if (last && path.inTime && (field.args.has('asOf') || field.args.has('current'))) read(current, IN_TIME);
+        if (last && path.inTime && (field.args.has('asOf') || field.args.has('current'))) {
+          read(current, IN_TIME);
+          if (path.lives) {
+            const person = stepTo(plan, current, 'person', null, depth + i + 1);
+            if (person) read(person, LIFE);
+          }
+        }
         if (last && field.selectionSet) addSelection(plan, current, path.type, field.selectionSet, fragments, depth + i + 1);
       }
     }
   }
+}
+
+/** The node a step from `node` leads to, added to the plan if new; undefined past the plan's bounds. */
+function stepTo(plan: Plan, node: PlanNode, name: string, when: Step['when'], depth: number): PlanNode | undefined {
+  let step = node.steps.get(name);
+  if (!step) {
+    if (plan.size >= MAX_STEPS || depth >= MAX_DEPTH) return undefined;
+    const link = LINKS[node.entity][name]!;
+    step = { link, when, node: { entity: link.target, columns: new Set(['id', ...(link.orderBy ?? []).map(([c]) => c)]), steps: new Map() } };
+    node.steps.set(name, step);
+    plan.size++;
+  } else if (step.when !== when) {
+    // Reached by two fields with different conditions: any parent.
+    step.when = null;
+  }
+  return step.node;
 }
 
 /** The plan of a root field's selection, below `path` (["edges", "node"] for a connection). */
