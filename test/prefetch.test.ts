@@ -13,12 +13,13 @@ const DATE = 'iso precision qualifier earliest latest inferred inference';
 const CITATIONS = `citations { quote locator attributedTo source { id slug title publisher url kind published { ${DATE} } description format sha256 importedAt citationCount } }`;
 const ALIASES = `aliases { name kind language quality ${CITATIONS} }`;
 const PERSON = `id slug name status nationality biography born { ${DATE} } died { ${DATE} } ${ALIASES} ${CITATIONS}
+  designations { authority reference listed { iso } organization { slug } ${CITATIONS} }
   memberships { role title start { ${DATE} } end { ${DATE} } certainty organization { slug name } }
   now: memberships(current: true) { role certainty organization { slug } }
   then: memberships(asOf: "2015", role: [LEADER]) { certainty organization { slug } }`;
 const MEMBERSHIP = `role title certainty start { ${DATE} } end { ${DATE} } ${CITATIONS} person { ${PERSON} } organization { slug kind }`;
 const RELATION = `type description certainty start { ${DATE} } end { ${DATE} } ${CITATIONS} from { slug name } to { slug name founded { iso } }`;
-/** Every field of an organization the plans narrow or follow, and some they do not (areas, timeline). */
+/** Every field of an organization the plans narrow or follow, and some they do not (estimates, timeline). */
 const ORGANIZATION = `id slug name kind status summary ideology founded { ${DATE} } dissolved { ${DATE} } ${ALIASES} ${CITATIONS}
   arabic: aliases(language: "ar") { name }
   acronyms: aliases(kind: [ACRONYM]) { name }
@@ -33,6 +34,12 @@ const ORGANIZATION = `id slug name kind status summary ideology founded { ${DATE
   incoming: relations(direction: INCOMING, type: [COMPONENT_OF]) { type from { slug } }
   past: relations(asOf: "2012") { type certainty from { slug } to { slug } }
   allegiances { type to { slug name } start { iso } }
+  areas { country region role start { ${DATE} } end { ${DATE} } certainty ${CITATIONS} }
+  bases: areas(current: true, role: [BASE]) { country certainty }
+  in2015: areas(asOf: "2015") { country role certainty }
+  designations { id authority program reference listed { ${DATE} } delisted { ${DATE} } organization { slug } person { slug } ${CITATIONS} }
+  american: designations(authority: [UNITED_STATES]) { reference listed { iso } }
+  estimates { kind min max }
   timeline(first: 5) { kind }`;
 
 const QUERIES: Record<string, string> = {

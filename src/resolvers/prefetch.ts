@@ -13,7 +13,7 @@ import type { Context } from '../context.js';
 import { parseDate } from '../db/client.js';
 import { LEAN_COLUMNS } from './lean-rows.js';
 
-type Entity = 'Organization' | 'Person' | 'Alias' | 'Relation' | 'Membership' | 'Citation' | 'Source' | 'Perpetrator' | 'Incident';
+type Entity = 'Organization' | 'Person' | 'Alias' | 'Relation' | 'Membership' | 'Citation' | 'Source' | 'Perpetrator' | 'Incident' | 'Area' | 'Designation';
 type Json = Record<string, unknown>;
 
 /**
@@ -71,6 +71,8 @@ export const TABLES: Record<Entity, Table> = {
   Citation: table('Citation', Prisma.CitationScalarFieldEnum, []),
   Source: table('Source', Prisma.SourceScalarFieldEnum, [...SPAN('published'), 'importedAt', 'createdAt', 'updatedAt']),
   Perpetrator: table('IncidentPerpetrator', Prisma.IncidentPerpetratorScalarFieldEnum, []),
+  Area: table('OrganizationArea', Prisma.OrganizationAreaScalarFieldEnum, [...SPAN('start'), ...SPAN('end')]),
+  Designation: table('Designation', Prisma.DesignationScalarFieldEnum, [...SPAN('listed'), ...SPAN('delisted')]),
   Incident: { ...table('Incident', Prisma.IncidentScalarFieldEnum, [...SPAN('date'), 'dateSort', 'revisedAt', 'createdAt', 'updatedAt']), floats: ['latitude', 'longitude'] },
 };
 
@@ -91,6 +93,9 @@ const BY_START = [['startEarliest', 'ASC NULLS FIRST'], ['id', 'ASC']] as const;
 const BY_ID = [['id', 'ASC']] as const;
 
 const citations = (column: string): Link => ({ target: 'Citation', kind: 'many', column, orderBy: BY_ID });
+const designations = (column: string): Link => ({
+  target: 'Designation', kind: 'many', column, orderBy: [['listedEarliest', 'ASC NULLS LAST'], ['id', 'ASC']],
+});
 const organization = (column: string): Link => ({ target: 'Organization', kind: 'one', column });
 
 /** The steps a plan can take from each entity, each as its field's loader reads them. */
@@ -100,6 +105,8 @@ const LINKS: Record<Entity, Record<string, Link>> = {
     incoming: { target: 'Relation', kind: 'many', column: 'toId', orderBy: BY_START },
     outgoing: { target: 'Relation', kind: 'many', column: 'fromId', orderBy: BY_START },
     leaders: { target: 'Membership', kind: 'many', column: 'organizationId', orderBy: BY_START, where: (c) => `${c}.role = 'LEADER'` },
+    areas: { target: 'Area', kind: 'many', column: 'organizationId', orderBy: [['role', 'ASC'], ['countryCode', 'ASC'], ['id', 'ASC']] },
+    designations: designations('organizationId'),
     citations: citations('organizationId'),
   },
   Relation: { from: organization('fromId'), to: organization('toId'), citations: citations('relationId') },
@@ -107,6 +114,7 @@ const LINKS: Record<Entity, Record<string, Link>> = {
   Person: {
     aliases: { target: 'Alias', kind: 'many', column: 'personId', orderBy: BY_NAME },
     memberships: { target: 'Membership', kind: 'many', column: 'personId', orderBy: BY_START },
+    designations: designations('personId'),
     citations: citations('personId'),
   },
   Alias: { citations: citations('aliasId') },
@@ -117,6 +125,8 @@ const LINKS: Record<Entity, Record<string, Link>> = {
   Perpetrator: { organization: organization('organizationId'), citations: citations('perpetratorId') },
   Citation: { source: { target: 'Source', kind: 'one', column: 'sourceId' } },
   Source: {},
+  Area: { citations: citations('areaId') },
+  Designation: { citations: citations('designationId') },
 };
 
 const DATE = (prefix: string) => [...SPAN(prefix), `${prefix}Precision`, `${prefix}Qualifier`, 'inferences'];
@@ -148,7 +158,7 @@ const CITATIONS: FieldPath = { steps: ['citations'], type: 'Citation' };
 
 /** Each step's property on the rows it starts from. */
 const STEP_KEYS = Object.fromEntries(Object.values(LINKS).flatMap((links) => Object.keys(links)).map((name) => [name, `$${name}`])) as
-  Record<'aliases' | 'incoming' | 'outgoing' | 'leaders' | 'citations' | 'from' | 'to' | 'person' | 'organization' | 'memberships' | 'perpetrators' | 'source', string>;
+  Record<'aliases' | 'incoming' | 'outgoing' | 'leaders' | 'citations' | 'from' | 'to' | 'person' | 'organization' | 'memberships' | 'perpetrators' | 'source' | 'areas' | 'designations', string>;
 
 /** The relation fields, by GraphQL type, whose resolvers read a step's rows before their loaders. */
 const PATHS: Record<string, Record<string, FieldPath[]>> = {
@@ -162,6 +172,8 @@ const PATHS: Record<string, Record<string, FieldPath[]>> = {
     ],
     allegiances: [{ steps: ['outgoing'], type: 'OrganizationRelation', reads: [['type']] }],
     leaders: [{ steps: ['leaders'], type: 'Membership', reads: [['personId']], inTime: true, lives: true }],
+    areas: [{ steps: ['areas'], type: 'OrganizationArea', reads: [['role']], inTime: true }],
+    designations: [{ steps: ['designations'], type: 'Designation', reads: [['authority']] }],
     citations: [CITATIONS],
   },
   OrganizationRelation: { from: [{ steps: ['from'], type: 'Organization' }], to: [{ steps: ['to'], type: 'Organization' }], citations: [CITATIONS] },
@@ -169,12 +181,15 @@ const PATHS: Record<string, Record<string, FieldPath[]>> = {
   Person: {
     aliases: [ALIASES],
     memberships: [{ steps: ['memberships'], type: 'Membership', reads: [['role']], inTime: true }],
+    designations: [{ steps: ['designations'], type: 'Designation' }],
     citations: [CITATIONS],
   },
   Alias: { citations: [CITATIONS] },
   Incident: { perpetrators: [{ steps: ['perpetrators'], type: 'IncidentPerpetrator' }], citations: [CITATIONS] },
   IncidentPerpetrator: { organization: [{ steps: ['organization'], type: 'Organization' }], citations: [CITATIONS] },
   Citation: { source: [{ steps: ['source'], type: 'Source' }] },
+  OrganizationArea: { citations: [CITATIONS] },
+  Designation: { citations: [CITATIONS] },
 };
 
 /**
@@ -185,11 +200,11 @@ const READS: Record<string, Record<string, readonly string[]>> = {
   Organization: {
     id: [], slug: ['slug'], name: ['name'], kind: ['kind'], status: ['status'], summary: ['summary'], ideology: ['ideology'],
     founded: DATE('founded'), dissolved: DATE('dissolved'),
-    aliases: [], components: [], memberOf: [], relations: [], allegiances: [], leaders: [], citations: [],
+    aliases: [], components: [], memberOf: [], relations: [], allegiances: [], leaders: [], areas: [], designations: [], citations: [],
   },
   Person: {
     id: [], slug: ['slug'], name: ['name'], status: ['status'], nationality: ['nationality'], biography: ['biography'],
-    born: DATE('born'), died: DATE('died'), aliases: [], citations: [], memberships: ['status', ...DATE('died')],
+    born: DATE('born'), died: DATE('died'), aliases: [], citations: [], designations: [], memberships: ['status', ...DATE('died')],
   },
   Alias: { id: [], name: ['name'], kind: ['kind'], language: ['language'], quality: ['quality'], citations: [] },
   OrganizationRelation: {
@@ -199,6 +214,11 @@ const READS: Record<string, Record<string, readonly string[]>> = {
     id: [], person: ['personId'], organization: ['organizationId'], role: ['role'], title: ['title'], start: DATE('start'), end: DATE('end'), certainty: [], citations: [],
   },
   Citation: { id: [], source: ['sourceId'], quote: ['quote'], locator: ['locator'], attributedTo: ['attributedTo'] },
+  OrganizationArea: { country: ['countryCode'], region: ['region'], role: ['role'], start: DATE('start'), end: DATE('end'), certainty: [], citations: [] },
+  Designation: {
+    id: [], authority: ['authority'], program: ['program'], reference: ['reference'], listed: DATE('listed'), delisted: DATE('delisted'),
+    organization: ['organizationId'], person: ['personId'], citations: [],
+  },
   // A source is repeated under each citation of it: its long description only when asked.
   Source: {
     id: [], slug: ['slug'], title: ['title'], publisher: ['publisher'], url: ['url'], kind: ['kind'], published: DATE('published'),
@@ -215,6 +235,7 @@ const READS: Record<string, Record<string, readonly string[]>> = {
 const ENTITY_OF_TYPE: Record<string, Entity> = {
   Organization: 'Organization', Person: 'Person', Alias: 'Alias', OrganizationRelation: 'Relation', Membership: 'Membership',
   Citation: 'Citation', Source: 'Source', Incident: 'Incident', IncidentPerpetrator: 'Perpetrator',
+  OrganizationArea: 'Area', Designation: 'Designation',
 };
 
 /**

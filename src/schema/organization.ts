@@ -1,4 +1,4 @@
-import type { Alias, Organization, OrganizationRelation } from '../generated/prisma/client.js';
+import type { Alias, Designation, Organization, OrganizationArea, OrganizationRelation } from '../generated/prisma/client.js';
 import { dateArgument, dateMeets } from '../resolvers/filters.js';
 import { matchInTime } from '../resolvers/temporal.js';
 import { loadAll } from '../resolvers/loaders.js';
@@ -171,17 +171,17 @@ builder.node(OrganizationRef, {
       type: [AreaRef],
       description: 'Countries where it is based, active or expanding, and those it threatens.',
       args: { role: t.arg({ type: [AreaRoleEnum], description: 'Only these roles.' }), ...temporalArgs('areas') },
-      resolve: async (o, args, ctx) =>
-        matchInTime((await ctx.loaders.areasByOrganizationLoader.load(o.id)).filter((a) => !args.role || args.role.includes(a.role)), args),
+      resolve: (o, args, ctx) =>
+        fetchedListOr(o, 'areas', () => ctx.loaders.areasByOrganizationLoader.load(o.id), (areas: OrganizationArea[]) =>
+          matchInTime(areas.filter((a) => !args.role || args.role.includes(a.role)), args)),
     }),
     designations: t.field({
       type: [DesignationRef],
       description: 'Its listings by the UN, governments and other authorities, earliest first.',
       args: { authority: t.arg({ type: [DesignationAuthorityEnum], description: 'Only these authorities.' }) },
-      resolve: async (o, args, ctx) =>
-        (await ctx.loaders.designationsByOrganizationLoader.load(o.id)).filter(
-          (d) => !args.authority || args.authority.includes(d.authority),
-        ),
+      resolve: (o, args, ctx) =>
+        fetchedListOr(o, 'designations', () => ctx.loaders.designationsByOrganizationLoader.load(o.id), (designations: Designation[]) =>
+          designations.filter((d) => !args.authority || args.authority.includes(d.authority))),
     }),
     estimates: t.field({
       type: [EstimateRef],

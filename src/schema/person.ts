@@ -1,4 +1,4 @@
-import type { Alias, Membership, Person } from '../generated/prisma/client.js';
+import type { Alias, Designation, Membership, Person } from '../generated/prisma/client.js';
 import { personWhere } from '../resolvers/persons.js';
 import { textOf } from '../resolvers/lean-rows.js';
 import { fetchedListOr, fetchedOr, prefetched, rootBySlug, rootSelection } from '../resolvers/prefetch.js';
@@ -77,7 +77,7 @@ builder.node(PersonRef, {
     designations: t.field({
       type: [DesignationRef],
       description: 'Listings of this person by the UN, governments and other authorities.',
-      resolve: (p, _, ctx) => ctx.loaders.designationsByPersonLoader.load(p.id),
+      resolve: (p, _, ctx) => fetchedListOr(p, 'designations', () => ctx.loaders.designationsByPersonLoader.load(p.id), (designations: Designation[]) => designations),
     }),
     incidents: t.field({
       type: [ParticipantRef],
