@@ -194,6 +194,20 @@ export async function writeSearchRows(
   }
 }
 
+/** Entities per batch of a rebuild. */
+const REBUILD_BATCH = 20_000;
+
+/** Every row `load` gives, a batch at a time in ID order (`load` reads the batch after an ID). */
+async function* batches<T extends { id: string }>(size: number, load: (after: string | undefined) => Promise<T[]>): AsyncGenerator<T[]> {
+  let last: string | undefined;
+  for (;;) {
+    const batch = await load(last);
+    if (batch.length > 0) yield batch;
+    if (batch.length < size) return;
+    last = batch.at(-1)!.id;
+  }
+}
+
 function present<T>(rows: (T | null)[]): T[] {
   return rows.filter((row): row is T => row !== null);
 }
@@ -258,27 +272,36 @@ export async function markSearchIndexCurrent(db: Db): Promise<void> {
  * Recomputes every stored name, text and word from the entities, in one transaction: searches see
  * the old index or the new one, never half of each. Needed when NORMALIZATION_VERSION changes.
  */
-export async function rebuildSearchIndex(prisma: PrismaClient): Promise<{ names: number; documents: number }> {
+export async function rebuildSearchIndex(prisma: PrismaClient, batchSize = REBUILD_BATCH): Promise<{ names: number; documents: number }> {
   return prisma.$transaction(
     async (tx) => {
       await tx.$executeRawUnsafe('TRUNCATE "SearchName", "SearchDocument", "SearchWord", "SearchWordVariant"');
-      const organizations = await tx.organization.findMany({ include: { aliases: true } });
-      const persons = await tx.person.findMany({ include: { aliases: true } });
-      const incidents = await tx.incident.findMany();
-      const citedOrganizations = await citedTexts(tx, 'ORGANIZATION', organizations.map((o) => o.id));
-      const citedPersons = await citedTexts(tx, 'PERSON', persons.map((p) => p.id));
-      const citedIncidents = await citedTexts(tx, 'INCIDENT', incidents.map((i) => i.id));
-      const rows = [
-        ...organizations.map((o) => organizationSearchRows(o, o.aliases, citedOrganizations.get(o.id))),
-        ...persons.map((p) => personSearchRows(p, p.aliases, citedPersons.get(p.id))),
-        ...incidents.map((i) => incidentSearchRows(i, citedIncidents.get(i.id))),
-        ...(await tx.source.findMany()).map(sourceSearchRows),
-      ];
-      const names = rows.flatMap((r) => r.names);
-      const documents = present(rows.map((r) => r.document));
-      await writeSearchRows(tx, names, documents);
+      let names = 0;
+      let documents = 0;
+      // A batch of entities at a time: the whole graph at scale L (29 million rows) outgrew the heap.
+      const write = async (rows: { names: Prisma.SearchNameCreateManyInput[]; document: Prisma.SearchDocumentCreateManyInput | null }[]) => {
+        const batchNames = rows.flatMap((r) => r.names);
+        const batchDocuments = present(rows.map((r) => r.document));
+        await writeSearchRows(tx, batchNames, batchDocuments);
+        names += batchNames.length;
+        documents += batchDocuments.length;
+      };
+      const after = (id: string | undefined) => ({ where: id ? { id: { gt: id } } : {}, orderBy: { id: 'asc' as const }, take: batchSize });
+      for await (const batch of batches(batchSize, (id) => tx.organization.findMany({ ...after(id), include: { aliases: true } }))) {
+        const cited = await citedTexts(tx, 'ORGANIZATION', batch.map((o) => o.id));
+        await write(batch.map((o) => organizationSearchRows(o, o.aliases, cited.get(o.id))));
+      }
+      for await (const batch of batches(batchSize, (id) => tx.person.findMany({ ...after(id), include: { aliases: true } }))) {
+        const cited = await citedTexts(tx, 'PERSON', batch.map((p) => p.id));
+        await write(batch.map((p) => personSearchRows(p, p.aliases, cited.get(p.id))));
+      }
+      for await (const batch of batches(batchSize, (id) => tx.incident.findMany(after(id)))) {
+        const cited = await citedTexts(tx, 'INCIDENT', batch.map((i) => i.id));
+        await write(batch.map((i) => incidentSearchRows(i, cited.get(i.id))));
+      }
+      for await (const batch of batches(batchSize, (id) => tx.source.findMany(after(id)))) await write(batch.map(sourceSearchRows));
       await markSearchIndexCurrent(tx);
-      return { names: names.length, documents: documents.length };
+      return { names, documents };
     },
     { maxWait: 60_000, timeout: 30 * 60_000 },
   );
