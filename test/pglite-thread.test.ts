@@ -142,6 +142,21 @@ describe('the thread’s socket', () => {
     }
   });
 
+  it('drops a connection whose message is not PostgreSQL’s, and serves the next one', async () => {
+    const { createConnection } = await import('node:net');
+    const host = decodeURIComponent(new URL(thread.url).searchParams.get('host')!);
+    const socket = createConnection(join(host, '.s.PGSQL.5432'));
+    // A startup message claiming a length of 0: read as a whole message, it would never end.
+    socket.write(Buffer.from([0, 0, 0, 0, 0, 3, 0, 0]));
+    await new Promise((resolve) => socket.once('close', resolve));
+    const next = await connect();
+    try {
+      expect((await next.query('SELECT 1 AS n')).rows).toEqual([{ n: 1 }]);
+    } finally {
+      await next.end();
+    }
+  });
+
   it('answers an SSL request with no, as a server without SSL does', async () => {
     const client = new pg.Client({ connectionString: thread.url, ssl: { rejectUnauthorized: false } });
     await expect(client.connect()).rejects.toThrow(/does not support SSL/);

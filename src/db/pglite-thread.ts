@@ -48,6 +48,8 @@ function relay(db: PGlite, socket: Socket) {
     // Before the startup message, messages have no type byte: a length, then a code.
     while (!started && pending.length >= 8) {
       const length = pending.readInt32BE(0);
+      // Not PostgreSQL's protocol: nothing of it reaches the session.
+      if (length < 8) return void socket.destroy();
       if (pending.length < length) return;
       const code = pending.readInt32BE(4);
       const message = pending.subarray(0, length);
@@ -65,6 +67,7 @@ function relay(db: PGlite, socket: Socket) {
     let terminated = false;
     while (pending.length - end >= 5) {
       const length = 1 + pending.readInt32BE(end + 1);
+      if (length < 5) return void socket.destroy();
       if (pending.length - end < length) break;
       // Terminate ('X') ends this connection, not PGlite's session: it is not relayed.
       if (pending[end] === TERMINATE) {
@@ -94,11 +97,20 @@ async function main() {
   const { dataDir, socketPath, setup } = workerData as PGliteThreadData;
   const db = await openPGlite(dataDir);
   await db.exec(setup);
-  const server = createServer((socket) => relay(db, socket));
+  const sockets = new Set<Socket>();
+  const server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    relay(db, socket);
+  });
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(socketPath, resolve));
   parentPort!.on('message', async (message: { type: string }) => {
     if (message.type !== 'close') return;
-    await new Promise((resolve) => server.close(resolve));
+    // A connection still open (a client that never ended it) must not keep PGlite from closing.
+    const closed = new Promise((resolve) => server.close(resolve));
+    for (const socket of sockets) socket.destroy();
+    await closed;
+    await queue;
     await db.close();
     parentPort!.postMessage({ type: 'closed' });
   });
