@@ -77,7 +77,7 @@ builder.node(PersonRef, {
     designations: t.field({
       type: [DesignationRef],
       description: 'Listings of this person by the UN, governments and other authorities.',
-      resolve: (p, _, ctx) => fetchedListOr(p, 'designations', () => ctx.loaders.designationsByPersonLoader.load(p.id), (designations: Designation[]) => designations),
+      resolve: (p, _, ctx) => fetchedOr<Designation[]>(p, 'designations', () => ctx.loaders.designationsByPersonLoader.load(p.id)),
     }),
     incidents: t.field({
       type: [ParticipantRef],

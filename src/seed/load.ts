@@ -23,13 +23,14 @@ type Alias = Data['organizations'][number]['aliases'][number];
 type ExternalId = Data['organizations'][number]['externalIds'][number];
 type Assessment = Data['organizations'][number]['assessments'][number];
 
-/** The foreign key of Citation that points at each kind of cited record. */
-type CitationSubject = keyof Pick<
-  Prisma.CitationUncheckedCreateInput,
-  | 'organizationId' | 'personId' | 'aliasId' | 'relationId' | 'areaId' | 'membershipId' | 'designationId'
-  | 'estimateId' | 'incidentId' | 'perpetratorId' | 'participantId' | 'fundingStreamId' | 'fundingIncidentId'
-  | 'externalIdentifierId' | 'assessmentId'
->;
+/** The foreign keys of Citation, one for each kind of cited record. */
+const CITATION_SUBJECTS = [
+  'organizationId', 'personId', 'aliasId', 'relationId', 'areaId', 'membershipId', 'designationId', 'estimateId',
+  'incidentId', 'perpetratorId', 'participantId', 'fundingStreamId', 'fundingIncidentId', 'externalIdentifierId', 'assessmentId',
+] as const satisfies readonly (keyof Prisma.CitationUncheckedCreateInput)[];
+type CitationSubject = (typeof CITATION_SUBJECTS)[number];
+/** A citation row sets one subject; the others are written NULL, so every citation row has the same fields. */
+const NO_SUBJECT = Object.fromEntries(CITATION_SUBJECTS.map((s) => [s, null]));
 
 const date = (prefix: string, value: string | undefined) => dateColumns(prefix, value ? parsePartialDate(value) : null);
 const inferred = (record: { inferences?: Record<string, string> }) => ({ inferences: record.inferences ?? {} });
@@ -72,12 +73,6 @@ const ownedBy = (owner: 'organizationId' | 'personId', ownerId: string) => ({
   organizationId: owner === 'organizationId' ? ownerId : null,
   personId: owner === 'personId' ? ownerId : null,
 });
-
-const CITATION_SUBJECTS: readonly CitationSubject[] = [
-  'organizationId', 'personId', 'aliasId', 'relationId', 'areaId', 'membershipId', 'designationId', 'estimateId',
-  'incidentId', 'perpetratorId', 'participantId', 'fundingStreamId', 'fundingIncidentId', 'externalIdentifierId', 'assessmentId',
-];
-const NO_SUBJECT = Object.fromEntries(CITATION_SUBJECTS.map((s) => [s, null]));
 
 /**
  * Writes a dataset set-based: a statement per table (per 5,000 rows), whatever the number of rows.
@@ -140,26 +135,32 @@ class SeedWriter {
     return ids;
   }
 
-  /** Upserts entities by slug and records each one's id under its slug in `ids`. */
-  private async entities(pending: Pending, ids: Map<string, string>) {
-    for (const [slug, id] of await this.flush(pending)) ids.set(slug, id);
+  /**
+   * Upserts entities of `table` by slug (a new one gets the stable ID of `kind` and its slug) with the
+   * fields `fields` gives, queues their citations, and records each one's ID under its slug in `ids`.
+   */
+  private async entities<T extends { slug: string; citations?: Citations }>(
+    table: string,
+    kind: string,
+    subject: CitationSubject | null,
+    list: readonly T[],
+    ids: Map<string, string>,
+    fields: (item: T) => Record<string, unknown>,
+  ) {
+    const rows = new Pending(table, subject, ['slug']);
+    for (const item of list) rows.add({ id: stableId(kind, item.slug), slug: item.slug, ...fields(item) }, item.citations);
+    for (const [slug, id] of await this.flush(rows)) ids.set(slug, id);
   }
 
   async sources(sources: Data['sources']) {
-    const rows = new Pending('Source', null, ['slug']);
-    for (const s of sources) {
-      rows.add({
-        id: stableId('source', s.slug),
-        slug: s.slug,
-        title: s.title,
-        publisher: s.publisher ?? null,
-        url: s.url ?? null,
-        kind: s.kind,
-        description: s.description ?? null,
-        ...date('published', s.published),
-      });
-    }
-    await this.entities(rows, this.sourceIds);
+    await this.entities('Source', 'source', null, sources, this.sourceIds, (s) => ({
+      title: s.title,
+      publisher: s.publisher ?? null,
+      url: s.url ?? null,
+      kind: s.kind,
+      description: s.description ?? null,
+      ...date('published', s.published),
+    }));
     const documents = new Pending('SourceDocument', null, ['sourceId']);
     for (const s of sources) {
       if (!s.document) continue;
@@ -172,95 +173,59 @@ class SeedWriter {
 
   /** Organizations before any fact, so relations can point at any of them. */
   async organizations(list: Data['organizations']) {
-    const rows = new Pending('Organization', 'organizationId', ['slug']);
-    for (const o of list) {
-      rows.add(
-        {
-          id: stableId('organization', o.slug),
-          slug: o.slug,
-          name: o.name,
-          kind: o.kind,
-          status: o.status,
-          summary: o.summary ?? null,
-          ideology: o.ideology ?? null,
-          ...date('founded', o.founded),
-          ...date('dissolved', o.dissolved),
-          ...inferred(o),
-        },
-        o.citations,
-      );
-    }
-    await this.entities(rows, this.organizationIds);
+    await this.entities('Organization', 'organization', 'organizationId', list, this.organizationIds, (o) => ({
+      name: o.name,
+      kind: o.kind,
+      status: o.status,
+      summary: o.summary ?? null,
+      ideology: o.ideology ?? null,
+      ...date('founded', o.founded),
+      ...date('dissolved', o.dissolved),
+      ...inferred(o),
+    }));
   }
 
   async persons(list: Data['persons']) {
-    const rows = new Pending('Person', 'personId', ['slug']);
-    for (const p of list) {
-      rows.add(
-        {
-          id: stableId('person', p.slug),
-          slug: p.slug,
-          name: p.name,
-          status: p.status,
-          nationality: p.nationality ?? null,
-          biography: p.biography ?? null,
-          ...date('born', p.born),
-          ...date('died', p.died),
-          ...inferred(p),
-        },
-        p.citations,
-      );
-    }
-    await this.entities(rows, this.personIds);
+    await this.entities('Person', 'person', 'personId', list, this.personIds, (p) => ({
+      name: p.name,
+      status: p.status,
+      nationality: p.nationality ?? null,
+      biography: p.biography ?? null,
+      ...date('born', p.born),
+      ...date('died', p.died),
+      ...inferred(p),
+    }));
   }
 
   async incidents(list: Data['incidents']) {
-    const rows = new Pending('Incident', 'incidentId', ['slug']);
-    for (const i of list) {
-      rows.add(
-        {
-          id: stableId('incident', i.slug),
-          slug: i.slug,
-          title: i.title,
-          kind: i.kind,
-          summary: i.summary ?? null,
-          place: i.place ?? null,
-          adminRegion: i.adminRegion ?? null,
-          countryCode: i.country ?? null,
-          latitude: i.coordinates?.latitude ?? null,
-          longitude: i.coordinates?.longitude ?? null,
-          killedMin: i.killed?.min ?? null,
-          killedMax: i.killed ? (i.killed.max ?? null) : null,
-          killedQualifier: i.killed ? quantity(i.killed.min, i.killed.max ?? null, i.killed.qualifier) : null,
-          injuredMin: i.injured?.min ?? null,
-          injuredMax: i.injured ? (i.injured.max ?? null) : null,
-          injuredQualifier: i.injured ? quantity(i.injured.min, i.injured.max ?? null, i.injured.qualifier) : null,
-          targets: i.targets,
-          ...date('date', i.date),
-          ...inferred(i),
-        },
-        i.citations,
-      );
-    }
-    await this.entities(rows, this.incidentIds);
+    await this.entities('Incident', 'incident', 'incidentId', list, this.incidentIds, (i) => ({
+      title: i.title,
+      kind: i.kind,
+      summary: i.summary ?? null,
+      place: i.place ?? null,
+      adminRegion: i.adminRegion ?? null,
+      countryCode: i.country ?? null,
+      latitude: i.coordinates?.latitude ?? null,
+      longitude: i.coordinates?.longitude ?? null,
+      killedMin: i.killed?.min ?? null,
+      killedMax: i.killed ? (i.killed.max ?? null) : null,
+      killedQualifier: i.killed ? quantity(i.killed.min, i.killed.max ?? null, i.killed.qualifier) : null,
+      injuredMin: i.injured?.min ?? null,
+      injuredMax: i.injured ? (i.injured.max ?? null) : null,
+      injuredQualifier: i.injured ? quantity(i.injured.min, i.injured.max ?? null, i.injured.qualifier) : null,
+      targets: i.targets,
+      ...date('date', i.date),
+      ...inferred(i),
+    }));
   }
 
   async fundingStreams(list: Data['fundingStreams']) {
-    const rows = new Pending('FundingStream', 'fundingStreamId', ['slug']);
-    for (const f of list) {
-      rows.add(
-        {
-          id: stableId('funding-stream', f.slug),
-          slug: f.slug,
-          organizationId: this.id(this.organizationIds, f.organization),
-          kind: f.kind,
-          significance: f.significance,
-          description: f.description,
-        },
-        f.citations,
-      );
-    }
-    await this.entities(rows, this.fundingStreamIds);
+    await this.entities('FundingStream', 'funding-stream', 'fundingStreamId', list, this.fundingStreamIds, (f) => ({
+      organizationId: this.id(this.organizationIds, f.organization),
+      kind: f.kind,
+      significance: f.significance,
+      description: f.description,
+    }));
   }
 
   private addAliases(owner: 'organizationId' | 'personId', ownerSlug: string, ownerId: string, aliases: Alias[]) {
