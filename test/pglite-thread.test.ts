@@ -59,6 +59,8 @@ describe('PGlite in a worker thread', () => {
     await expect(threaded.scripts.query('SELECT no_such_column FROM "Organization"')).rejects.toThrow(/no_such_column/);
     // The pool replaced its connection after the error; the session is the same one.
     expect(await threaded.scripts.query('SHOW pg_trgm.similarity_threshold')).toEqual([{ 'pg_trgm.similarity_threshold': '0.45' }]);
+    expect(await threaded.scripts.query('SHOW random_page_cost')).toEqual([{ random_page_cost: '1.1' }]);
+    expect(await inProcess.scripts.query('SHOW random_page_cost')).toEqual([{ random_page_cost: '1.1' }]);
     expect(await threaded.scripts.query('SELECT count(*)::int AS n FROM "Organization"', [], { prepare: true })).toEqual([
       { n: await inProcess.prisma.organization.count() },
     ]);
@@ -139,6 +141,41 @@ describe('the thread’s socket', () => {
       expect((await current.query(`SELECT count(*)::int AS n FROM "Source" WHERE slug = 'overlapping'`)).rows).toEqual([{ n: 1 }]);
     } finally {
       await current.end();
+    }
+  });
+
+  it('runs no other connection’s statement inside a connection’s transaction', async () => {
+    const writer = await connect();
+    const reader = await connect();
+    try {
+      await writer.query('BEGIN');
+      await writer.query(`INSERT INTO "Source" (id, slug, title, kind, "updatedAt") VALUES (gen_random_uuid(), 'uncommitted', 'Uncommitted', 'REFERENCE', now())`);
+      let settled = false;
+      const read = reader.query(`SELECT count(*)::int AS n FROM "Source" WHERE slug = 'uncommitted'`).finally(() => (settled = true));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      // It waits for the transaction to end: run inside it, it would see the row.
+      expect(settled).toBe(false);
+      await writer.query('ROLLBACK');
+      expect((await read).rows).toEqual([{ n: 0 }]);
+    } finally {
+      await Promise.all([writer.end(), reader.end()]);
+    }
+  });
+
+  it('gives each connection its own prepared statements, and deallocates them when it closes', async () => {
+    const [first, second, observer] = await Promise.all([connect(), connect(), connect()]);
+    const prepared = async () =>
+      (await observer.query(`SELECT statement FROM pg_prepared_statements WHERE statement LIKE 'SELECT % AS same_name' ORDER BY 1`)).rows.map((r) => r.statement);
+    try {
+      // The same name on two connections, as pg clients name statements: each has the session to itself.
+      expect((await first.query({ name: 'same', text: 'SELECT 1 AS same_name' })).rows).toEqual([{ same_name: 1 }]);
+      expect((await second.query({ name: 'same', text: 'SELECT 2 AS same_name' })).rows).toEqual([{ same_name: 2 }]);
+      expect((await first.query({ name: 'same', text: 'SELECT 1 AS same_name' })).rows).toEqual([{ same_name: 1 }]);
+      expect(await prepared()).toEqual(['SELECT 1 AS same_name', 'SELECT 2 AS same_name']);
+      await first.end();
+      await expect.poll(prepared).toEqual(['SELECT 2 AS same_name']);
+    } finally {
+      await Promise.all([second.end(), observer.end()]);
     }
   });
 

@@ -32,6 +32,12 @@ describe.skipIf(!serverPostgresAvailable)('server PostgreSQL', () => {
     expect(stdout).toMatch(/Database schema is up to date/);
   });
 
+  it('opens every connection with the session settings', async () => {
+    // Two at once: the pool opens a second connection, which must have them before its first statement.
+    const settings = await Promise.all(['pg_trgm.similarity_threshold', 'random_page_cost'].map((name) => db.scripts.query(`SHOW ${name}`)));
+    expect(settings).toEqual([[{ 'pg_trgm.similarity_threshold': '0.45' }], [{ random_page_cost: '1.1' }]]);
+  });
+
   it('loads the seed idempotently and answers the API', async () => {
     await loadSeed(db.prisma, dataset);
     await loadSeed(db.prisma, dataset);

@@ -139,11 +139,21 @@ function poolScripts(pool: pg.Pool): ScriptRunner {
 }
 
 /**
- * The pg_trgm similarity threshold of every connection. The default (0.3) makes the `%` operator
- * return so many near-miss words that spelling lookups in search cost tens of milliseconds; 0.45
- * still matches one-letter typos in words of five letters or more.
+ * Settings of every session this API opens (startup parameters on a server, SET on PGlite).
+ * - pg_trgm's similarity threshold: the default (0.3) makes the `%` operator return so many near-miss
+ *   words that spelling lookups in search cost tens of milliseconds; 0.45 still matches one-letter
+ *   typos in words of five letters or more.
+ * - The cost of a random page read: the default (4) prices a disk seek, while the pages this API reads
+ *   are in memory (always on PGlite). Priced as a sequential read, the nested statements of
+ *   src/resolvers/prefetch.ts probe their indexes directly instead of building a bitmap for the one or
+ *   two rows of each parent: 12-17% less time for fifty coalitions on PGlite, 8-17% on a server.
  */
-const TRIGRAM_THRESHOLD = '0.45';
+const SESSION_SETTINGS = [
+  ['pg_trgm.similarity_threshold', '0.45'],
+  ['random_page_cost', '1.1'],
+] as const;
+const SESSION_OPTIONS = SESSION_SETTINGS.map(([name, value]) => `-c ${name}=${value}`).join(' ');
+const SESSION_SETUP = SESSION_SETTINGS.map(([name, value]) => `SET ${name} = ${value};`).join(' ');
 
 const DATE_OID = 1082;
 
@@ -190,6 +200,9 @@ export interface OpenOptions {
   pgliteThread?: boolean;
 }
 
+/** Connections to PGlite's thread (pglite-thread.ts takes their statements in turns). */
+const PGLITE_THREAD_CONNECTIONS = Number(process.env.PGLITE_THREAD_CONNECTIONS ?? 3);
+
 /** How long to wait for a new server connection before reporting the database unreachable. */
 const CONNECT_TIMEOUT_MS = 5_000;
 
@@ -223,20 +236,21 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
   if (target.kind === 'postgres') {
     // A startup parameter, so every pooled connection has it before its first statement (a SET sent
     // on 'connect' raced the pool's first query).
-    openPool({ connectionString: target.url, options: `-c pg_trgm.similarity_threshold=${TRIGRAM_THRESHOLD}` });
+    openPool({ connectionString: target.url, options: SESSION_OPTIONS });
   } else if (target.kind === 'pglite' && options.pgliteThread) {
     mkdirSync(target.dataDir, { recursive: true });
     const unlock = await lockDataDirectory(target.dataDir);
     let thread: PGliteThread;
     try {
-      thread = await startPGliteThread(target.dataDir, `SET pg_trgm.similarity_threshold = ${TRIGRAM_THRESHOLD}`);
+      thread = await startPGliteThread(target.dataDir, SESSION_SETUP);
     } catch (error) {
       await unlock();
       throw error;
     }
-    // PGlite has one session: one connection, kept open (its settings are the session's). It ignores the
+    // Connections kept open, sharing PGlite's one session (its settings are the session's): while PGlite
+    // runs one statement, the next waits in its thread rather than a round trip away. PGlite ignores the
     // startup parameters (statement_timeout among them): only the driver's give-up applies.
-    openPool({ connectionString: thread.url, max: 1, idleTimeoutMillis: 0 }, async () => {
+    openPool({ connectionString: thread.url, max: PGLITE_THREAD_CONNECTIONS, idleTimeoutMillis: 0 }, async () => {
       await thread.close();
       await unlock();
     });
@@ -249,7 +263,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
     let pglite: PGlite;
     try {
       pglite = await openPGlite(target.kind === 'pglite' ? target.dataDir : undefined, target.kind === 'pglite-memory' ? target.loadDataDir : undefined);
-      await pglite.exec(`SET pg_trgm.similarity_threshold = ${TRIGRAM_THRESHOLD}`);
+      await pglite.exec(SESSION_SETUP);
     } catch (error) {
       await unlock();
       throw error;

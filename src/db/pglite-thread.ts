@@ -17,32 +17,139 @@ const SSL_REQUEST = 80877103;
 const CANCEL_REQUEST = 80877102;
 const TERMINATE = 0x58;
 
-/** One at a time, whatever the connection: PGlite has one session. */
-let queue = Promise.resolve();
-/** The connection whose transaction is open in that session, if any. */
-let inTransaction: Socket | null = null;
+/** A client's connection: its messages wait here for their turn at PGlite's one session. */
+interface Connection {
+  socket: Socket;
+  /** Prefix of its prepared statements' and portals' names in the shared session. */
+  prefix: string;
+  /** Batches of whole messages, in order; `null` marks the connection closed. */
+  batches: (Uint8Array | null)[];
+  /** Names (prefixed) of the statements it has prepared, deallocated when it closes. */
+  statements: Set<string>;
+}
+
+const PARSE = 0x50;
+const BIND = 0x42;
+const DESCRIBE = 0x44;
+const CLOSE = 0x43;
+const READY_FOR_QUERY = 0x5a;
+const IDLE = 0x49;
+/** Sync: ends an extended-protocol exchange left unfinished by a connection that closed. */
+const SYNC_MESSAGE = new Uint8Array([0x53, 0, 0, 0, 4]);
 
 /**
- * Relays one connection's messages to PGlite, whole messages at a time, in order. The pool on the
- * other side keeps one connection; a new one can open while the last one closes (the pool replaces a
- * connection after an error).
+ * Connections share PGlite's one session, one batch at a time. A connection keeps the session from
+ * the batch that leaves it busy (a transaction open, or an exchange not ended by ReadyForQuery) to
+ * the one that leaves it idle: another connection's statements never run inside its transaction, or
+ * between its Parse and its Sync. Waiting connections take turns.
+ */
+let owner: Connection | null = null;
+const waiting: Connection[] = [];
+let running = false;
+/** Settles when nothing runs (closing waits for it). */
+let idle = Promise.resolve();
+let settle = () => {};
+let connections = 0;
+
+function enqueue(db: PGlite, connection: Connection, batch: Uint8Array | null) {
+  connection.batches.push(batch);
+  if (connection !== owner && !waiting.includes(connection)) waiting.push(connection);
+  pump(db);
+}
+
+function pump(db: PGlite) {
+  if (running) return;
+  let connection: Connection | undefined;
+  if (owner) {
+    if (owner.batches.length === 0) return;
+    connection = owner;
+  } else {
+    connection = waiting.shift();
+    if (!connection) return;
+  }
+  const batch = connection.batches.shift()!;
+  running = true;
+  idle = new Promise((resolve) => (settle = resolve));
+  (batch === null ? closeConnection(db, connection) : runBatch(db, connection, batch))
+    .catch(() => {
+      connection.socket.destroy();
+      if (owner === connection) owner = null;
+    })
+    .finally(() => {
+      running = false;
+      if (connection !== owner && connection.batches.length > 0 && !waiting.includes(connection)) waiting.push(connection);
+      settle();
+      pump(db);
+    });
+}
+
+async function runBatch(db: PGlite, connection: Connection, batch: Uint8Array) {
+  const reply = await db.execProtocolRaw(batch, { syncToFs: false });
+  // Idle at the end of the reply: the session is free for the next connection.
+  const free = reply.length >= 6 && reply[reply.length - 6] === READY_FOR_QUERY && reply[reply.length - 1] === IDLE;
+  owner = free ? null : connection;
+  if (reply.length > 0 && connection.socket.writable) connection.socket.write(reply);
+}
+
+/** A connection gone: its exchange ended, its transaction rolled back, its statements deallocated. */
+async function closeConnection(db: PGlite, connection: Connection) {
+  if (owner === connection) {
+    await db.execProtocolRaw(SYNC_MESSAGE, { syncToFs: false });
+    if (db.isInTransaction()) await db.exec('ROLLBACK');
+    owner = null;
+  }
+  // A statement whose Parse failed was never made: nothing to deallocate.
+  for (const name of connection.statements) await db.exec(`DEALLOCATE "${name}"`).catch(() => {});
+}
+
+/**
+ * The batch with every named statement and portal given the connection's prefix: each pg client
+ * names its statements as if it had the session to itself (the same text, the same name, on each
+ * connection). Returns the batch itself when no name needs it.
+ */
+function prefixNames(connection: Connection, batch: Buffer): Buffer {
+  const parts: Buffer[] = [];
+  let copied = 0;
+  for (let at = 0; at < batch.length; at += 1 + batch.readInt32BE(at + 1)) {
+    const type = batch[at]!;
+    if (type !== PARSE && type !== BIND && type !== DESCRIBE && type !== CLOSE) continue;
+    const end = at + 1 + batch.readInt32BE(at + 1);
+    // The names a message holds: Parse a statement's; Bind a portal's then a statement's; Describe and Close one after 'S' or 'P'.
+    let cursor = type === DESCRIBE || type === CLOSE ? at + 6 : at + 5;
+    const count = type === BIND ? 2 : 1;
+    const fields: Buffer[] = [];
+    for (let i = 0; i < count; i++) {
+      const zero = batch.indexOf(0, cursor);
+      if (zero < 0 || zero >= end) return batch;
+      fields.push(batch.subarray(cursor, zero));
+      cursor = zero + 1;
+    }
+    if (fields.every((field) => field.length === 0)) continue;
+    const named = fields.map((field) => (field.length === 0 ? field : Buffer.from(connection.prefix + field.toString())));
+    if (type === PARSE) connection.statements.add(named[0]!.toString());
+    if (type === CLOSE && batch[at + 5] === 0x53) connection.statements.delete(named[0]!.toString());
+    const head = type === DESCRIBE || type === CLOSE ? 6 : 5;
+    const body = Buffer.concat([batch.subarray(at + 5, at + head), ...named.flatMap((field) => [field, Buffer.alloc(1)]), batch.subarray(cursor, end)]);
+    const message = Buffer.alloc(5);
+    message[0] = type;
+    message.writeInt32BE(4 + body.length, 1);
+    parts.push(batch.subarray(copied, at), message, body);
+    copied = end;
+  }
+  if (copied === 0) return batch;
+  parts.push(batch.subarray(copied));
+  return Buffer.concat(parts);
+}
+
+/**
+ * Reads one connection's messages and queues them, whole messages at a time, in order. The pool on
+ * the other side keeps a few connections, so the next statement waits in this thread while PGlite
+ * runs one, instead of a round trip away.
  */
 function relay(db: PGlite, socket: Socket) {
+  const connection: Connection = { socket, prefix: `c${++connections}_`, batches: [], statements: new Set() };
   let pending = Buffer.alloc(0);
   let started = false;
-  const run = (message: Uint8Array) => {
-    queue = queue
-      .then(async () => {
-        const before = db.isInTransaction();
-        const reply = await db.execProtocolRaw(message, { syncToFs: false });
-        if (!db.isInTransaction()) inTransaction = null;
-        else if (!before) inTransaction = socket;
-        if (reply.length > 0 && socket.writable) socket.write(reply);
-      })
-      .catch(() => {
-        socket.destroy();
-      });
-  };
   socket.on('data', (data) => {
     pending = pending.length === 0 ? data : Buffer.concat([pending, data]);
     // Before the startup message, messages have no type byte: a length, then a code.
@@ -58,7 +165,7 @@ function relay(db: PGlite, socket: Socket) {
       else if (code === CANCEL_REQUEST) socket.end();
       else {
         started = true;
-        run(new Uint8Array(message));
+        enqueue(db, connection, new Uint8Array(message));
       }
     }
     if (!started) return;
@@ -76,20 +183,12 @@ function relay(db: PGlite, socket: Socket) {
       }
       end += length;
     }
-    if (end > 0) run(new Uint8Array(pending.subarray(0, end)));
+    if (end > 0) enqueue(db, connection, new Uint8Array(prefixNames(connection, pending.subarray(0, end))));
     pending = pending.subarray(end);
     if (terminated) socket.end();
   });
-  // A connection that ends inside its transaction must not leave it open for the next one.
-  socket.on('close', () => {
-    queue = queue
-      .then(async () => {
-        if (inTransaction !== socket) return;
-        inTransaction = null;
-        await db.exec('ROLLBACK');
-      })
-      .catch(() => {});
-  });
+  // After what it sent before: a connection that ends inside its transaction must not leave it open for the next one.
+  socket.on('close', () => enqueue(db, connection, null));
   socket.on('error', () => socket.destroy());
 }
 
@@ -110,7 +209,8 @@ async function main() {
     const closed = new Promise((resolve) => server.close(resolve));
     for (const socket of sockets) socket.destroy();
     await closed;
-    await queue;
+    // Every connection's close has been queued: wait for them to run.
+    while (running) await idle;
     await db.close();
     parentPort!.postMessage({ type: 'closed' });
   });
