@@ -179,6 +179,23 @@ describe('the thread’s socket', () => {
     }
   });
 
+  it('keeps no reply in the thread’s heap once sent', async () => {
+    const client = await connect();
+    try {
+      const before = await thread.memory();
+      // 120 replies of 1 MB each: kept (as PGlite's execProtocolRaw keeps what it parses), they would hold 120 MB.
+      for (let i = 0; i < 120; i++) {
+        const { rows } = await client.query(`SELECT repeat(chr(97 + $1::int % 26), 1000000) AS text`, [i]);
+        expect(rows[0].text.length).toBe(1_000_000);
+      }
+      const after = await thread.memory();
+      expect(after.heapUsed - before.heapUsed).toBeLessThan(40_000_000);
+      expect(after.wasm).toBeGreaterThan(0);
+    } finally {
+      await client.end();
+    }
+  });
+
   it('drops a connection whose message is not PostgreSQL’s, and serves the next one', async () => {
     const { createConnection } = await import('node:net');
     const host = decodeURIComponent(new URL(thread.url).searchParams.get('host')!);

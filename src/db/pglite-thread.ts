@@ -2,6 +2,7 @@
 // serves it over a Unix socket in PostgreSQL's wire protocol, so the server's thread talks to it
 // with the pg driver exactly as to a server PostgreSQL.
 import { createServer, type Socket } from 'node:net';
+import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { PGlite } from '@electric-sql/pglite';
 import { openPGlite } from './pglite.js';
@@ -226,6 +227,10 @@ async function main() {
   });
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(socketPath, resolve));
   parentPort!.on('message', async (message: { type: string }) => {
+    if (message.type === 'memory') {
+      const wasm = db.Module.wasmMemory.buffer.byteLength;
+      return parentPort!.postMessage({ type: 'memory', heapUsed: getHeapStatistics().used_heap_size, wasm });
+    }
     if (message.type !== 'close') return;
     // A connection still open (a client that never ended it) must not keep PGlite from closing.
     const closed = new Promise((resolve) => server.close(resolve));

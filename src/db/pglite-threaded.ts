@@ -13,6 +13,8 @@ const PORT = 5432;
 export interface PGliteThread {
   /** A connection string for the pg driver. */
   url: string;
+  /** Bytes of the thread's JavaScript heap in use, and of PGlite's WebAssembly memory. */
+  memory(): Promise<{ heapUsed: number; wasm: number }>;
   close(): Promise<void>;
 }
 
@@ -37,7 +39,7 @@ export async function startPGliteThread(dataDir: string, setup: string): Promise
   });
   const message = (type: string) =>
     Promise.race([
-      new Promise<{ type: string; message?: string }>((resolve) => {
+      new Promise<{ type: string; message?: string; [more: string]: unknown }>((resolve) => {
         const onMessage = (m: { type: string; message?: string }) => {
           if (m.type === type || m.type === 'failed') {
             worker.off('message', onMessage);
@@ -57,6 +59,13 @@ export async function startPGliteThread(dataDir: string, setup: string): Promise
   }
   return {
     url: `postgresql://postgres@localhost:${PORT}/postgres?host=${encodeURIComponent(socketDir)}`,
+    async memory() {
+      const answer = message('memory');
+      worker.postMessage({ type: 'memory' });
+      const reply = (await answer) as { type: string; message?: string; heapUsed?: number; wasm?: number };
+      if (reply.type === 'failed') throw new Error(reply.message);
+      return { heapUsed: reply.heapUsed!, wasm: reply.wasm! };
+    },
     async close() {
       closing = true;
       const closed = message('closed').catch(() => null);
