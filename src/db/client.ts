@@ -200,8 +200,12 @@ export interface OpenOptions {
   pgliteThread?: boolean;
 }
 
-/** Connections to PGlite's thread (pglite-thread.ts takes their statements in turns). */
-const PGLITE_THREAD_CONNECTIONS = Number(process.env.PGLITE_THREAD_CONNECTIONS ?? 3);
+/**
+ * Connections to PGlite's thread, which takes their statements in turns (pglite-thread.ts). Three
+ * against one, alternating at scale S: fifty coalitions 72 against 62 req/s, the incidents page
+ * 237-370 against 185-270, one coalition 1,517-1,847 against 1,110-1,497.
+ */
+const PGLITE_THREAD_CONNECTIONS = 3;
 
 /** How long to wait for a new server connection before reporting the database unreachable. */
 const CONNECT_TIMEOUT_MS = 5_000;
