@@ -33,6 +33,8 @@ const PARSE = 0x50;
 const BIND = 0x42;
 const DESCRIBE = 0x44;
 const CLOSE = 0x43;
+/** In Describe and Close: the name that follows is a statement's ('P': a portal's). */
+const STATEMENT = 0x53;
 const READY_FOR_QUERY = 0x5a;
 const IDLE = 0x49;
 /** Sync: ends an extended-protocol exchange left unfinished by a connection that closed. */
@@ -122,7 +124,7 @@ async function closeConnection(db: PGlite, connection: Connection) {
     owner = null;
   }
   // A statement whose Parse failed was never made: nothing to deallocate.
-  for (const name of connection.statements) await db.exec(`DEALLOCATE "${name}"`).catch(() => {});
+  for (const name of connection.statements) await db.exec(`DEALLOCATE "${name.replaceAll('"', '""')}"`).catch(() => {});
 }
 
 /**
@@ -138,20 +140,15 @@ function prefixNames(connection: Connection, batch: Buffer): Buffer {
     if (type !== PARSE && type !== BIND && type !== DESCRIBE && type !== CLOSE) continue;
     const end = at + 1 + batch.readInt32BE(at + 1);
     // The names a message holds: Parse a statement's; Bind a portal's then a statement's; Describe and Close one after 'S' or 'P'.
-    let cursor = type === DESCRIBE || type === CLOSE ? at + 6 : at + 5;
-    const count = type === BIND ? 2 : 1;
-    const fields: Buffer[] = [];
-    for (let i = 0; i < count; i++) {
-      const zero = batch.indexOf(0, cursor);
-      if (zero < 0 || zero >= end) return batch;
-      fields.push(batch.subarray(cursor, zero));
-      cursor = zero + 1;
-    }
+    const head = type === DESCRIBE || type === CLOSE ? 6 : 5;
+    const fields = cStrings(batch, at + head, end, type === BIND ? 2 : 1);
+    // Malformed: left as it is, for PGlite to refuse.
+    if (!fields) continue;
+    const cursor = at + head + fields.reduce((length, field) => length + field.length + 1, 0);
     if (fields.every((field) => field.length === 0)) continue;
     const named = fields.map((field) => (field.length === 0 ? field : Buffer.from(connection.prefix + field.toString())));
     if (type === PARSE) connection.statements.add(named[0]!.toString());
-    if (type === CLOSE && batch[at + 5] === 0x53) connection.statements.delete(named[0]!.toString());
-    const head = type === DESCRIBE || type === CLOSE ? 6 : 5;
+    if (type === CLOSE && batch[at + 5] === STATEMENT) connection.statements.delete(named[0]!.toString());
     const body = Buffer.concat([batch.subarray(at + 5, at + head), ...named.flatMap((field) => [field, Buffer.alloc(1)]), batch.subarray(cursor, end)]);
     const message = Buffer.alloc(5);
     message[0] = type;
@@ -162,6 +159,18 @@ function prefixNames(connection: Connection, batch: Buffer): Buffer {
   if (copied === 0) return batch;
   parts.push(batch.subarray(copied));
   return Buffer.concat(parts);
+}
+
+/** `count` zero-terminated strings from `from`, all before `end`; null if they are not there. */
+function cStrings(batch: Buffer, from: number, end: number, count: number): Buffer[] | null {
+  const strings: Buffer[] = [];
+  for (let cursor = from; strings.length < count; ) {
+    const zero = batch.indexOf(0, cursor);
+    if (zero < 0 || zero >= end) return null;
+    strings.push(batch.subarray(cursor, zero));
+    cursor = zero + 1;
+  }
+  return strings;
 }
 
 /**

@@ -1,6 +1,7 @@
 // PGlite in a worker thread: PostgreSQL's work leaves the server's event loop, and runs on another
 // core while the server runs GraphQL, as with a server PostgreSQL. The thread serves PGlite over a
-// Unix socket (pglite-thread.ts); the pg driver connects to it with one connection.
+// Unix socket (pglite-thread.ts); the pg driver connects to it with a few connections, which share
+// its one session.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
