@@ -9,7 +9,7 @@
 // question is checked to be the same data as this API's. Each run also reads, from /proc, the CPU time
 // of the server process and of the PostgreSQL server's processes per answered request: on a shared
 // machine req/s moves within minutes, CPU per request much less. Prints a table and writes
-// bench/results/<date>-<db>-c<coalitions>.json. Needs `npm ci --prefix bench/peer` (autocannon, PostGraphile).
+// bench/results/<date>-<db>-c<coalitions>.json (-2, -3... for later runs that day). Needs `npm ci --prefix bench/peer` (autocannon, PostGraphile).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -457,7 +457,10 @@ try {
   console.log(`\npeak resident memory (MB): ${Object.entries(memory).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   const dir = join(ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, `${date}-${DB}-${SCALE ? `scale-${SCALE}` : `c${COALITIONS}`}.json`);
+  // A later run the same day gets its own file: the README cites each run's file.
+  const base = `${date}-${DB}-${SCALE ? `scale-${SCALE}` : `c${COALITIONS}`}`;
+  let file = join(dir, `${base}.json`);
+  for (let n = 2; existsSync(file); n++) file = join(dir, `${base}-${n}.json`);
   writeFileSync(file, JSON.stringify({ date, node: process.version, db: DB, ...(SCALE ? { scale: SCALE } : { coalitions: COALITIONS }), connections: CONNECTIONS, seconds: SECONDS, rounds: ROUNDS, statements, sequentialScans: scans, memory, runs }, null, 2));
   console.log(`written to ${file}`);
 } finally {
