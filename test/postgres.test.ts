@@ -7,6 +7,7 @@ import { openDatabase, type Database } from '../src/db/client.js';
 import { applyMigrations } from '../src/db/migrate.js';
 import { dataset } from '../src/seed/data/index.js';
 import { loadSeed } from '../src/seed/load.js';
+import { loadSynthetic } from '../src/seed/synthetic.js';
 import { expectRawEntityRowsToMatchPrisma, queryData } from './helpers.js';
 import { adminQuery, adminUrl, serverPostgresAvailable } from './server-postgres.js';
 
@@ -82,5 +83,19 @@ describe.skipIf(!serverPostgresAvailable)('server PostgreSQL', () => {
       if (zone === undefined) delete process.env.TZ;
       else process.env.TZ = zone;
     }
+  });
+  // Last: it adds the synthetic graph's XS scale to the database.
+  it('plans a page’s prepared statement once, not at every run', async () => {
+    // Enough incidents (500) that a plan made without knowing the page size costs more than one made with it.
+    await loadSynthetic(db.scripts, { scale: 'XS', seed: 42 });
+    const page = '{ incidents(first: 20, orderBy: DATE_DESC, filter: { from: "1900", includeOpenDates: true }) { edges { node { title perpetrators { organization { slug } } } } } }';
+    for (let run = 0; run < 8; run++) await queryData(db, page, undefined, { prefetch: true });
+    // One request at a time reuses the pool's last connection, whose session holds the statement.
+    const [row] = await db.scripts.query<{ statements: number; generic: number }>(
+      `SELECT count(*)::int AS statements, coalesce(sum(generic_plans), 0)::int AS generic FROM pg_prepared_statements
+       WHERE statement LIKE 'SELECT %FROM "Incident" t WHERE %' AND statement NOT LIKE '%"killed%'`,
+    );
+    // After its first five runs, PostgreSQL runs the plan it made for any parameters.
+    expect(row).toEqual({ statements: 1, generic: 3 });
   });
 });
