@@ -84,6 +84,7 @@ describe.skipIf(!serverPostgresAvailable)('server PostgreSQL', () => {
       else process.env.TZ = zone;
     }
   });
+
   // Last: it adds the synthetic graph's XS scale to the database.
   it('plans a page’s prepared statement once, not at every run', async () => {
     // Enough incidents (500) that a plan made without knowing the page size costs more than one made with it.

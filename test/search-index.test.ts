@@ -104,11 +104,11 @@ describe('rebuilding the search index', () => {
   it('gives, a few entities at a time, the index the seed loader wrote', async () => {
     const written = await contents(db);
     expect(written[0].length).toBeGreaterThan(50);
-    // Batches of 3: every entity type spans several, and the word counts add up across them.
     const indexes = () =>
       db.scripts.query(`SELECT tablename, indexname, indexdef FROM pg_indexes WHERE tablename LIKE 'Search%' ORDER BY 1, 2`);
     const before = await indexes();
     expect(before.length).toBeGreaterThan(15);
+    // Batches of 3: every entity type spans several, and the word counts add up across them.
     const rebuilt = await rebuildSearchIndex(db.prisma, 3);
     // The indexes dropped while it wrote are all back, as they were.
     expect(await indexes()).toEqual(before);
