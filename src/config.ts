@@ -82,7 +82,7 @@ export const ENVIRONMENT = {
   },
   PGLITE_THREAD: {
     default: 'true',
-    meaning: 'PGlite in a directory (`DATABASE_URL` unset or `file:`): `true` runs it in a worker thread, reached through the pg driver as a server is, so the API answers while PostgreSQL works; `false` runs it in the server\'s thread',
+    meaning: 'PGlite in a directory (`DATABASE_URL` unset or `file:`): `true` runs it in a worker thread, reached through the pg driver as a server is (three connections taking turns at its one session), so the API answers while PostgreSQL works; `false` runs it in the server\'s thread',
     schema: flag,
   },
   SEED_IF_EMPTY: { default: 'true', meaning: 'load the curated dataset when the database holds no organization', schema: flag },
