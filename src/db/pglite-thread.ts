@@ -75,8 +75,15 @@ function pump(db: PGlite) {
   idle = new Promise((resolve) => (settle = resolve));
   (batch === null ? closeConnection(db, connection) : runBatch(db, connection, batch))
     .catch(() => {
-      connection.socket.destroy();
-      if (owner === connection) owner = null;
+      if (batch === null) {
+        // Its cleanup failed: nothing more can be done for it, and the others must not wait forever.
+        if (owner === connection) owner = null;
+      } else {
+        // PGlite failed mid-batch, leaving the session in a state no other connection may run in: the
+        // connection keeps it until its close (queued by the destroy) ends the exchange and any transaction.
+        owner = connection;
+        connection.socket.destroy();
+      }
     })
     .finally(() => {
       running = false;
