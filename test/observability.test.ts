@@ -1,7 +1,7 @@
 // What operators see: a JSON line per request with its id, operation, duration, cost and status (never
 // the variables), the id returned to the client, and Prometheus metrics.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jsonLogger } from '../src/observability.js';
+import { ANONYMOUS_OPERATION, jsonLogger, MAX_OPERATION_NAMES, OTHER_OPERATION } from '../src/observability.js';
 import { createApi, type Api } from '../src/yoga.js';
 import { createTestDatabase, type TestDatabase } from './helpers.js';
 
@@ -50,9 +50,33 @@ describe('/metrics', () => {
     const response = await api.fetch('http://localhost/metrics');
     expect(response.status).toBe(200);
     const text = await response.text();
-    expect(text).toMatch(/graphql_envelop_request\{[^}]*operationName="Named"[^}]*\} 1/);
-    expect(text).toContain('graphql_envelop_request_duration_bucket');
+    expect(text).toMatch(/graphql_yoga_http_duration_count\{operationName="Named",operationType="query",method="POST",statusCode="200"\} 1/);
+    expect(text).toMatch(/graphql_yoga_http_duration_bucket\{le="[^"]+",operationName="\(anonymous\)"/);
     expect(text).toMatch(/sahel_graphql_errors_total\{code="BAD_USER_INPUT"\} 1/);
     expect(text).toContain('sahel_graphql_operation_cost_count');
+  });
+
+  it('keeps a bounded number of series whatever names and URLs clients send', async () => {
+    const { api } = logged();
+    const names = Array.from({ length: MAX_OPERATION_NAMES + 5 }, (_, i) => `Op${i}`);
+    for (const name of names) await post(api, { query: `query ${name} { __typename }` });
+    await post(api, { query: `query ${'L'.repeat(500)} { __typename }` });
+    for (const marker of ['a1', 'b2', 'c3']) {
+      const response = await api.fetch(`http://localhost/graphql?query=%7B__typename%7D&marker=${marker}`, { headers: { accept: 'application/json', 'graphql-preflight': '1' } });
+      expect(response.status).toBe(200);
+    }
+    const text = await (await api.fetch('http://localhost/metrics')).text();
+    const counted = [...text.matchAll(/graphql_yoga_http_duration_count\{operationName="([^"]*)"[^}]*\} (\d+)/g)];
+    const byName = new Map<string, number>();
+    for (const [, name, count] of counted) byName.set(name!, (byName.get(name!) ?? 0) + Number(count));
+    expect(byName.get('Op0')).toBe(1);
+    expect(byName.get(`Op${MAX_OPERATION_NAMES - 1}`)).toBe(1);
+    expect(byName.has(`Op${MAX_OPERATION_NAMES}`)).toBe(false);
+    // The five names past the bound, and the name too long to keep.
+    expect(byName.get(OTHER_OPERATION)).toBe(6);
+    expect(byName.get(ANONYMOUS_OPERATION)).toBe(3);
+    expect(byName.size).toBe(MAX_OPERATION_NAMES + 2);
+    expect(text).not.toContain('marker=');
+    expect(text).not.toContain('L'.repeat(101));
   });
 });
