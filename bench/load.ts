@@ -4,7 +4,8 @@
 // servers as child processes as production would (`dist/main.js`), and drives them
 // from this process with autocannon, alternating servers question by question, for `--rounds` rounds.
 // `--db postgres`: this API; the same API with naive loaders (LOADERS=naive: one statement per parent);
-// PostGraphile v4 on the same database. `--db pglite`: this API on PGlite in a worker thread, on PGlite
+// PostGraphile v4 on the same database; for `{ __typename }` also graphql-yoga without this API's plugins
+// (bench/yoga-floor.ts), the floor of any Yoga server. `--db pglite`: this API on PGlite in a worker thread, on PGlite
 // in the server's thread, and on server PostgreSQL with the same data (prepared as well), the baseline. Before measuring, each server's answer to each
 // question is checked to be the same data as this API's. Each run also reads, from /proc, the CPU time
 // of the server process and of the PostgreSQL server's processes per answered request: on a shared
@@ -100,7 +101,11 @@ interface Question {
   /** The answer reduced to what both APIs must agree on. */
   oursAnswer: (data: Json) => unknown;
   peerAnswer: (data: Json) => unknown;
+  /** Also asked of graphql-yoga without this API's plugins (bench/yoga-floor.ts), the least work a Yoga server does. */
+  floor?: boolean;
 }
+
+const FLOOR = 'graphql-yoga, no plugins';
 
 const QUESTIONS: Question[] = [
   {
@@ -135,7 +140,7 @@ const QUESTIONS: Question[] = [
       citations: i.citations.nodes.map((c: Json) => c.quote).sort(),
     })),
   },
-  { name: '{ __typename } (the HTTP/GraphQL pipeline alone)', ours: '{ __typename }', peer: '{ __typename }', oursAnswer: (d) => d, peerAnswer: (d) => d },
+  { name: '{ __typename } (the HTTP/GraphQL pipeline alone)', ours: '{ __typename }', peer: '{ __typename }', oursAnswer: (d) => d, peerAnswer: (d) => d, floor: true },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -196,7 +201,7 @@ async function prepare(kind: 'postgres' | 'pglite'): Promise<{ url: string }> {
 // ---------------------------------------------------------------------------------------------
 // The servers.
 
-interface Server { label: string; kind: 'ours' | 'peer'; url: string; process: ChildProcess; path: string; database: 'postgres' | 'pglite' }
+interface Server { label: string; kind: 'ours' | 'peer' | 'floor'; url: string; process: ChildProcess; path: string; database: 'postgres' | 'pglite' }
 
 async function waitFor(url: string, child: ChildProcess, label: string, output: () => string) {
   for (let i = 0; i < 600; i++) {
@@ -211,7 +216,7 @@ async function waitFor(url: string, child: ChildProcess, label: string, output: 
   throw new Error(`${label} did not become ready:\n${output()}`);
 }
 
-async function start(label: string, kind: 'ours' | 'peer', port: number, databaseUrl: string, env: Record<string, string> = {}): Promise<Server> {
+async function start(label: string, kind: 'ours' | 'peer' | 'floor', port: number, databaseUrl: string, env: Record<string, string> = {}): Promise<Server> {
   let log = '';
   const child = kind === 'ours'
     // As `npm run start:prod` runs it: the compiled build, a larger young generation (garbage collection
@@ -224,6 +229,8 @@ async function start(label: string, kind: 'ours' | 'peer', port: number, databas
         // No response cache counts toward the figures: every request is answered from the database.
         RESPONSE_CACHE_TTL_SECONDS: '0', ...env },
     })
+    : kind === 'floor'
+    ? spawn(process.execPath, ['--max-semi-space-size=32', '--import', 'tsx', 'bench/yoga-floor.ts'], { cwd: ROOT, env: { ...process.env, PORT: String(port), NODE_ENV: 'production' } })
     : spawn(join(PEER, 'node_modules', '.bin', 'postgraphile'), [
       '--connection', databaseUrl, '--schema', 'public', '--host', '127.0.0.1', '--port', String(port),
       '--append-plugins', '@graphile-contrib/pg-simplify-inflector,postgraphile-plugin-connection-filter', '--disable-query-log',
@@ -408,6 +415,7 @@ try {
     servers.push(await start('this API', 'ours', 4101, databaseUrl));
     servers.push(await start('this API, naive loaders', 'ours', 4102, databaseUrl, { LOADERS: 'naive' }));
     servers.push(await start('PostGraphile v4', 'peer', 4103, databaseUrl));
+    if (QUESTIONS.some((q) => q.floor && (!args.only || q.name.includes(args.only)))) servers.push(await start(FLOOR, 'floor', 4104, databaseUrl));
   } else {
     servers.push(await start('this API, PGlite in a worker thread', 'ours', 4101, databaseUrl, { PGLITE_THREAD: 'true' }));
     servers.push(await start('this API, PGlite in the server\'s thread', 'ours', 4102, copyUrl, { PGLITE_THREAD: 'false' }));
@@ -418,6 +426,7 @@ try {
   for (const q of questions) {
     const reference = JSON.stringify(q.oursAnswer(await post(servers[0]!, q.ours)));
     for (const s of servers.slice(1)) {
+      if (s.kind === 'floor' && !q.floor) continue;
       const answer = JSON.stringify(s.kind === 'ours' ? q.oursAnswer(await post(s, q.ours)) : q.peerAnswer(await post(s, q.peer)));
       if (answer !== reference) throw new Error(`${s.label} answers "${q.name}" differently:\n  ours: ${reference.slice(0, 300)}\n  its:  ${answer.slice(0, 300)}`);
     }
@@ -426,7 +435,8 @@ try {
   for (let round = 1; round <= ROUNDS; round++) {
     for (const q of questions) {
       for (const s of servers) {
-        const r = await measure(s, s.kind === 'ours' ? q.ours : q.peer);
+        if (s.kind === 'floor' && !q.floor) continue;
+        const r = await measure(s, s.kind === 'peer' ? q.peer : q.ours);
         runs.push({ server: s.label, question: q.name, round, ...r });
         console.error(`round ${round} | ${q.name.slice(0, 40)} | ${s.label}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} p95 ${r.p95} ms, CPU ms/request ${r.cpuMs.server} + ${r.cpuMs.postgres}${r.failures ? `, ${r.failures} failed` : ''}`);
       }
@@ -448,8 +458,9 @@ try {
     };
     for (const s of servers) {
       const rs = runs.filter((r) => r.question === q.name && r.server === s.label);
+      if (rs.length === 0) continue;
       const last = rs[rs.length - 1]!;
-      const count = s.kind === 'ours' ? (s.label.includes('naive') ? 'per parent' : String(statements[QUESTIONS.indexOf(q)])) : '1';
+      const count = s.kind === 'ours' ? (s.label.includes('naive') ? 'per parent' : String(statements[QUESTIONS.indexOf(q)])) : s.kind === 'floor' ? '0' : '1';
       const cpu = rs.map((r) => `${r.cpuMs.server.toFixed(2)} + ${r.cpuMs.postgres.toFixed(2)}`).join(', ');
       console.log(`| ${q.name} | ${s.label} | ${rs.map((r) => r.rps.toFixed(0)).join(', ')} | ${[last.p50, last.p95, last.p99].map((v) => (Number.isNaN(v) ? '-' : v)).join(' / ')} | ${(mean(s.label) / mean(baseline.label)).toFixed(2)} | ${cpu} | ${count} |`);
     }
