@@ -136,6 +136,6 @@ console.log(`\nsynthetic queries: the source organization ranks first for ${firs
 console.log(`corpus built and indexed in ${elapsed} s`);
 // What start-up costs when the normalisation version changes: the whole index recomputed.
 const rebuildStarted = performance.now();
-const rebuilt = await rebuildSearchIndex(db.prisma);
+const rebuilt = await rebuildSearchIndex(db.scripts);
 console.log(`search index rebuilt (${rebuilt.names.toLocaleString('en')} names, ${rebuilt.documents} texts) in ${((performance.now() - rebuildStarted) / 1000).toFixed(1)} s`);
 await db.close();

@@ -94,7 +94,7 @@ export async function prepareDatabase(db: Database, seedIfEmpty: boolean) {
   let rebuilt: Awaited<ReturnType<typeof rebuildSearchIndex>> | null = null;
   // The seed indexed every entity of what was an empty database, with this code.
   if (seeded) await markSearchIndexCurrent(db.prisma);
-  else if (!(await searchIndexIsCurrent(db.prisma))) rebuilt = await rebuildSearchIndex(db.prisma);
+  else if (!(await searchIndexIsCurrent(db.prisma))) rebuilt = await rebuildSearchIndex(db.scripts);
   return { migrations, seeded, rebuilt };
 }
 

@@ -4,11 +4,14 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase, type Database } from '../src/db/client.js';
 import { openPGlite } from '../src/db/pglite.js';
 import { startPGliteThread, type PGliteThread } from '../src/db/pglite-threaded.js';
+import { rebuildSearchIndex } from '../src/search/indexer.js';
 import { countQueries, createTestDatabase, queryData, type TestDatabase } from './helpers.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'pglite-thread-'));
@@ -75,6 +78,33 @@ describe('PGlite in a worker thread', () => {
       }),
     ).rejects.toThrow(/division by zero/);
     expect(await threaded.prisma.source.count()).toBe(before);
+  });
+  it('rebuilds the search index through the thread (COPY included) as in the server’s thread', async () => {
+    const names = (db: { scripts: Database['scripts'] }) =>
+      db.scripts.query(`SELECT "entityType", name, normalized, skeleton, acronym FROM "SearchName" ORDER BY 1, 2, 3, 4, 5`);
+    const words = (db: { scripts: Database['scripts'] }) => db.scripts.query(`SELECT word, df FROM "SearchWord" WHERE df <> 0 ORDER BY word`);
+    const rebuilt = await rebuildSearchIndex(threaded.scripts, 7);
+    expect(rebuilt.names).toBeGreaterThan(50);
+    expect(await names(threaded)).toEqual(await names(inProcess));
+    expect(await words(threaded)).toEqual(await words(inProcess));
+  });
+
+  it('loads rows by COPY in a bulk transaction, and none of a transaction that fails', async () => {
+    const line = (slug: string, kind = 'REFERENCE') => `${randomUUID()}\t${slug}\tCopied ${slug}\t${kind}\t2026-12-06T00:00:00Z\n`;
+    const columns = ['id', 'slug', 'title', 'kind', 'updatedAt'];
+    await threaded.scripts.bulkTransaction(async (tx) => {
+      await tx.copy('Source', columns, line('copied-1') + line('copied-2'));
+      await tx.copy('Source', columns, line('copied-3'));
+    });
+    const copied = () => threaded.scripts.query<{ slug: string }>(`SELECT slug FROM "Source" WHERE slug LIKE 'copied-%' ORDER BY slug`);
+    expect(await copied()).toEqual([{ slug: 'copied-1' }, { slug: 'copied-2' }, { slug: 'copied-3' }]);
+    // A value PostgreSQL refuses, in the second COPY: the first one's rows go too.
+    await expect(threaded.scripts.bulkTransaction(async (tx) => {
+      await tx.copy('Source', columns, line('copied-4'));
+      await tx.copy('Source', columns, line('copied-5', 'NO_SUCH_KIND'));
+    })).rejects.toThrow(/invalid input value for enum "SourceKind": "NO_SUCH_KIND"/);
+    expect(await copied()).toHaveLength(3);
+    expect(await threaded.scripts.query('SELECT 1 AS n')).toEqual([{ n: 1 }]);
   });
 });
 
@@ -157,6 +187,36 @@ describe('the thread’s socket', () => {
       expect(settled).toBe(false);
       await writer.query('ROLLBACK');
       expect((await read).rows).toEqual([{ n: 0 }]);
+    } finally {
+      await Promise.all([writer.end(), reader.end()]);
+    }
+  });
+
+  it('keeps the session for a COPY until its data has come, and runs none of a COPY its client gave up', async () => {
+    const writer = await connect();
+    const reader = await connect();
+    try {
+      const count = async (client: pg.Client) => (await client.query(`SELECT count(*)::int AS n FROM "Source" WHERE slug LIKE 'streamed-%'`)).rows[0].n;
+      const stream = writer.query(copyFrom(`COPY "Source" (id, slug, title, kind, "updatedAt") FROM STDIN`));
+      const done = new Promise((resolve, reject) => stream.on('finish', resolve).on('error', reject));
+      stream.write(`${randomUUID()}\tstreamed-1\tStreamed\tREFERENCE\t2026-12-06T00:00:00Z\n`);
+      let settled = false;
+      const read = count(reader).finally(() => (settled = true));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      // It waits for the COPY to end: run in the middle of its exchange, it would break it.
+      expect(settled).toBe(false);
+      stream.end(`${randomUUID()}\tstreamed-2\tStreamed\tREFERENCE\t2026-12-06T00:00:00Z\n`);
+      await done;
+      expect(await read).toBe(2);
+
+      const failing = writer.query(copyFrom(`COPY "Source" (id, slug, title, kind, "updatedAt") FROM STDIN`));
+      const failed = new Promise((resolve) => failing.on('error', resolve));
+      failing.write(`${randomUUID()}\tstreamed-3\tStreamed\tREFERENCE\t2026-12-06T00:00:00Z\n`);
+      // Destroyed before its end: the stream sends CopyFail, and PostgreSQL's answer is an error.
+      failing.destroy(new Error('the client gave up'));
+      expect(String(await failed)).toMatch(/gave up/);
+      expect(await count(writer)).toBe(2);
+      expect(await count(reader)).toBe(2);
     } finally {
       await Promise.all([writer.end(), reader.end()]);
     }

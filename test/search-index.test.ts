@@ -109,7 +109,7 @@ describe('rebuilding the search index', () => {
     const before = await indexes();
     expect(before.length).toBeGreaterThan(15);
     // Batches of 3: every entity type spans several, and the word counts add up across them.
-    const rebuilt = await rebuildSearchIndex(db.prisma, 3);
+    const rebuilt = await rebuildSearchIndex(db.scripts, 3);
     // The indexes dropped while it wrote are all back, as they were.
     expect(await indexes()).toEqual(before);
     expect(rebuilt.names).toBe(written[0].length);

@@ -5,6 +5,7 @@ import { openDatabase, type Database } from '../src/db/client.js';
 import { applyMigrations } from '../src/db/migrate.js';
 import { countryName } from '../src/import/countries.js';
 import { lintDatabase } from '../src/provenance/lint.js';
+import { rebuildSearchIndex } from '../src/search/indexer.js';
 import { loadSynthetic, SyntheticDataError } from '../src/seed/synthetic.js';
 import { createTestDatabase, queryData } from './helpers.js';
 import { adminQuery, adminUrl, serverPostgresAvailable } from './server-postgres.js';
@@ -125,6 +126,15 @@ describe.runIf(serverPostgresAvailable)('seed:synthetic on server PostgreSQL', (
     try {
       await loadSynthetic(pglite.scripts, { scale: 'XS', seed: 42 });
       expect(await digest(db)).toBe(await digest(pglite));
+      // The search index rebuilt over it (by COPY, on each) holds the same names, texts and words.
+      const index = (d: { scripts: Database['scripts'] }) => d.scripts.query(
+        `SELECT (SELECT md5(string_agg(concat_ws('|', "entityType", name, normalized, skeleton, acronym), ',' ORDER BY "entityType", name, normalized)) FROM "SearchName") AS names,
+                (SELECT md5(string_agg(text, ',' ORDER BY text)) FROM "SearchDocument") AS texts,
+                (SELECT md5(string_agg(word || df, ',' ORDER BY word)) FROM "SearchWord") AS words`);
+      const [onServer, onPGlite] = [await rebuildSearchIndex(db.scripts), await rebuildSearchIndex(pglite.scripts)];
+      expect(onServer.names).toBeGreaterThan(summary.rows.Organization);
+      expect(onServer).toEqual(onPGlite);
+      expect(await index(db)).toEqual(await index(pglite));
     } finally {
       await pglite.close();
     }

@@ -18,13 +18,21 @@ const SSL_REQUEST = 80877103;
 const CANCEL_REQUEST = 80877102;
 const TERMINATE = 0x58;
 
+/**
+ * What waits for the session: whole messages; a COPY FROM STDIN to start (answered by this thread, as
+ * PGlite reads COPY input from a file only); its data, complete, to run; `null`: the connection closed.
+ */
+type Job = Uint8Array | { copyStart: true } | { copy: string; data: Uint8Array<ArrayBuffer>[]; failed: boolean } | null;
+
 /** A client's connection: its messages wait here for their turn at PGlite's one session. */
 interface Connection {
   socket: Socket;
   /** Prefix of its prepared statements' and portals' names in the shared session. */
   prefix: string;
-  /** Batches of whole messages, in order; `null` marks the connection closed. */
-  batches: (Uint8Array | null)[];
+  /** Jobs, in order. */
+  batches: Job[];
+  /** While the client sends a COPY's data: the statement, with the data received so far. */
+  copying: { sql: string; data: Uint8Array<ArrayBuffer>[] } | null;
   /** Names (prefixed) of the statements it has prepared, deallocated when it closes. */
   statements: Set<string>;
 }
@@ -54,7 +62,7 @@ let idle = Promise.resolve();
 let settle = () => {};
 let connections = 0;
 
-function enqueue(db: PGlite, connection: Connection, batch: Uint8Array | null) {
+function enqueue(db: PGlite, connection: Connection, batch: Job) {
   connection.batches.push(batch);
   if (connection !== owner && !waiting.includes(connection)) waiting.push(connection);
   pump(db);
@@ -73,7 +81,7 @@ function pump(db: PGlite) {
   const batch = connection.batches.shift()!;
   running = true;
   idle = new Promise((resolve) => (settle = resolve));
-  (batch === null ? closeConnection(db, connection) : runBatch(db, connection, batch))
+  (batch === null ? closeConnection(db, connection) : batch instanceof Uint8Array ? runBatch(db, connection, batch) : 'copyStart' in batch ? startCopy(connection) : runCopy(db, connection, batch))
     .catch(() => {
       if (batch === null) {
         // Its cleanup failed: nothing more can be done for it, and the others must not wait forever.
@@ -99,10 +107,15 @@ function pump(db: PGlite) {
  * had ever sent (100 MB every 5 s under fifty coalitions) and spent its time decoding them.
  */
 async function runBatch(db: PGlite, connection: Connection, batch: Uint8Array) {
-  const { socket } = connection;
   const chunks: Uint8Array[] = [];
   // The chunks are views of PGlite's memory, which the next chunk overwrites: each is copied.
   await db.execProtocolRawStream(batch, { syncToFs: false, onRawData: (chunk) => void chunks.push(chunk.slice()) });
+  reply(connection, chunks);
+}
+
+/** Writes a reply and gives the session up if the reply leaves it idle. */
+function reply(connection: Connection, chunks: Uint8Array[]) {
+  const { socket } = connection;
   // Idle at the end of the reply (ReadyForQuery, status I): the session is free for the next connection.
   const free = byteFromEnd(chunks, 6) === READY_FOR_QUERY && byteFromEnd(chunks, 1) === IDLE;
   owner = free ? null : connection;
@@ -121,6 +134,59 @@ function byteFromEnd(chunks: Uint8Array[], offset: number): number | undefined {
     offset -= chunk.length;
   }
   return undefined;
+}
+
+/** CopyInResponse, text format, no column formats listed (the pg driver's COPY streams read none). */
+const COPY_IN_RESPONSE = new Uint8Array([0x47, 0, 0, 0, 7, 0, 0, 0]);
+const QUERY = 0x51;
+const COPY_DATA = 0x64;
+const COPY_DONE = 0x63;
+const COPY_FAIL = 0x66;
+/** `COPY ... FROM STDIN`, and what comes before and after STDIN. */
+const COPY_FROM_STDIN = /^(\s*COPY\s[\s\S]*\sFROM\s+)STDIN\b([\s\S]*)$/i;
+
+/** The statement of a simple query message, if it is a COPY FROM STDIN. */
+function copyFromStdin(message: Buffer): string | null {
+  if (message[0] !== QUERY) return null;
+  const sql = message.toString('utf8', 5, message.length - 1);
+  return COPY_FROM_STDIN.test(sql) ? sql : null;
+}
+
+/** Its turn come, the COPY asks for its data: the connection keeps the session until the COPY has run. */
+async function startCopy(connection: Connection) {
+  owner = connection;
+  if (connection.socket.writable) connection.socket.write(COPY_IN_RESPONSE);
+}
+
+/** A simple query message. */
+function queryMessage(sql: string): Uint8Array {
+  const body = Buffer.from(`${sql}\0`);
+  const message = Buffer.alloc(5 + body.length);
+  message[0] = QUERY;
+  message.writeInt32BE(4 + body.length, 1);
+  body.copy(message, 5);
+  return message;
+}
+
+/**
+ * Runs a COPY FROM STDIN with the data its client sent, read from PGlite's /dev/blob (as PGlite's own
+ * query() does with a blob), and replies as PostgreSQL would: CommandComplete or an error, then
+ * ReadyForQuery. A client that gave up (CopyFail) gets the error PostgreSQL would give it.
+ */
+async function runCopy(db: PGlite, connection: Connection, copy: { copy: string; data: Uint8Array<ArrayBuffer>[]; failed: boolean }) {
+  const sql = copy.failed
+    ? `DO $$ BEGIN RAISE EXCEPTION 'COPY from stdin failed: the client gave up'; END $$`
+    : copy.copy.replace(COPY_FROM_STDIN, `$1'/dev/blob'$2`);
+  // PGlite's /dev/blob: set and cleared by query({ blob }), which speaks its own protocol, not the client's.
+  const blobs = db as unknown as { _handleBlob(blob?: Blob): Promise<void>; _cleanupBlob(): Promise<void> };
+  await blobs._handleBlob(new Blob(copy.data));
+  const chunks: Uint8Array[] = [];
+  try {
+    await db.execProtocolRawStream(queryMessage(sql), { syncToFs: false, onRawData: (chunk) => void chunks.push(chunk.slice()) });
+  } finally {
+    await blobs._cleanupBlob();
+  }
+  reply(connection, chunks);
 }
 
 /** A connection gone: its exchange ended, its transaction rolled back, its statements deallocated. */
@@ -186,7 +252,7 @@ function cStrings(batch: Buffer, from: number, end: number, count: number): Buff
  * runs one, instead of a round trip away.
  */
 function relay(db: PGlite, socket: Socket) {
-  const connection: Connection = { socket, prefix: `c${++connections}_`, batches: [], statements: new Set() };
+  const connection: Connection = { socket, prefix: `c${++connections}_`, batches: [], copying: null, statements: new Set() };
   let pending = Buffer.alloc(0);
   let started = false;
   socket.on('data', (data) => {
@@ -209,20 +275,46 @@ function relay(db: PGlite, socket: Socket) {
     }
     if (!started) return;
     // Every whole message received, in one call: PGlite runs them in turn, as a server would.
+    let start = 0;
     let end = 0;
     let terminated = false;
+    const flush = () => {
+      if (end > start) enqueue(db, connection, new Uint8Array(prefixNames(connection, pending.subarray(start, end))));
+      start = end;
+    };
     while (pending.length - end >= 5) {
       const length = 1 + pending.readInt32BE(end + 1);
       if (length < 5) return void socket.destroy();
       if (pending.length - end < length) break;
+      const type = pending[end]!;
+      if (connection.copying) {
+        // A COPY's data is gathered here; Sync and Flush mean nothing during it.
+        if (type === COPY_DATA) connection.copying.data.push(new Uint8Array(pending.subarray(end + 5, end + length)));
+        else if (type === COPY_DONE || type === COPY_FAIL) {
+          enqueue(db, connection, { copy: connection.copying.sql, data: connection.copying.data, failed: type === COPY_FAIL });
+          connection.copying = null;
+        }
+        end += length;
+        start = end;
+        continue;
+      }
       // Terminate ('X') ends this connection, not PGlite's session: it is not relayed.
-      if (pending[end] === TERMINATE) {
+      if (type === TERMINATE) {
         terminated = true;
         break;
       }
+      const copy = copyFromStdin(pending.subarray(end, end + length));
+      if (copy) {
+        flush();
+        enqueue(db, connection, { copyStart: true });
+        connection.copying = { sql: copy, data: [] };
+        end += length;
+        start = end;
+        continue;
+      }
       end += length;
     }
-    if (end > 0) enqueue(db, connection, new Uint8Array(prefixNames(connection, pending.subarray(0, end))));
+    flush();
     pending = pending.subarray(end);
     if (terminated) socket.end();
   });

@@ -52,7 +52,7 @@ async function main() {
     console.log(`Loaded ${summary.total.toLocaleString('en')} rows in ${summary.seconds.toFixed(1)} s (${Math.round(summary.total / summary.seconds).toLocaleString('en')} rows/s): ${perTable}.`);
     if (args.searchIndex) {
       const started = performance.now();
-      const index = await rebuildSearchIndex(db.prisma);
+      const index = await rebuildSearchIndex(db.scripts);
       console.log(`Search index rebuilt: ${index.names.toLocaleString('en')} names, ${index.documents.toLocaleString('en')} texts in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
     } else {
       console.log('Search index not rebuilt (--no-search-index): search and resolveEntity do not find the generated names.');
