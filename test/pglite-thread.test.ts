@@ -122,6 +122,10 @@ describe('PGlite in a worker thread, with a statement timeout', () => {
     expect(performance.now() - started).toBeLessThan(2_900);
     expect(await db.scripts.query('SELECT 1 AS n')).toEqual([{ n: 1 }]);
   });
+
+  it('runs a bulk transaction’s statements to their end', async () => {
+    await expect(db.scripts.bulkTransaction((tx) => tx.query('SELECT pg_sleep(2.5) AS slept'))).resolves.toEqual([{ slept: '' }]);
+  });
 });
 
 describe('the thread’s socket', () => {

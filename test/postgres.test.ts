@@ -39,6 +39,19 @@ describe.skipIf(!serverPostgresAvailable)('server PostgreSQL', () => {
     expect(settings).toEqual([[{ 'pg_trgm.similarity_threshold': '0.45' }], [{ random_page_cost: '1.1' }]]);
   });
 
+  it('runs a bulk transaction’s statements past the requests’ statement timeout', async () => {
+    const bounded = await openDatabase({ kind: 'postgres', url: url.toString() }, { statementTimeoutMs: 200 });
+    try {
+      await expect(bounded.scripts.query('SELECT pg_sleep(0.5)')).rejects.toThrow(/statement timeout/);
+      // Past the server's timeout (200 ms) and the driver's give-up (2.2 s): an index built over millions of names takes minutes.
+      await expect(bounded.scripts.bulkTransaction((tx) => tx.query('SELECT pg_sleep(2.5) AS slept'))).resolves.toEqual([{ slept: '' }]);
+      // The transaction's setting ended with it.
+      await expect(bounded.scripts.query('SELECT pg_sleep(0.5)')).rejects.toThrow(/statement timeout/);
+    } finally {
+      await bounded.close();
+    }
+  });
+
   it('loads the seed idempotently and answers the API', async () => {
     await loadSeed(db.prisma, dataset);
     await loadSeed(db.prisma, dataset);

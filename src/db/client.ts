@@ -98,6 +98,9 @@ function statementName(sql: string): string | undefined {
   return name;
 }
 
+/** The driver's give-up for a bulk transaction's statements (it takes the largest timer Node has): none, in effect. */
+const BULK_QUERY_TIMEOUT_MS = 2 ** 31 - 1;
+
 function poolScripts(pool: pg.Pool): ScriptRunner {
   return {
     async runScriptInTransaction(sql, after) {
@@ -121,9 +124,11 @@ function poolScripts(pool: pg.Pool): ScriptRunner {
     async bulkTransaction(work) {
       const client = await pool.connect();
       try {
-        await client.query('BEGIN');
+        // A bulk load's statements run as long as they need: the requests' statement timeout would stop a
+        // search index being built over millions of names (a rebuild at start-up would then never end).
+        await client.query('BEGIN; SET LOCAL statement_timeout = 0');
         const result = await work({
-          query: async (sql, params = []) => (await client.query(sql, params)).rows,
+          query: async (sql, params = []) => (await client.query({ text: sql, values: params, query_timeout: BULK_QUERY_TIMEOUT_MS } as pg.QueryConfig)).rows,
           copy: (table, columns, text) => pipeline(Readable.from([text]), client.query(copyFrom(copyStatement(table, columns, 'STDIN')))),
         });
         await client.query('COMMIT');
