@@ -389,11 +389,9 @@ export async function rebuildSearchIndex(scripts: Pick<ScriptRunner, 'bulkTransa
     for await (const batch of read<Sourcelike>('Source')) await write(batch.map(sourceSearchRows));
     const counted = [...words];
     for (let start = 0; start < counted.length; start += REBUILD_BATCH) {
-      await tx.copy('SearchWord', ['word', 'df'], counted.slice(start, start + REBUILD_BATCH).map(copyLine).join(''));
-    }
-    const variants = wordVariants(words.keys());
-    for (let start = 0; start < variants.length; start += REBUILD_BATCH) {
-      await tx.copy('SearchWordVariant', ['variant', 'word'], variants.slice(start, start + REBUILD_BATCH).map(copyLine).join(''));
+      const chunk = counted.slice(start, start + REBUILD_BATCH);
+      await tx.copy('SearchWord', ['word', 'df'], chunk.map(copyLine).join(''));
+      await tx.copy('SearchWordVariant', ['variant', 'word'], wordVariants(chunk.map(([word]) => word)).map(copyLine).join(''));
     }
     await rebuildIndexes();
     await query(
