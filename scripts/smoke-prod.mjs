@@ -40,7 +40,7 @@ if (!body?.data?.organization?.components?.length) {
   stop(1);
 }
 const metrics = await fetch(`http://127.0.0.1:${port}/metrics`).then((r) => r.text()).catch(() => '');
-if (!body.extensions?.cost || !response.headers.get('x-request-id') || !metrics.includes('graphql_envelop_request')) {
+if (!body.extensions?.cost || !response.headers.get('x-request-id') || !/graphql_yoga_http_duration_count\{operationName="\(anonymous\)",operationType="query",method="POST",statusCode="200"\} 1/.test(metrics)) {
   console.error(`the built server answered without its cost, request id or metrics: ${JSON.stringify(body.extensions)}`);
   stop(1);
 }
