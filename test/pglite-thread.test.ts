@@ -204,6 +204,9 @@ describe('the thread’s socket', () => {
       const stream = writer.query(copyFrom(`COPY "Source" (id, slug, title, kind, "updatedAt") FROM STDIN`));
       const done = new Promise((resolve, reject) => stream.on('finish', resolve).on('error', reject));
       stream.write(`${randomUUID()}\tstreamed-1\tStreamed\tREFERENCE\t2026-12-06T00:00:00Z\n`);
+      // The COPY under way (the thread has asked for its data) before the reader asks: sent earlier, the
+      // reader's statement would rightly run first.
+      while (!(stream as unknown as { _gotCopyInResponse?: boolean })._gotCopyInResponse) await new Promise((resolve) => setTimeout(resolve, 5));
       let settled = false;
       const read = count(reader).finally(() => (settled = true));
       await new Promise((resolve) => setTimeout(resolve, 200));
