@@ -41,6 +41,24 @@ describe('cost', () => {
     expect((await post(api, '{ __typename }')).body.extensions.cost.requested).toBe(1);
   });
 
+  it('is the same when an operation is asked again, per operation and variables', async () => {
+    const api = createTestApi(db);
+    const twoOperations = `query Small { organizations(first: 2) { edges { node { slug } } } } query Large { organizations(first: 40) { edges { node { slug } } } }`;
+    const cost = async (query: string, variables?: Record<string, unknown>, operationName?: string) => {
+      const response = await api.fetch('http://localhost/graphql', {
+        method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ query, variables, operationName }),
+      });
+      return ((await response.json()) as Record<string, any>).extensions.cost.requested as number;
+    };
+    // Remembered costs are keyed by variables and operation: a repeat of one never answers for another.
+    for (let run = 0; run < 2; run++) {
+      expect([await cost(PAGE, { n: 5 }), await cost(PAGE, { n: 50 }), await cost(PAGE, { n: 5 })]).toEqual([56, 551, 56]);
+      expect([await cost(twoOperations, undefined, 'Small'), await cost(twoOperations, undefined, 'Large')]).toEqual([3, 41]);
+    }
+    // Over the limit on the first ask, and on the next.
+    for (let run = 0; run < 2; run++) expect((await post(api, PAGE, {}, { n: 1_000_000 })).body.errors[0].extensions.code).toBe('QUERY_TOO_COSTLY');
+  });
+
   it('refuses an operation over the limit before any SQL runs, saying what it would cost', async () => {
     const api = createTestApi(db);
     const { result, queries } = await countQueries(db, () => post(api, NESTED));
