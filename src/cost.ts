@@ -61,10 +61,13 @@ export interface CostReport {
  * Walking the selection was a tenth of the CPU of the one-coalition question, in process.
  */
 const computed = new WeakMap<DocumentNode, Map<string, number>>();
-/** Operation name and variable sets remembered per document, the oldest forgotten first. */
-const COSTS_PER_DOCUMENT = 100;
-/** Longer variables are costed at each request, not kept. */
-const MAX_COST_KEY = 1_000;
+/**
+ * Operation name and variable sets remembered per document, the oldest forgotten first, and the longest
+ * key kept (longer variables are costed at each request): with the parser's 1,024 documents, at most a
+ * few megabytes, whatever clients send.
+ */
+const COSTS_PER_DOCUMENT = 32;
+const MAX_COST_KEY = 256;
 
 function costKey(operationName: string | null | undefined, variables: Record<string, unknown>): string | undefined {
   const key = `${operationName ?? ''}\u0000${JSON.stringify(variables)}`;
