@@ -139,16 +139,21 @@ const CITED_TEXT_SQL = {
   ]),
 } as const;
 
+/** Rows grouped by `key`, each group made of `value` of its rows, in their order. */
+function grouped<R, V>(rows: readonly R[], key: (row: R) => string, value: (row: R) => V): Map<string, V[]> {
+  const groups = new Map<string, V[]>();
+  for (const row of rows) {
+    const group = groups.get(key(row));
+    if (group) group.push(value(row));
+    else groups.set(key(row), [value(row)]);
+  }
+  return groups;
+}
+
 /** The cited passages (and statements) of each entity of one type, by entity ID. */
 async function citedTexts(query: Query, type: keyof typeof CITED_TEXT_SQL, ids: string[]): Promise<Map<string, string[]>> {
-  const byId = new Map<string, string[]>();
-  if (ids.length === 0) return byId;
-  for (const row of await query<{ id: string; text: string }>(CITED_TEXT_SQL[type], [ids])) {
-    const texts = byId.get(row.id);
-    if (texts) texts.push(row.text);
-    else byId.set(row.id, [row.text]);
-  }
-  return byId;
+  if (ids.length === 0) return new Map();
+  return grouped(await query<{ id: string; text: string }>(CITED_TEXT_SQL[type], [ids]), (row) => row.id, (row) => row.text);
 }
 
 /** The search rows of one source: its title, and title, publisher and description as text. */
@@ -278,14 +283,16 @@ export async function searchIndexIsCurrent(db: Db): Promise<boolean> {
   return state?.normalization === NORMALIZATION_VERSION;
 }
 
-/** Records that the stored search forms are this code's (after indexing every entity). */
-export async function markSearchIndexCurrent(db: Db): Promise<void> {
-  await db.searchIndexState.upsert({
-    where: { id: 1 },
-    create: { id: 1, normalization: NORMALIZATION_VERSION },
-    update: { normalization: NORMALIZATION_VERSION, builtAt: new Date() },
-  });
+/** Records that the stored search forms are this code's (after indexing every entity), through Prisma or a bulk transaction. */
+async function markCurrent(query: Query): Promise<void> {
+  await query(
+    `INSERT INTO "SearchIndexState" (id, normalization, "builtAt") VALUES (1, $1, now())
+     ON CONFLICT (id) DO UPDATE SET normalization = EXCLUDED.normalization, "builtAt" = EXCLUDED."builtAt"`,
+    [NORMALIZATION_VERSION],
+  );
 }
+
+export const markSearchIndexCurrent = (db: Db): Promise<void> => markCurrent(prismaQuery(db));
 
 /** The tables a rebuild empties and fills again. */
 const SEARCH_TABLES = ['SearchName', 'SearchDocument', 'SearchWord', 'SearchWordVariant'];
@@ -363,15 +370,8 @@ export async function rebuildSearchIndex(scripts: Pick<ScriptRunner, 'bulkTransa
     };
     const read = <T extends { id: string }>(table: keyof typeof ENTITY_BATCH_SQL) =>
       batches(batchSize, (after) => query<T>(entityBatch(table, after === undefined), after === undefined ? [batchSize] : [after, batchSize]));
-    const aliasesOf = async (owner: 'organizationId' | 'personId', ids: string[]) => {
-      const byOwner = new Map<string, (AliasLike & { owner: string })[]>();
-      for (const alias of await query<AliasLike & { owner: string }>(ALIASES_SQL(owner), [ids])) {
-        const list = byOwner.get(alias.owner);
-        if (list) list.push(alias);
-        else byOwner.set(alias.owner, [alias]);
-      }
-      return byOwner;
-    };
+    const aliasesOf = async (owner: 'organizationId' | 'personId', ids: string[]) =>
+      grouped(await query<AliasLike & { owner: string }>(ALIASES_SQL(owner), [ids]), (alias) => alias.owner, (alias) => alias);
     for await (const batch of read<{ id: string; name: string; summary: string | null; ideology: string | null }>('Organization')) {
       const ids = batch.map((o) => o.id);
       const [aliases, cited] = [await aliasesOf('organizationId', ids), await citedTexts(query, 'ORGANIZATION', ids)];
@@ -394,11 +394,7 @@ export async function rebuildSearchIndex(scripts: Pick<ScriptRunner, 'bulkTransa
       await tx.copy('SearchWordVariant', ['variant', 'word'], wordVariants(chunk.map(([word]) => word)).map(copyLine).join(''));
     }
     await rebuildIndexes();
-    await query(
-      `INSERT INTO "SearchIndexState" (id, normalization, "builtAt") VALUES (1, $1, now())
-       ON CONFLICT (id) DO UPDATE SET normalization = EXCLUDED.normalization, "builtAt" = EXCLUDED."builtAt"`,
-      [NORMALIZATION_VERSION],
-    );
+    await markCurrent(query);
     return { names, documents };
   });
 }
