@@ -28,9 +28,8 @@ export function jsonLogger(level: Level | 'silent', destination?: { write(line: 
 
 /** A client's X-Request-Id is kept if it is a plain token; anything else is replaced, never echoed. */
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
-/** Where the metrics are served, and the path of the GraphQL endpoint whose requests they time. */
+/** Where the metrics are served. */
 const METRICS_PATH = '/metrics';
-const GRAPHQL_PATH = '/graphql';
 
 /** Endpoints probed every few seconds: logged at debug only. */
 const QUIET = new Set(['/health', '/ready', METRICS_PATH]);
@@ -71,6 +70,8 @@ interface RequestRecord { id: string; started: number; operation?: string; type?
 
 export interface ObservabilityOptions {
   logger: YogaLogger;
+  /** The path GraphQL is served at: its requests are timed. */
+  graphqlEndpoint: string;
   /** Database connection pool use, when there is a pool (server PostgreSQL). */
   poolStats?: () => { total: number; idle: number; waiting: number };
 }
@@ -83,7 +84,7 @@ export interface ObservabilityOptions {
  * cost about 30 µs a request, a third of the pipeline's under `{ __typename }`; this plugin already
  * holds each request's operation, status and start.
  */
-export function useObservability({ logger, poolStats }: ObservabilityOptions): Plugin[] {
+export function useObservability({ logger, graphqlEndpoint, poolStats }: ObservabilityOptions): Plugin[] {
   const records = new WeakMap<Request, RequestRecord>();
   const operationName = operationLabel();
   const registry = new Registry();
@@ -101,7 +102,7 @@ export function useObservability({ logger, poolStats }: ObservabilityOptions): P
   }
   const durations = new Histogram({
     name: 'graphql_yoga_http_duration',
-    help: `Time to answer a request to ${GRAPHQL_PATH}, in seconds, by operation name (the first ${MAX_OPERATION_NAMES} names seen; later ones as "${OTHER_OPERATION}"), type, method and status.`,
+    help: `Time to answer a request to ${graphqlEndpoint}, in seconds, by operation name (the first ${MAX_OPERATION_NAMES} names seen; later ones as "${OTHER_OPERATION}"), type, method and status.`,
     labelNames: ['operationName', 'operationType', 'method', 'statusCode'],
     registers: [registry],
   });
@@ -150,7 +151,7 @@ export function useObservability({ logger, poolStats }: ObservabilityOptions): P
       for (const code of entry.codes) errors.inc({ code });
       const path = pathOf(request.url);
       const durationMs = performance.now() - entry.started;
-      if (path === GRAPHQL_PATH) {
+      if (path === graphqlEndpoint) {
         durations.observe({ operationName: operationName(entry.operation), operationType: entry.type ?? 'unknown', method: request.method, statusCode: response.status }, durationMs / 1000);
       }
       const line = {

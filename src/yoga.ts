@@ -149,6 +149,9 @@ export interface YogaOptions {
   responseCache?: ResponseCache;
 }
 
+/** Where GraphQL is served; the metrics time the requests made to it. */
+const GRAPHQL_ENDPOINT = '/graphql';
+
 /** Seconds a client is told to wait (Retry-After) when the database is unavailable. */
 export const RETRY_AFTER_SECONDS = 5;
 /** At most one log line per this many milliseconds about an unavailable database. */
@@ -216,7 +219,7 @@ export function createApi({ db, logging = 'info', ready, costLimit = DEFAULT_COS
     schema,
     context: contextFactory(db),
     logging: logger,
-    graphqlEndpoint: '/graphql',
+    graphqlEndpoint: GRAPHQL_ENDPOINT,
     // GET /health: the process answers (liveness). GET /ready: it can serve (readiness).
     healthCheckEndpoint: '/health',
     landingPage: false,
@@ -224,7 +227,7 @@ export function createApi({ db, logging = 'info', ready, costLimit = DEFAULT_COS
     // useHttpPolicy limits bodies by their declared length; Yoga's limit streams every body through a counter.
     maxRequestBodySize: false,
     plugins: [
-      ...useObservability({ logger, ...(poolStats ? { poolStats } : {}) }),
+      ...useObservability({ logger, graphqlEndpoint: GRAPHQL_ENDPOINT, ...(poolStats ? { poolStats } : {}) }),
       ...useHttpPolicy({ introspection }),
       ...usePersistedQueries(persisted.mode, persisted.manifest),
       // After the persisted queries: the cache keys on the document they put in place of a hash.
