@@ -6,8 +6,9 @@ import { openDatabase } from '../src/db/client.js';
 import { applyMigrations } from '../src/db/migrate.js';
 import { dataset } from '../src/seed/data/index.js';
 import { loadSeed } from '../src/seed/load.js';
-import { createApi, EXAMPLE_QUERY } from '../src/yoga.js';
+import { createApi } from '../src/yoga.js';
 import { datasetsAvailable, importDatasets } from './datasets.js';
+import { README_OPERATIONS } from './operations.js';
 import { syntheticDataset } from './synthetic-graph.js';
 
 const IMPORTED = process.env.BENCH_IMPORTED === '1';
@@ -16,19 +17,7 @@ if (IMPORTED && !datasetsAvailable()) throw new Error('BENCH_IMPORTED=1 needs th
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
 const WARMUP = 20;
 
-const operations: Record<string, string> = {
-  'GraphiQL example (JNIM components, leaders, citations)': EXAMPLE_QUERY,
-  '50 coalitions → transitive components → leaders → person → aliases': `{
-    organizations(first: 50, filter: { kind: [COALITION] }) {
-      edges { node { slug components(transitive: true) { slug leaders { person { name aliases { name } } } } } }
-    } }`,
-  'incidents page, filtered, with perpetrators and citations': `{
-    incidents(first: 20, filter: { from: "2015", to: "2020" }) {
-      totalCount edges { node { title date { iso } killed { min max } perpetrators { attribution organization { name } } citations { quote } } }
-    } }`,
-  'incidentStats by year': '{ incidentStats(groupBy: YEAR) { key incidentCount killed { min max } } }',
-  'organization timeline': '{ organization(slug: "jnim") { timeline { kind date { iso } description } } }',
-};
+const operations = README_OPERATIONS;
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;

@@ -1,6 +1,8 @@
 // The root lists page in raw SQL translated from the Prisma filters (src/resolvers/sql-where.ts):
 // for every filter the API can build, the rows and the counts must be Prisma's, in Prisma's order.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Prisma } from '../src/generated/prisma/client.js';
+import { dateArgument, dateMeetsWhere } from '../src/resolvers/filters.js';
 import { incidentOrders, incidentWhere, type IncidentFilter } from '../src/resolvers/incidents.js';
 import { organizationWhere, type OrganizationFilter } from '../src/resolvers/organizations.js';
 import { sqlKeysetQuery, type SortKey } from '../src/resolvers/pagination.js';
@@ -50,6 +52,27 @@ describe('filters translated to SQL', () => {
         expect(await query.count(where)).toBe(await db.prisma.incident.count({ where }));
       }
     }
+  });
+
+  it('bounds the sort column by the end of a period without changing which incidents meet it', async () => {
+    // The seed holds dates open at either end ("on or before 13 November 2020") and of every precision.
+    const periods: [string | null, string | null][] = [
+      [null, '2020-11-13'], [null, '2020-11-12'], [null, '2020-11'], [null, '2017'], ['2019-06', '2020-11-13'], ['2013', '2013-01-31'], ['2008', null],
+    ];
+    const slugs = async (sorted: boolean, from: string | null, to: string | null) =>
+      (await db.prisma.incident.findMany({
+        where: { AND: dateMeetsWhere('date', dateArgument(from, 'from'), dateArgument(to, 'to'), false, sorted) as Prisma.IncidentWhereInput[] },
+        select: { slug: true }, orderBy: { slug: 'asc' },
+      })).map((i) => i.slug);
+    let matched = 0;
+    for (const [from, to] of periods) {
+      const expected = await slugs(false, from, to);
+      matched += expected.length;
+      expect(await slugs(true, from, to), `${from} to ${to}`).toEqual(expected);
+    }
+    expect(matched).toBeGreaterThan(0);
+    const [before] = await db.scripts.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Incident" WHERE "dateQualifier" = 'BEFORE'`);
+    expect(before!.n).toBeGreaterThan(0);
   });
 
   it('organizations and persons likewise', async () => {

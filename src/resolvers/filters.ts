@@ -39,9 +39,10 @@ const OPEN_QUALIFIERS = ['BEFORE', 'AFTER'] as const;
 
 /**
  * The Prisma condition `dateMeets` states, for the `<prefix>` date columns of a model whose rows are
- * filtered in the database (incidents).
+ * filtered in the database (incidents). `sorted`: the model has a `<prefix>Sort` column (the earliest
+ * day, else the latest), and the condition bounds it too.
  */
-export function dateMeetsWhere(prefix: string, from: ClosedDate | null, to: ClosedDate | null, includeOpen: boolean) {
+export function dateMeetsWhere(prefix: string, from: ClosedDate | null, to: ClosedDate | null, includeOpen: boolean, sorted = false) {
   const E = `${prefix}Earliest`;
   const L = `${prefix}Latest`;
   const Q = `${prefix}Qualifier`;
@@ -59,6 +60,10 @@ export function dateMeetsWhere(prefix: string, from: ClosedDate | null, to: Clos
         ? [{ [E]: { lte: to.latest } }, { [Q]: 'BEFORE' }]
         : [{ [Q]: { notIn: OPEN_QUALIFIERS }, [E]: { lte: to.latest } }, { [Q]: 'BEFORE', [L]: { lte: to.latest } }],
     });
+    // Implied by the condition above (a closed date sorts by its earliest day, "on or before" by its
+    // latest), and what an index on the sort column can start from: without it, newest first read every
+    // incident after the period and threw it away (30,000 at scale S for 2015-2020, 13 ms).
+    if (sorted && !includeOpen) and.push({ [`${prefix}Sort`]: { lte: to.latest } });
   }
   return and;
 }

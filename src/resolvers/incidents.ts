@@ -28,7 +28,7 @@ export function incidentWhere(filter: IncidentFilter | null | undefined): Prisma
   const from = dateArgument(filter.from, 'filter.from');
   const to = dateArgument(filter.to, 'filter.to');
   if (from && to && from.earliest > to.latest) throw badUserInput('"filter.from" is after "filter.to".', 'filter.from');
-  and.push(...(dateMeetsWhere('date', from, to, filter.includeOpenDates ?? false) as Prisma.IncidentWhereInput[]));
+  and.push(...(dateMeetsWhere('date', from, to, filter.includeOpenDates ?? false, true) as Prisma.IncidentWhereInput[]));
   if (filter.country) and.push({ countryCode: filter.country.toUpperCase() });
   if (filter.perpetrator || filter.attribution) {
     and.push({

@@ -126,7 +126,7 @@ function timelineIncidents(sql: ScriptRunner, window: TimelineWindow) {
     const keys = ids.filter((id) => UUID.test(id));
     const params: unknown[] = [keys, window.limit];
     // The incident filter's own date condition (open dates excluded), translated to SQL.
-    const period = whereSql(tables.Incident, 'i', { AND: dateMeetsWhere('date', window.from, window.to, false) }, params);
+    const period = whereSql(tables.Incident, 'i', { AND: dateMeetsWhere('date', window.from, window.to, false, true) }, params);
     const rows = keys.length === 0 ? [] : await sql.query<Incident & { forOrganization: string }>(
       `SELECT o.id AS "forOrganization", i.* FROM unnest($1::uuid[]) AS o(id)
        CROSS JOIN LATERAL (
