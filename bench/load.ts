@@ -157,8 +157,6 @@ const incidentRow = (title: string, min: number | null, max: number | null, perp
   citations: quotes(citations),
 });
 
-
-
 const QUESTIONS: Question[] = [
   {
     name: 'one coalition: aliases, components, their leaders, the leaders\' names and aliases',
