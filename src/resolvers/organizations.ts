@@ -70,27 +70,38 @@ export function components(root: OrganizationRow, ctx: Context, transitive: bool
 }
 
 async function componentsByLevel(root: OrganizationRow, ctx: Context, depth: number) {
+  // The first level's rows, when the root list's statement fetched them.
+  const first = prefetched<OrganizationRelation[]>(root, 'incoming');
+  const fetched = new Map<string, OrganizationRow>();
+  for (const edge of first ?? []) {
+    const from = prefetched<OrganizationRow>(edge, 'from');
+    if (from) fetched.set(from.id, from);
+  }
+  // The edges into each organization the walk reaches: one level, the root's own (the fetched ones carry no
+  // "toId"); deeper, every edge the walk may follow, in one statement for all the organizations asked.
+  const into = new Map<string, OrganizationRelation[]>();
+  if (depth === 1) into.set(root.id, first ?? await ctx.loaders.incomingRelationsLoader.load(root.id));
+  else {
+    for (const edge of await ctx.loaders.componentEdgesLoader.load(`${depth} ${root.id}`)) {
+      const list = into.get(edge.toId);
+      if (list) list.push(edge);
+      else into.set(edge.toId, [edge]);
+    }
+  }
   const seen = new Set([root.id]);
   const found: string[] = [];
   let frontier = [root.id];
-  // The first level, and the components it leads to, when the root list's statement fetched them.
-  const fetched = new Map<string, OrganizationRow>();
   for (let level = 0; level < depth && frontier.length > 0; level++) {
-    const first = level === 0 ? prefetched<OrganizationRelation[]>(root, 'incoming') : undefined;
-    for (const edge of first ?? []) {
-      const from = prefetched<OrganizationRow>(edge, 'from');
-      if (from) fetched.set(from.id, from);
-    }
-    // load() per key rather than loadMany(): a failed query must fail the field, not shorten the list.
-    const edges = first ?? (await Promise.all(frontier.map((id) => ctx.loaders.incomingRelationsLoader.load(id)))).flat();
-    frontier = [];
-    for (const edge of edges) {
+    const next: string[] = [];
+    for (const edge of frontier.flatMap((id) => into.get(id) ?? [])) {
       if (edge.type !== 'COMPONENT_OF' || seen.has(edge.fromId)) continue;
       seen.add(edge.fromId);
       found.push(edge.fromId);
-      frontier.push(edge.fromId);
+      next.push(edge.fromId);
     }
+    frontier = next;
   }
+  // load() per key rather than loadMany(): a failed query must fail the field, not shorten the list.
   const organizations = await Promise.all(found.map((id) => fetched.get(id) ?? ctx.loaders.organizationLoader.load(id)));
   return organizations.filter((o): o is OrganizationRow => o !== null);
 }
