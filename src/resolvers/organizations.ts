@@ -1,7 +1,8 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.js';
 import { badUserInput } from '../errors.js';
 import type { Membership, OrganizationRelation, Prisma, RelationType } from '../generated/prisma/client.js';
-import { prefetched } from './prefetch.js';
+import { prefetched, withSelection } from './prefetch.js';
 import type { OrganizationRow, PersonRow } from './lean-rows.js';
 import type {
   DesignationAuthority, OrganizationKind, OrganizationStatus, AreaRole,
@@ -49,7 +50,7 @@ export function organizationWhere(filter: OrganizationFilter | null | undefined)
  * Walks one level per batched query; a visited set stops cycles in the data. The direct components,
  * when the root list's statement fetched them all, are returned at once.
  */
-export function components(root: OrganizationRow, ctx: Context, transitive: boolean, maxDepth: number): OrganizationRow[] | Promise<OrganizationRow[]> {
+export function components(root: OrganizationRow, ctx: Context, info: GraphQLResolveInfo, transitive: boolean, maxDepth: number): OrganizationRow[] | Promise<OrganizationRow[]> {
   if (maxDepth < 1 || maxDepth > MAX_COMPONENT_DEPTH) {
     throw badUserInput(`"maxDepth" must be between 1 and ${MAX_COMPONENT_DEPTH}.`, 'maxDepth');
   }
@@ -61,15 +62,15 @@ export function components(root: OrganizationRow, ctx: Context, transitive: bool
       if (edge.type !== 'COMPONENT_OF' || seen.has(edge.fromId)) continue;
       seen.add(edge.fromId);
       const from = prefetched<OrganizationRow>(edge, 'from');
-      if (!from) return componentsByLevel(root, ctx, 1);
+      if (!from) return componentsByLevel(root, ctx, info, 1);
       direct.push(from);
     }
     return direct;
   }
-  return componentsByLevel(root, ctx, transitive ? maxDepth : 1);
+  return componentsByLevel(root, ctx, info, transitive ? maxDepth : 1);
 }
 
-async function componentsByLevel(root: OrganizationRow, ctx: Context, depth: number) {
+async function componentsByLevel(root: OrganizationRow, ctx: Context, info: GraphQLResolveInfo, depth: number) {
   // The first level's rows, when the root list's statement fetched them.
   const first = prefetched<OrganizationRelation[]>(root, 'incoming');
   const fetched = new Map<string, OrganizationRow>();
@@ -102,8 +103,18 @@ async function componentsByLevel(root: OrganizationRow, ctx: Context, depth: num
     frontier = next;
   }
   // load() per key rather than loadMany(): a failed query must fail the field, not shorten the list.
-  const organizations = await Promise.all(found.map((id) => fetched.get(id) ?? ctx.loaders.organizationLoader.load(id)));
-  return organizations.filter((o): o is OrganizationRow => o !== null);
+  const loaded = found.filter((id) => !fetched.has(id));
+  const [rows, withBelow] = await Promise.all([
+    Promise.all(loaded.map((id) => ctx.loaders.organizationLoader.load(id))),
+    // What the selection reaches below the components the root list's statement did not fetch: the first
+    // level's came with it; deeper ones, for every walk of this level at once.
+    withSelection(ctx, info, 'Organization', loaded.map((id) => ({ id }))),
+  ]);
+  const byId = new Map<string, OrganizationRow>(fetched);
+  rows.forEach((row, i) => {
+    if (row) byId.set(row.id, { ...row, ...withBelow[i] });
+  });
+  return found.map((id) => byId.get(id)).filter((o): o is OrganizationRow => o !== undefined);
 }
 
 /** Organizations at the other end of `organization`'s outgoing edges of `type`. */

@@ -7,6 +7,7 @@
 // statement and the garbage both leave were most of the CPU. The rows are partial, so they are not
 // primed into the request's loaders, where a field on another path could find a column missing; a
 // field whose columns are not listed here gets every column its loader reads.
+import DataLoader from 'dataloader';
 import { Kind, type FragmentDefinitionNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { Prisma } from '../generated/prisma/client.js';
 import type { Context } from '../context.js';
@@ -491,6 +492,54 @@ export async function prefetch(ctx: Pick<Context, 'sql' | 'prefetch'>, info: Pic
       (parent as Json)[key] = row[key];
     }
   }
+}
+
+/** Per request (by its set of loaders), a loader of each plan's steps by parent ID. */
+const PLAN_LOADERS = new WeakMap<object, Map<Plan, DataLoader<string, Json | null>>>();
+
+function planLoader(ctx: Pick<Context, 'sql' | 'loaders'>, plan: Plan): DataLoader<string, Json | null> {
+  let loaders = PLAN_LOADERS.get(ctx.loaders);
+  if (!loaders) PLAN_LOADERS.set(ctx.loaders, (loaders = new Map()));
+  let loader = loaders.get(plan);
+  if (!loader) {
+    loader = new DataLoader<string, Json | null>(async (ids) => {
+      plan.sql ??= planSql(plan);
+      const rows = await ctx.sql.query<Json & { $id: string }>(plan.sql, [ids], { prepare: true });
+      const byId = new Map(rows.map((row) => [row.$id, row]));
+      return ids.map((id) => {
+        const row = byId.get(id);
+        if (!row) return null;
+        convertSteps(plan.root, row);
+        return row;
+      });
+    });
+    loaders.set(plan, loader);
+  }
+  return loader;
+}
+
+/**
+ * Rows a relation field resolved through its loader (the components of a transitive walk), each copied
+ * with what the field's selection reaches below it: fetched for every parent the field resolves in the
+ * same tick in one statement (a loader per plan), where each level below went through its own loader.
+ * The copies keep the loader's cached rows as they were, for fields on other paths.
+ */
+export async function withSelection<T extends { id: string }>(ctx: Pick<Context, 'sql' | 'prefetch' | 'loaders'>, info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, type: keyof typeof PATHS, rows: T[]): Promise<T[]> {
+  if (!ctx.prefetch || rows.length === 0) return rows;
+  const plan = planFor(info, type);
+  if (plan.size === 0) return rows;
+  const loader = planLoader(ctx, plan);
+  const fetched = await Promise.all(rows.map((row) => loader.load(row.id)));
+  return rows.map((row, i) => {
+    const steps = fetched[i];
+    if (!steps) return row;
+    const own: Json = { ...row };
+    for (const name of plan.root.steps.keys()) {
+      const key = STEP_KEYS[name as keyof typeof STEP_KEYS];
+      own[key] = steps[key];
+    }
+    return own as T;
+  });
 }
 
 /** A root row, returned once what its selection reaches is fetched. */

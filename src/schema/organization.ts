@@ -117,7 +117,7 @@ builder.node(OrganizationRef, {
           description: `How many levels to descend when transitive (1 to ${MAX_COMPONENT_DEPTH}).`,
         }),
       },
-      resolve: (o, args, ctx) => components(o, ctx, args.transitive ?? false, args.maxDepth ?? 5),
+      resolve: (o, args, ctx, info) => components(o, ctx, info, args.transitive ?? false, args.maxDepth ?? 5),
     }),
     memberOf: t.field({
       type: [OrganizationRef],
