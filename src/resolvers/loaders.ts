@@ -154,7 +154,10 @@ function componentEdgesLoader(sql: ScriptRunner) {
     const byDepth = new Map<number, string[]>();
     for (const key of keys) {
       const [depth, id] = key.split(' ') as [string, string];
-      if (UUID.test(id)) byDepth.set(Number(depth), [...(byDepth.get(Number(depth)) ?? []), id]);
+      if (!UUID.test(id)) continue;
+      const ids = byDepth.get(Number(depth));
+      if (ids) ids.push(id);
+      else byDepth.set(Number(depth), [id]);
     }
     const edges = new Map<string, OrganizationRelation[]>(keys.map((key) => [key, []]));
     for (const [depth, ids] of byDepth) {

@@ -47,8 +47,9 @@ export function organizationWhere(filter: OrganizationFilter | null | undefined)
 
 /**
  * The organizations that are COMPONENT_OF `root`: directly, or at any depth up to `maxDepth`.
- * Walks one level per batched query; a visited set stops cycles in the data. The direct components,
- * when the root list's statement fetched them all, are returned at once.
+ * Walks, breadth first, the edges one recursive statement read for every organization asked in the same
+ * tick; a visited set stops cycles in the data. The direct components, when the root list's statement
+ * fetched them all, are returned at once.
  */
 export function components(root: OrganizationRow, ctx: Context, info: GraphQLResolveInfo, transitive: boolean, maxDepth: number): OrganizationRow[] | Promise<OrganizationRow[]> {
   if (maxDepth < 1 || maxDepth > MAX_COMPONENT_DEPTH) {
