@@ -472,28 +472,6 @@ function convertSteps(node: PlanNode, json: Json): void {
   }
 }
 
-/**
- * Fetches what `info`'s selection (below `path`) reaches from `parents` through the steps above, in one
- * statement, and puts it on each parent (its "$step" properties); does nothing when the selection takes none.
- */
-export async function prefetch(ctx: Pick<Context, 'sql' | 'prefetch'>, info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, type: keyof typeof PATHS, parents: readonly { id: string }[], path: readonly string[] = []): Promise<void> {
-  if (!ctx.prefetch || parents.length === 0) return;
-  const plan = planFor(info, type, path);
-  if (plan.size === 0) return;
-  plan.sql ??= planSql(plan);
-  const rows = await ctx.sql.query<Json & { $id: string }>(plan.sql, [parents.map((p) => p.id)], { prepare: true });
-  const byId = new Map(rows.map((row) => [row.$id, row]));
-  for (const parent of parents) {
-    const row = byId.get(parent.id);
-    if (!row) continue;
-    convertSteps(plan.root, row);
-    for (const name of plan.root.steps.keys()) {
-      const key = STEP_KEYS[name as keyof typeof STEP_KEYS];
-      (parent as Json)[key] = row[key];
-    }
-  }
-}
-
 /** Per request (by its set of loaders), a loader of each plan's steps by parent ID. */
 const PLAN_LOADERS = new WeakMap<object, Map<Plan, DataLoader<string, Json | null>>>();
 
@@ -519,10 +497,11 @@ function planLoader(ctx: Pick<Context, 'sql' | 'loaders'>, plan: Plan): DataLoad
 }
 
 /**
- * Rows a relation field resolved through its loader (the components of a transitive walk), each copied
- * with what the field's selection reaches below it: fetched for every parent the field resolves in the
- * same tick in one statement (a loader per plan), where each level below went through its own loader.
- * The copies keep the loader's cached rows as they were, for fields on other paths.
+ * Rows a field resolved through a loader (a root lookup by slug or ID, the components of a transitive
+ * walk), each copied with what the field's selection reaches below it: fetched for every row the field
+ * resolves in the same tick in one statement (a loader per plan), where each level below went through
+ * its own loader. The copies keep the loader's cached rows as they were, for fields on other paths,
+ * whose selection may need other columns.
  */
 export async function withSelection<T extends { id: string }>(ctx: Pick<Context, 'sql' | 'prefetch' | 'loaders'>, info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, type: keyof typeof PATHS, rows: T[]): Promise<T[]> {
   if (!ctx.prefetch || rows.length === 0) return rows;
@@ -544,11 +523,7 @@ export async function withSelection<T extends { id: string }>(ctx: Pick<Context,
 
 /** A root row, returned once what its selection reaches is fetched. */
 export async function prefetchOne<T extends { id: string }>(ctx: Context, info: GraphQLResolveInfo, type: keyof typeof PATHS, row: T | null): Promise<T | null> {
-  if (!row) return row;
-  // A copy: the loader's cached row may be another root field's too, whose selection needs other columns.
-  const own = { ...row };
-  await prefetch(ctx, info, type, [own]);
-  return own;
+  return row && (await withSelection(ctx, info, type, [row]))[0]!;
 }
 
 /**
