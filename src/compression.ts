@@ -37,11 +37,12 @@ export function useCompression(): Plugin {
     async onResponse({ request, response, setResponse, fetchAPI }) {
       const type = response.headers.get('content-type') ?? '';
       const isPage = type.startsWith('text/html');
-      if (!response.body || response.headers.has('content-encoding') || response.status === 304) return;
-      if (!isPage && !type.includes('json')) return;
+      if (response.status === 304 || (!isPage && !type.includes('json'))) return;
       const encoding = acceptedEncoding(request.headers.get('accept-encoding'));
-      // Most answers are small or not asked compressed: left untouched, at no cost.
+      // Most answers are small or not asked compressed: left untouched, at no cost. Checked before
+      // \`response.body\`, which makes a stream of a body that would otherwise be written as it is.
       if (!isPage && (!encoding || Number(response.headers.get('content-length') ?? Infinity) < MIN_COMPRESSED_BYTES)) return;
+      if (!response.body || response.headers.has('content-encoding')) return;
       const raw = new Uint8Array(await response.arrayBuffer());
       const headers = new fetchAPI.Headers(response.headers);
       headers.append('vary', 'Accept-Encoding');

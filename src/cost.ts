@@ -7,7 +7,7 @@ import type { FieldComplexityValue } from '@pothos/plugin-complexity';
 import { complexityFromQuery } from '@pothos/plugin-complexity';
 import { PothosValidationError } from '@pothos/core';
 import { getNamedType, getOperationAST, GraphQLError, isLeafType, isListType, isNonNullType, Kind, type DocumentNode, type GraphQLField, type GraphQLOutputType } from 'graphql';
-import type { Plugin } from 'graphql-yoga';
+import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import { badUserInput, ErrorCode } from './errors.js';
 import { MAX_PAGE_SIZE } from './resolvers/pagination.js';
 
@@ -91,6 +91,26 @@ export interface CostOptions {
   admit?: (cost: CostReport, context: object) => Promise<GraphQLError | Record<string, unknown> | void>;
 }
 
+type ExecuteDoneHook = NonNullable<Extract<ReturnType<NonNullable<Plugin['onExecute']>>, { onExecuteDone?: unknown }>['onExecuteDone']>;
+
+/** Puts the operation's cost in its response's extensions (with @defer or @stream, in the first payload). */
+function reportCost(cost: CostReport): ExecuteDoneHook {
+  return ({ result, setResult }) => {
+    if (isAsyncIterable(result)) {
+      let first = true;
+      return {
+        onNext({ result: payload, setResult: setPayload }) {
+          if (!first) return;
+          first = false;
+          setPayload({ ...payload, extensions: { ...payload.extensions, cost } });
+        },
+      };
+    }
+    setResult({ ...result, extensions: { ...result.extensions, cost } });
+    return undefined;
+  };
+}
+
 /**
  * Computes every operation's cost before it runs, refuses it over the limit (QUERY_TOO_COSTLY), and
  * reports `extensions.cost` in every executed response.
@@ -103,7 +123,7 @@ export function useCostLimit({ limit, admit }: CostOptions): Plugin {
       const extensions = (result as { extensions?: Record<string, any> }).extensions;
       if (extensions?.responseCache?.hit && !extensions.cost) setResult({ ...result, extensions: { ...extensions, cost: { requested: 0, limit, cached: true } } });
     },
-    async onExecute({ args, setResultAndStopExecution }) {
+    onExecute({ args, setResultAndStopExecution }) {
       const variables = (args.variableValues ?? {}) as Record<string, unknown>;
       const key = costKey(args.operationName, variables);
       let requested = key === undefined ? undefined : computed.get(args.document)?.get(key);
@@ -138,29 +158,16 @@ export function useCostLimit({ limit, admit }: CostOptions): Plugin {
         });
         return;
       }
-      const verdict = admit ? await admit(cost, context) : undefined;
-      if (verdict instanceof GraphQLError) {
-        setResultAndStopExecution({ errors: [verdict], extensions: { cost: { ...cost, ...(verdict.extensions.cost as object) } } });
-        return;
-      }
-      if (verdict) Object.assign(cost, verdict);
-      return {
-        onExecuteDone({ result, setResult }) {
-          // Incremental delivery (@defer, @stream): the cost goes with the first payload.
-          if (Symbol.asyncIterator in result) {
-            let first = true;
-            return {
-              onNext({ result: payload, setResult: setPayload }) {
-                if (!first) return;
-                first = false;
-                setPayload({ ...payload, extensions: { ...payload.extensions, cost } });
-              },
-            };
-          }
-          setResult({ ...result, extensions: { ...result.extensions, cost } });
-          return undefined;
-        },
+      const admitted = (verdict: GraphQLError | Record<string, unknown> | void) => {
+        if (verdict instanceof GraphQLError) {
+          setResultAndStopExecution({ errors: [verdict], extensions: { cost: { ...cost, ...(verdict.extensions.cost as object) } } });
+          return;
+        }
+        if (verdict) Object.assign(cost, verdict);
+        return { onExecuteDone: reportCost(cost) };
       };
+      // Without a budget to spend, nothing waits: the operation runs in the same tick.
+      return admit ? admit(cost, context).then(admitted) : admitted(undefined);
     },
   };
 }

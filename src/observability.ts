@@ -6,6 +6,7 @@ import type { Plugin, YogaLogger } from 'graphql-yoga';
 import { pino, type Level } from 'pino';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { costOf } from './cost.js';
+import { pathOf } from './url-path.js';
 
 /** A JSON logger with Yoga's interface: a message and, for errors, their name, message and stack. */
 export function jsonLogger(level: Level | 'silent', destination?: { write(line: string): void }): YogaLogger & { child(fields: object): YogaLogger } {
@@ -33,14 +34,6 @@ const METRICS_PATH = '/metrics';
 
 /** Endpoints probed every few seconds: logged at debug only. */
 const QUIET = new Set(['/health', '/ready', METRICS_PATH]);
-
-/** The path of a request URL, without parsing all of it (this runs on every request). */
-function pathOf(url: string): string {
-  const start = url.indexOf('/', url.indexOf('//') + 2);
-  if (start < 0) return '/';
-  const end = url.slice(start).search(/[?#]/);
-  return end < 0 ? url.slice(start) : url.slice(start, start + end);
-}
 
 /**
  * Operation names with their own metric series; names seen after these are counted under OTHER_OPERATION.

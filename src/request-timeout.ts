@@ -5,10 +5,15 @@ import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { ErrorCode } from './errors.js';
 
+const isPromiseLike = (value: unknown): value is PromiseLike<unknown> => typeof (value as PromiseLike<unknown> | null)?.then === 'function';
+
 export function useRequestTimeout(ms: number): Plugin {
   return {
     onExecute({ executeFn, setExecuteFn }) {
       setExecuteFn((args) => {
+        const result = executeFn(args);
+        // Finished already (nothing asked of the database, or compiled and run at once): no timer to set.
+        if (!isPromiseLike(result)) return result;
         let timer: NodeJS.Timeout | undefined;
         const timedOut = new Promise((resolve) => {
           timer = setTimeout(() => resolve({
@@ -17,7 +22,7 @@ export function useRequestTimeout(ms: number): Plugin {
             })],
           }), ms);
         });
-        const work = Promise.resolve(executeFn(args));
+        const work = Promise.resolve(result);
         // The work may still fail after the answer went out: its error must not be unhandled.
         work.catch(() => {});
         return Promise.race([work, timedOut]).finally(() => clearTimeout(timer)) as ReturnType<typeof executeFn>;

@@ -2,7 +2,7 @@
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError, visit, type DocumentNode } from 'graphql';
-import { createYoga, maskError as defaultMaskError, useReadinessCheck, type LogLevel, type Plugin, type YogaLogger } from 'graphql-yoga';
+import { createYoga, maskError as defaultMaskError, type LogLevel, type Plugin, type YogaLogger } from 'graphql-yoga';
 import { isDatabaseUnavailable, unavailableReason } from './db/availability.js';
 import { contextFactory } from './context.js';
 import { ErrorCode } from './errors.js';
@@ -14,6 +14,7 @@ import { usePersistedQueries, type PersistedMode } from './persisted.js';
 import { corsOptions, useHttpPolicy } from './http-policy.js';
 import { jsonLogger, useObservability } from './observability.js';
 import { useRequestTimeout } from './request-timeout.js';
+import { useReadinessEndpoint } from './readiness.js';
 import { useCompression } from './compression.js';
 import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 import { useGraphQlJit } from '@envelop/graphql-jit';
@@ -242,10 +243,7 @@ export function createApi({ db, logging = 'info', ready, costLimit = DEFAULT_COS
       useKnownErrors(reportOutage),
       useRequestTimeout(requestTimeoutMs),
       useCostLimit({ limit: costLimit, ...(rateLimit ? { admit: (cost, context) => rateLimit.admit(cost, context) } : {}) }),
-      useReadinessCheck({
-        endpoint: '/ready',
-        check: async () => (ready ? ready() : true),
-      }),
+      useReadinessEndpoint('/ready', async () => (ready ? ready() : true)),
       // Last: it replaces the response the other plugins have finished with.
       useCompression(),
     ],

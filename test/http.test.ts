@@ -63,6 +63,19 @@ describe('HTTP', () => {
     expect(other.headers.get('access-control-allow-origin')).not.toBe('https://evil.example');
   });
 
+  it('answers /ready by its path alone: 200 or 503 as the check says, and a check that fails is 503', async () => {
+    const ready = async (check: () => Promise<boolean>, url: string) => (await createApi({ db, logging: 'error', ready: check }).fetch(url)).status;
+    expect(await ready(async () => true, 'http://localhost/ready')).toBe(200);
+    expect(await ready(async () => true, 'http://localhost/ready?probe=1')).toBe(200);
+    expect(await ready(async () => false, 'http://localhost/ready')).toBe(503);
+    expect(await ready(() => Promise.reject(new Error('database gone')), 'http://localhost/ready')).toBe(503);
+    // A GraphQL request whose URL merely ends in "/ready" is answered as GraphQL.
+    const response = await createApi({ db, logging: 'error', ready: async () => false })
+      .fetch('http://localhost/graphql?query=%7B__typename%7D&next=/ready', { headers: { accept: 'application/json', 'x-graphql-yoga-csrf': '1' } });
+    expect(response.status).toBe(200);
+    expect((await response.json()).data).toEqual({ __typename: 'Query' });
+  });
+
   it('answers introspection unless it is switched off', async () => {
     const query = '{ __schema { queryType { name } } }';
     expect((await postQuery(createTestApi(db), query)).body.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
