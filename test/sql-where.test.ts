@@ -54,6 +54,42 @@ describe('filters translated to SQL', () => {
     }
   });
 
+  it('incident stats: for every grouping and filter, the buckets, counts and sums of the incidents Prisma finds', async () => {
+    type Bucket = { key: string | null; incidentCount: number; killed: { min: number; max: number | null } | null; killedUnknownCount: number; injured: { min: number; max: number | null } | null; injuredUnknownCount: number };
+    // A sum's max is unbounded once one counted incident has no upper bound.
+    const sum = (ranges: { min: number | null; max: number | null }[]) => {
+      const known = ranges.filter((r) => r.min !== null);
+      if (known.length === 0) return null;
+      return { min: known.reduce((n, r) => n + r.min!, 0), max: known.every((r) => r.max !== null) ? known.reduce((n, r) => n + r.max!, 0) : null };
+    };
+    for (const filter of incidentFilters) {
+      const incidents = await db.prisma.incident.findMany({
+        where: incidentWhere(filter),
+        select: { dateYear: true, countryCode: true, kind: true, killedMin: true, killedMax: true, injuredMin: true, injuredMax: true, perpetrators: { select: { organization: { select: { slug: true } } } } },
+      });
+      const keysOf = {
+        YEAR: (i: (typeof incidents)[number]) => [i.dateYear === null ? null : String(i.dateYear)],
+        COUNTRY: (i: (typeof incidents)[number]) => [i.countryCode],
+        KIND: (i: (typeof incidents)[number]) => [i.kind as string],
+        PERPETRATOR: (i: (typeof incidents)[number]) => i.perpetrators.map((p) => p.organization.slug),
+      };
+      for (const [group, keysOfIncident] of Object.entries(keysOf)) {
+        const buckets = new Map<string | null, typeof incidents>();
+        for (const incident of incidents) for (const key of keysOfIncident(incident)) buckets.set(key, [...(buckets.get(key) ?? []), incident]);
+        const expected = [...buckets].map(([key, list]): Bucket => ({
+          key, incidentCount: list.length,
+          killed: sum(list.map((i) => ({ min: i.killedMin, max: i.killedMax }))), killedUnknownCount: list.filter((i) => i.killedMin === null).length,
+          injured: sum(list.map((i) => ({ min: i.injuredMin, max: i.injuredMax }))), injuredUnknownCount: list.filter((i) => i.injuredMin === null).length,
+        })).sort((a, b) => (a.key === null ? 1 : b.key === null ? -1 : a.key.localeCompare(b.key)));
+        const { incidentStats } = await queryData<{ incidentStats: Bucket[] }>(db, `query ($filter: IncidentFilter, $group: IncidentStatsGroup!) {
+          incidentStats(filter: $filter, groupBy: $group) { key incidentCount killed { min max } killedUnknownCount injured { min max } injuredUnknownCount } }`, { filter, group });
+        // Perpetrators' buckets come in the order of their organizations' ids, which the slugs do not show.
+        const inOrder = group === 'PERPETRATOR' ? [...incidentStats].sort((a, b) => a.key!.localeCompare(b.key!)) : incidentStats;
+        expect(inOrder, `${group} ${JSON.stringify(filter)}`).toEqual(expected);
+      }
+    }
+  });
+
   it('bounds the sort column by the end of a period without changing which incidents meet it', async () => {
     // The seed holds dates open at either end ("on or before 13 November 2020") and of every precision.
     const periods: [string | null, string | null][] = [

@@ -1,8 +1,10 @@
-// Incident aggregates for dashboards. Counts and sums are computed by PostgreSQL (GROUP BY);
-// only the per-perpetrator view folds rows here, because a sum over a join table needs the incidents.
+// Incident aggregates for dashboards, counted and summed by PostgreSQL in one statement (GROUP BY), in
+// SQL rather than through Prisma: the filter is the incidents list's, translated by sql-where.ts.
 import type { Context } from '../context.js';
 import type { CountRange } from '../schema/dates.js';
 import { incidentWhere, type IncidentFilter } from './incidents.js';
+import { whereSql } from './sql-where.js';
+import { Incident as IncidentTable } from './tables.js';
 
 export type StatsGroup = 'YEAR' | 'COUNTRY' | 'KIND' | 'PERPETRATOR';
 
@@ -18,6 +20,7 @@ export interface StatsBucket {
   injuredUnknown: number;
 }
 
+/** One bucket's row, as the statement returns it. */
 interface Partial {
   key: string | null;
   count: number;
@@ -29,17 +32,6 @@ interface Partial {
   injuredMaxSum: number;
   injuredMinCount: number;
   injuredMaxCount: number;
-}
-
-function emptyPartial(key: string | null): Partial {
-  return {
-    key, count: 0, killedMinSum: 0, killedMaxSum: 0, killedMinCount: 0, killedMaxCount: 0,
-    injuredMinSum: 0, injuredMaxSum: 0, injuredMinCount: 0, injuredMaxCount: 0,
-  };
-}
-
-function merge(into: Partial, p: Omit<Partial, 'key'>) {
-  for (const k of Object.keys(p) as (keyof Omit<Partial, 'key'>)[]) into[k] += p[k];
 }
 
 /**
@@ -64,47 +56,37 @@ function toBucket(group: StatsGroup, p: Partial): StatsBucket {
   };
 }
 
-const sums = { killedMin: true, killedMax: true, injuredMin: true, injuredMax: true } as const;
+/**
+ * The column an incident (`t`) or one of its perpetrators (`p`) is bucketed by. Grouped as it is and
+ * read as text: grouped by the text, the buckets could not follow an index's order.
+ */
+const KEYS: Record<StatsGroup, string> = {
+  YEAR: 't."dateYear"',
+  COUNTRY: 't."countryCode"',
+  KIND: 't."kind"',
+  PERPETRATOR: 'p."organizationId"',
+};
 
+/** Counts and sums of one bounded column (float8: a sum of integers read as a number, exact to 2^53). */
+const summed = (column: string) =>
+  `count(t."${column}")::int AS "${column}Count", coalesce(sum(t."${column}"), 0)::float8 AS "${column}Sum"`;
+
+/**
+ * One statement whatever the grouping: PostgreSQL counts and sums, and the perpetrators' buckets are
+ * a join (each incident names an organization at most once), not their rows folded here: at scale M
+ * that fold read 600,000 rows in 18 statements and took 7 s.
+ */
 export async function incidentStats(ctx: Context, filter: IncidentFilter | null | undefined, group: StatsGroup): Promise<StatsBucket[]> {
-  const where = incidentWhere(filter);
-  const buckets = new Map<string | null, Partial>();
-  const add = (key: string | null, p: Omit<Partial, 'key'>) => {
-    const bucket = buckets.get(key) ?? emptyPartial(key);
-    merge(bucket, p);
-    buckets.set(key, bucket);
-  };
-
-  if (group === 'PERPETRATOR') {
-    const rows = await ctx.db.incidentPerpetrator.findMany({
-      where: { incident: where },
-      select: { organizationId: true, incident: { select: { killedMin: true, killedMax: true, injuredMin: true, injuredMax: true } } },
-    });
-    for (const { organizationId, incident: i } of rows) {
-      add(organizationId, {
-        count: 1,
-        killedMinSum: i.killedMin ?? 0, killedMaxSum: i.killedMax ?? 0,
-        killedMinCount: i.killedMin === null ? 0 : 1, killedMaxCount: i.killedMax === null ? 0 : 1,
-        injuredMinSum: i.injuredMin ?? 0, injuredMaxSum: i.injuredMax ?? 0,
-        injuredMinCount: i.injuredMin === null ? 0 : 1, injuredMaxCount: i.injuredMax === null ? 0 : 1,
-      });
-    }
-  } else {
-    const by = group === 'COUNTRY' ? 'countryCode' : group === 'KIND' ? 'kind' : 'dateYear';
-    const rows = await ctx.db.incident.groupBy({ by: [by], where, _count: { _all: true, ...sums }, _sum: sums });
-    for (const row of rows) {
-      const value = row[by as keyof typeof row] as number | string | null;
-      const key = value === null ? null : String(value);
-      add(key, {
-        count: row._count._all,
-        killedMinSum: row._sum.killedMin ?? 0, killedMaxSum: row._sum.killedMax ?? 0,
-        killedMinCount: row._count.killedMin, killedMaxCount: row._count.killedMax,
-        injuredMinSum: row._sum.injuredMin ?? 0, injuredMaxSum: row._sum.injuredMax ?? 0,
-        injuredMinCount: row._count.injuredMin, injuredMaxCount: row._count.injuredMax,
-      });
-    }
-  }
-  return [...buckets.values()]
+  const params: unknown[] = [];
+  const where = whereSql(IncidentTable, 't', incidentWhere(filter), params);
+  const from = group === 'PERPETRATOR' ? '"IncidentPerpetrator" p JOIN "Incident" t ON t.id = p."incidentId"' : '"Incident" t';
+  const rows = await ctx.sql.query<Partial>(
+    `SELECT ${KEYS[group]}::text AS key, count(*)::int AS count, ${['killedMin', 'killedMax', 'injuredMin', 'injuredMax'].map(summed).join(', ')}
+     FROM ${from} WHERE ${where} GROUP BY ${KEYS[group]}`,
+    params,
+    { prepare: true },
+  );
+  return rows
     .map((p) => toBucket(group, p))
     .sort((a, b) => (a.key === null ? 1 : b.key === null ? -1 : a.key.localeCompare(b.key)));
 }
