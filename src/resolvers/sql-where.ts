@@ -94,9 +94,12 @@ function fieldSql(column: string, value: unknown, params: unknown[], enumType?: 
     // The list is sent as text[]: PGlite cannot send a list typed as an enum array created after it
     // opened (a fresh database is migrated after opening). The database casts it to the column's enum
     // when the spec names it, so the column's index serves; otherwise the column is compared as text.
+    // The cast is a subquery, made once per statement: written `$1::text[]::"Enum"[]`, it is made
+    // again for every row (an enum's input function is not immutable, so it is never folded), and a
+    // period's count, which tests the date qualifier of 16,000 rows, took twice as long.
     else if (op === 'in' || op === 'notIn') {
       const list = `${param(params, (operand as unknown[]).map(String))}::text[]`;
-      const test = enumType ? `${column} = ANY(${list}::"${enumType}"[])` : `${column}::text = ANY(${list})`;
+      const test = enumType ? `${column} = ANY(ARRAY(SELECT unnest(${list})::"${enumType}"))` : `${column}::text = ANY(${list})`;
       parts.push(op === 'in' ? test : `NOT (${test})`);
     }
     else if (op === 'hasSome') parts.push(`${column} && ${param(params, operand)}::text[]`);
