@@ -515,6 +515,31 @@ async function measure(server: Server, query: string): Promise<Omit<Run, 'server
   };
 }
 
+/**
+ * Waits until the database runs nothing, after a run. A request autocannon gave up on (its 10 s timeout)
+ * keeps its statement running, and sixteen of them ran into the next server's run: at M, PostGraphile's
+ * yearly stats (11 s each) left PostgreSQL busy through the next two runs. What still runs after a
+ * second is cancelled: its client is gone.
+ */
+async function drain(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const running = `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()`;
+    for (let i = 0; i < 100; i++) {
+      const { rows } = await client.query<{ pid: number }>(running);
+      if (rows.length === 0) return;
+      if (i === 10) {
+        console.error(`  ${rows.length} statement(s) still running after the run: cancelled`);
+        await client.query(`SELECT pg_cancel_backend(pid) FROM (${running}) AS r`);
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  } finally {
+    await client.end();
+  }
+}
+
 const { url: databaseUrl } = await prepare(DB);
 // On PGlite the baseline is this API on server PostgreSQL, on the same data: the aim is half its figure.
 const serverDatabaseUrl = DB === 'pglite' ? (await prepare('postgres')).url : databaseUrl;
@@ -561,6 +586,7 @@ try {
       for (const s of servers) {
         if (s.kind === 'floor' && !q.floor) continue;
         const r = await measure(s, s.kind === 'peer' ? q.peer : q.ours);
+        if (s.database === 'postgres') await drain(serverDatabaseUrl);
         runs.push({ server: s.label, question: q.name, round, ...r });
         console.error(`round ${round} | ${q.name.slice(0, 40)} | ${s.label}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} p95 ${r.p95} ms, CPU ms/request ${r.cpuMs.server} + ${r.cpuMs.postgres}${r.failures ? `, ${r.failures} failed` : ''}`);
       }
