@@ -40,7 +40,7 @@ export function useCompression(): Plugin {
       if (response.status === 304 || (!isPage && !type.includes('json'))) return;
       const encoding = acceptedEncoding(request.headers.get('accept-encoding'));
       // Most answers are small or not asked compressed: left untouched, at no cost. Checked before
-      // \`response.body\`, which makes a stream of a body that would otherwise be written as it is.
+      // `response.body`, which makes a stream of a body that would otherwise be written as it is.
       if (!isPage && (!encoding || Number(response.headers.get('content-length') ?? Infinity) < MIN_COMPRESSED_BYTES)) return;
       if (!response.body || response.headers.has('content-encoding')) return;
       const raw = new Uint8Array(await response.arrayBuffer());

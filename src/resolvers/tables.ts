@@ -6,8 +6,8 @@ const spec = (table: string, enums?: Record<string, string>): TableSpec => ({ ta
 
 export const Organization = spec('Organization', { kind: 'OrganizationKind', status: 'OrganizationStatus' });
 export const Person = spec('Person', { status: 'PersonStatus' });
-// The date qualifier too: the period filters test it on every row they count, and compared as the enum it
-// is, not as text, the count of a period (16,000 incidents at scale S) took half the time.
+// The date qualifier too: the period filters test it on every row they count. Compared as the enum it is,
+// not as text, the count of a period (16,000 incidents at scale S) took 5.5 ms instead of 8.1-10.2.
 export const Incident = spec('Incident', { kind: 'IncidentKind', dateQualifier: 'DateQualifier' });
 const Source = spec('Source');
 const SearchName = spec('SearchName');
