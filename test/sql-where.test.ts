@@ -29,7 +29,7 @@ describe('filters translated to SQL', () => {
   const incidentFilters: IncidentFilter[] = [
     {}, { from: '2018' }, { from: '2018-06', to: '2019' }, { to: '2020-11', includeOpenDates: true }, { country: 'ml' },
     { perpetrator: 'jnim' }, { attribution: ['CLAIMED'] }, { perpetrator: 'jnim', attribution: ['ATTRIBUTED', 'SUSPECTED'] },
-    { kind: ['KIDNAPPING', 'ATTACK'] }, { target: ['MILITARY'] }, { minKilled: 5 }, { source: 'no-such-source' },
+    { kind: ['KIDNAPPING', 'ATTACK'] }, { kind: [] }, { kind: ['ATTACK', 'ATTACK'] }, { target: ['MILITARY'] }, { minKilled: 5 }, { source: 'no-such-source' },
   ];
   const organizationFilters: OrganizationFilter[] = [
     {}, { kind: ['COALITION', 'GROUP'] }, { status: ['ACTIVE'] }, { country: 'bf' }, { country: 'ML', areaRole: ['STRONGHOLD'] },
