@@ -30,11 +30,14 @@ function acceptedEncoding(header: string | null): Encoding | null {
   return null;
 }
 
+/** The GraphiQL page, compressed once per encoding (it is the same page for everyone). */
+type PageCache = Map<string, { etag: string; bodies: Map<Encoding, Uint8Array> }>;
+
 export function useCompression(): Plugin {
-  // The GraphiQL page, compressed once per encoding (it is the same page for everyone).
-  const pages = new Map<string, { etag: string; bodies: Map<Encoding, Uint8Array> }>();
+  const pages: PageCache = new Map();
   return {
-    async onResponse({ request, response, setResponse, fetchAPI }) {
+    // Not async: a response left as it is, as most answers are, goes on in the same tick.
+    onResponse({ request, response, setResponse, fetchAPI }) {
       const type = response.headers.get('content-type') ?? '';
       const isPage = type.startsWith('text/html');
       if (response.status === 304 || (!isPage && !type.includes('json'))) return;
@@ -43,33 +46,35 @@ export function useCompression(): Plugin {
       // `response.body`, which makes a stream of a body that would otherwise be written as it is.
       if (!isPage && (!encoding || Number(response.headers.get('content-length') ?? Infinity) < MIN_COMPRESSED_BYTES)) return;
       if (!response.body || response.headers.has('content-encoding')) return;
-      const raw = new Uint8Array(await response.arrayBuffer());
-      const headers = new fetchAPI.Headers(response.headers);
-      headers.append('vary', 'Accept-Encoding');
-      let body: Uint8Array = raw;
-      if (isPage) {
-        const key = `${raw.length}`;
-        let page = pages.get(key);
-        if (!page) {
-          page = { etag: `"${createHash('sha256').update(raw).digest('hex').slice(0, 32)}"`, bodies: new Map() };
-          pages.set(key, page);
-        }
-        headers.set('etag', page.etag);
-        headers.set('cache-control', 'public, max-age=3600');
-        if (request.headers.get('if-none-match') === page.etag) {
-          setResponse(new fetchAPI.Response(null, { status: 304, headers }));
-          return;
-        }
-        if (encoding) {
-          if (!page.bodies.has(encoding)) page.bodies.set(encoding, encoding === 'br' ? await compressors.br(raw, 9) : await compressors.gzip(raw));
-          body = page.bodies.get(encoding)!;
-        }
-      } else if (encoding && raw.length >= MIN_COMPRESSED_BYTES) {
-        body = await compressors[encoding](raw);
-      }
-      if (body !== raw) headers.set('content-encoding', encoding!);
-      headers.set('content-length', String(body.length));
-      setResponse(new fetchAPI.Response(body as Uint8Array<ArrayBuffer>, { status: response.status, statusText: response.statusText, headers }));
+      return compressed(request, response, encoding, isPage ? pages : undefined, fetchAPI).then(setResponse);
     },
   };
+}
+
+/** The response compressed; `pages` given: a page, cached with its ETag, or 304 when the client holds it. */
+async function compressed(request: Request, response: Response, encoding: Encoding | null, pages: PageCache | undefined, fetchAPI: { Response: typeof Response; Headers: typeof Headers }): Promise<Response> {
+  const raw = new Uint8Array(await response.arrayBuffer());
+  const headers = new fetchAPI.Headers(response.headers);
+  headers.append('vary', 'Accept-Encoding');
+  let body: Uint8Array = raw;
+  if (pages) {
+    const key = `${raw.length}`;
+    let page = pages.get(key);
+    if (!page) {
+      page = { etag: `"${createHash('sha256').update(raw).digest('hex').slice(0, 32)}"`, bodies: new Map() };
+      pages.set(key, page);
+    }
+    headers.set('etag', page.etag);
+    headers.set('cache-control', 'public, max-age=3600');
+    if (request.headers.get('if-none-match') === page.etag) return new fetchAPI.Response(null, { status: 304, headers });
+    if (encoding) {
+      if (!page.bodies.has(encoding)) page.bodies.set(encoding, encoding === 'br' ? await compressors.br(raw, 9) : await compressors.gzip(raw));
+      body = page.bodies.get(encoding)!;
+    }
+  } else if (encoding && raw.length >= MIN_COMPRESSED_BYTES) {
+    body = await compressors[encoding](raw);
+  }
+  if (body !== raw) headers.set('content-encoding', encoding!);
+  headers.set('content-length', String(body.length));
+  return new fetchAPI.Response(body as Uint8Array<ArrayBuffer>, { status: response.status, statusText: response.statusText, headers });
 }

@@ -81,9 +81,13 @@ function remember(document: DocumentNode, key: string, cost: number) {
   costs.set(key, cost);
 }
 
-/** Where the cost of the current request is kept for later hooks (rate limiting, logs, metrics). */
+/**
+ * Where the cost of the current request is kept for later hooks (logs, metrics), by the request (by the
+ * context when there is none). Not the context: a value that holds what points back to its key, as a
+ * log record holding the context would, costs the garbage collector about a tenth of a small request.
+ */
 const costs = new WeakMap<object, CostReport>();
-export const costOf = (context: object): CostReport | undefined => costs.get(context);
+export const costOf = (request: object): CostReport | undefined => costs.get(request);
 
 export interface CostOptions {
   limit: number;
@@ -147,8 +151,8 @@ export function useCostLimit({ limit, admit }: CostOptions): Plugin {
         }
       }
       const cost: CostReport = { requested, limit };
-      const context = args.contextValue as object;
-      costs.set(context, cost);
+      const context = args.contextValue as { request?: Request };
+      costs.set(context.request ?? context, cost);
       if (requested > limit) {
         setResultAndStopExecution({
           errors: [new GraphQLError(`This operation may cost ${requested}, over the limit of ${limit} per operation: ask for smaller pages (first/last) or fewer nested lists.`, {

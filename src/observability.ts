@@ -8,11 +8,15 @@ import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { costOf } from './cost.js';
 import { pathOf } from './url-path.js';
 
+/** Yoga's logger interface, and whether a level is written: a line no one reads is not built. */
+export type LevelledLogger = YogaLogger & { isLevelEnabled?(level: 'debug' | 'info' | 'warn' | 'error'): boolean };
+
 /** A JSON logger with Yoga's interface: a message and, for errors, their name, message and stack. */
-export function jsonLogger(level: Level | 'silent', destination?: { write(line: string): void }): YogaLogger & { child(fields: object): YogaLogger } {
+export function jsonLogger(level: Level | 'silent', destination?: { write(line: string): void }): LevelledLogger & { child(fields: object): YogaLogger } {
   const base = destination ? pino({ level }, destination) : pino({ level });
-  const adapt = (logger: pino.Logger): YogaLogger & { child(fields: object): YogaLogger } => {
+  const adapt = (logger: pino.Logger): LevelledLogger & { child(fields: object): YogaLogger } => {
     const write = (method: 'debug' | 'info' | 'warn' | 'error') => (...args: unknown[]) => {
+      if (!logger.isLevelEnabled(method)) return;
       const fields: Record<string, unknown> = {};
       const words: string[] = [];
       for (const arg of args) {
@@ -22,7 +26,11 @@ export function jsonLogger(level: Level | 'silent', destination?: { write(line: 
       }
       logger[method](fields, words.join(' ') || (fields.err as Error | undefined)?.message || '');
     };
-    return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error'), child: (fields) => adapt(logger.child(fields)) };
+    return {
+      debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error'),
+      isLevelEnabled: (method) => logger.isLevelEnabled(method),
+      child: (fields) => adapt(logger.child(fields)),
+    };
   };
   return adapt(base);
 }
@@ -59,10 +67,10 @@ function operationLabel() {
   };
 }
 
-interface RequestRecord { id: string; started: number; operation?: string; type?: string; cost?: number; codes: string[] }
+interface RequestRecord { id: string; started: number; operation?: string; type?: string; codes: string[] }
 
 export interface ObservabilityOptions {
-  logger: YogaLogger;
+  logger: LevelledLogger;
   /** The path GraphQL is served at: its requests are timed. */
   graphqlEndpoint: string;
   /** Database connection pool use, when there is a pool (server PostgreSQL). */
@@ -107,34 +115,28 @@ export function useObservability({ logger, graphqlEndpoint, poolStats }: Observa
         return registry.metrics().then((text) => endResponse(new fetchAPI.Response(text, { headers: { 'content-type': registry.contentType } })));
       }
     },
+    // No onExecuteDone: every hook on the way out is a step for every request; the errors are read from
+    // the result Yoga sends (onResultProcess), the cost when the response goes. The record holds nothing
+    // that points back to the request it is kept by (see costOf).
     onExecute({ args }) {
       const request = (args.contextValue as { request?: Request }).request;
       const entry = request && records.get(request);
-      if (entry) {
-        const operation = getOperationAST(args.document, args.operationName);
-        entry.operation = args.operationName ?? operation?.name?.value;
-        entry.type = operation?.operation;
-      }
-      return {
-        onExecuteDone({ result }) {
-          const context = args.contextValue as object;
-          const spent = costOf(context);
-          if (spent) cost.observe(spent.requested);
-          if (entry && 'errors' in result && result.errors) entry.codes.push(...result.errors.map((e: GraphQLError) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR')));
-          if (entry && spent) entry.cost = spent.requested;
-        },
-      };
+      if (!entry) return;
+      const operation = getOperationAST(args.document, args.operationName);
+      entry.operation = args.operationName ?? operation?.name?.value;
+      entry.type = operation?.operation;
     },
     onResultProcess({ request, result }) {
       const entry = records.get(request);
       if (!entry) return;
-      // Errors before execution (parse, validation, limits, persisted queries) are counted here.
+      // Every error the client receives, before execution (parse, validation, limits, persisted queries) or
+      // during it; with @defer or @stream, those of the first payload.
       const results = Array.isArray(result) ? result : [result];
       for (const r of results) {
         const cacheMeta = (r as { extensions?: { responseCache?: { hit?: boolean } } }).extensions?.responseCache;
         if (cacheMeta) cacheAnswers.inc({ result: cacheMeta.hit ? 'hit' : 'miss' });
         const list = (r as { errors?: readonly GraphQLError[] }).errors;
-        if (list && entry.codes.length === 0) entry.codes.push(...list.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR')));
+        if (list) for (const e of list) entry.codes.push(String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
       }
     },
     onResponse({ request, response }) {
@@ -147,14 +149,18 @@ export function useObservability({ logger, graphqlEndpoint, poolStats }: Observa
       if (path === graphqlEndpoint) {
         durations.observe({ operationName: operationName(entry.operation), operationType: entry.type ?? 'unknown', method: request.method, statusCode: response.status }, durationMs / 1000);
       }
+      const spent = costOf(request);
+      if (spent) cost.observe(spent.requested);
+      const level = QUIET.has(path) ? 'debug' : 'info';
+      if (logger.isLevelEnabled?.(level) === false) return;
       const line = {
         requestId: entry.id, method: request.method, path, status: response.status,
         durationMs: Math.round(durationMs * 10) / 10,
         ...(entry.operation ? { operation: entry.operation } : {}),
-        ...(entry.cost !== undefined ? { cost: entry.cost } : {}),
+        ...(spent ? { cost: spent.requested } : {}),
         ...(entry.codes.length ? { errors: entry.codes } : {}),
       };
-      (QUIET.has(path) ? logger.debug : logger.info)(line, 'request');
+      logger[level](line, 'request');
     },
   };
   return [record];

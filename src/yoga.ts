@@ -12,7 +12,7 @@ import { DEFAULT_COST_LIMIT, DEFAULT_REQUEST_TIMEOUT_MS } from './config.js';
 import type { RateLimit } from './rate-limit.js';
 import { usePersistedQueries, type PersistedMode } from './persisted.js';
 import { corsOptions, useHttpPolicy } from './http-policy.js';
-import { jsonLogger, useObservability } from './observability.js';
+import { jsonLogger, useObservability, type LevelledLogger } from './observability.js';
 import { useRequestTimeout } from './request-timeout.js';
 import { useReadinessEndpoint } from './readiness.js';
 import { useCompression } from './compression.js';
@@ -54,27 +54,6 @@ query JnimComponents {
 }
 `;
 
-/**
- * Variables of the wrong type are rejected by graphql-js without an error code; give them the
- * same BAD_USER_INPUT that invalid argument values get, so clients can rely on one code.
- */
-function useVariableErrorCode(): Plugin {
-  return {
-    onExecute: () => ({
-      onExecuteDone: ({ result, setResult }) => {
-        if (!('errors' in result) || !result.errors) return;
-        // graphql-jit reports them as errors without extensions: each is rebuilt as a GraphQLError with the code.
-        const errors = result.errors.map((error) =>
-          error.extensions?.code === undefined && error.message.startsWith('Variable "$')
-            ? new GraphQLError(error.message, { nodes: error.nodes ?? null, extensions: { ...error.extensions, code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } } })
-            : error,
-        );
-        setResult({ ...result, errors });
-      },
-    }),
-  };
-}
-
 /** Documents remembered, with how often they ran, to decide which are worth compiling. */
 const JIT_SEEN = 1_000;
 
@@ -85,12 +64,19 @@ const JIT_SEEN = 1_000;
  */
 function jitWorthIt() {
   const seen = new Map<DocumentNode, number>();
+  // Documents already compiled answer at once; the count (kept in recency order) is for the others.
+  const compiled = new WeakSet<DocumentNode>();
   return (args: { document: DocumentNode }) => {
+    if (compiled.has(args.document)) return true;
     const runs = (seen.get(args.document) ?? 0) + 1;
     seen.delete(args.document);
+    if (runs >= 2 && !hasIncrementalDirective(args.document)) {
+      compiled.add(args.document);
+      return true;
+    }
     seen.set(args.document, runs);
     if (seen.size > JIT_SEEN) seen.delete(seen.keys().next().value!);
-    return runs >= 2 && !hasIncrementalDirective(args.document);
+    return false;
   };
 }
 
@@ -111,7 +97,7 @@ function bounded(text: string): string {
 }
 
 /** A logger whose every argument is cut to MAX_LOGGED_TEXT (errors keep their name, message and stack, each cut). */
-export function boundedLogger(logger: YogaLogger): YogaLogger {
+export function boundedLogger(logger: LevelledLogger): LevelledLogger {
   const cut = (arg: unknown): unknown => {
     if (typeof arg === 'string') return bounded(arg);
     if (arg instanceof Error) {
@@ -124,7 +110,10 @@ export function boundedLogger(logger: YogaLogger): YogaLogger {
     return arg;
   };
   const wrap = (log: (...args: unknown[]) => void) => (...args: unknown[]) => log(...args.map(cut));
-  return { debug: wrap(logger.debug), info: wrap(logger.info), warn: wrap(logger.warn), error: wrap(logger.error) };
+  return {
+    debug: wrap(logger.debug), info: wrap(logger.info), warn: wrap(logger.warn), error: wrap(logger.error),
+    ...(logger.isLevelEnabled ? { isLevelEnabled: logger.isLevelEnabled.bind(logger) } : {}),
+  };
 }
 
 export interface YogaOptions {
@@ -190,10 +179,18 @@ function invalidArgumentError(error: GraphQLError): GraphQLError {
   return new GraphQLError(message, { nodes: error.nodes ?? null, path: error.path ?? null, extensions: { ...error.extensions, code: ErrorCode.BAD_USER_INPUT } });
 }
 
+/** Variables of the wrong type: graphql-js and graphql-jit refuse them without an error code. */
+function variableError(error: GraphQLError): GraphQLError {
+  // graphql-jit reports them as errors without extensions: each is rebuilt as a GraphQLError with the code.
+  return new GraphQLError(error.message, { nodes: error.nodes ?? null, extensions: { ...error.extensions, code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } } });
+}
+
 /**
- * Gives an unavailable database and a bad relay argument their own errors before masking, which would
- * log them as faults (Yoga logs every error its masking replaces, and graphql-jit's errors cannot be
- * edited in place); an outage is reported once per interval instead.
+ * Gives the errors the API knows their own codes before masking, which would log them as faults (Yoga
+ * logs every error its masking replaces, and graphql-jit's errors cannot be edited in place): an
+ * unavailable database (reported once per interval instead), a bad relay argument, and variables of
+ * the wrong type, which get the BAD_USER_INPUT that invalid argument values get, so that clients rely
+ * on one code. One hook for the three: each hook after execution is a step for every request.
  */
 function useKnownErrors(reportOutage: (error: unknown) => void): Plugin {
   return {
@@ -205,7 +202,8 @@ function useKnownErrors(reportOutage: (error: unknown) => void): Plugin {
             reportOutage(error.originalError);
             return unavailableError(error);
           }
-          return error.originalError instanceof PothosValidationError ? invalidArgumentError(error) : error;
+          if (error.originalError instanceof PothosValidationError) return invalidArgumentError(error);
+          return error.extensions?.code === undefined && error.message.startsWith('Variable "$') ? variableError(error) : error;
         });
         setResult({ ...result, errors });
       },
@@ -239,7 +237,6 @@ export function createApi({ db, logging = 'info', ready, costLimit = DEFAULT_COS
       // Operations compiled to JavaScript once (graphql-jit), then run without graphql-js's interpretation:
       // the nested questions answered 37-40% more requests a second. Incremental delivery is graphql-js's alone.
       useGraphQlJit({}, { enableIf: jitWorthIt() }) as Plugin,
-      useVariableErrorCode(),
       useKnownErrors(reportOutage),
       useRequestTimeout(requestTimeoutMs),
       useCostLimit({ limit: costLimit, ...(rateLimit ? { admit: (cost, context) => rateLimit.admit(cost, context) } : {}) }),
