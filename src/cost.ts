@@ -91,6 +91,8 @@ export const costOf = (request: object): CostReport | undefined => costs.get(req
 
 export interface CostOptions {
   limit: number;
+  /** Whether answers may come from a response cache: they are reported as costing nothing. */
+  cached?: boolean;
   /** Called with the cost before execution; may refuse the operation by returning an error (rate limiting). */
   admit?: (cost: CostReport, context: object) => Promise<GraphQLError | Record<string, unknown> | void>;
 }
@@ -119,14 +121,16 @@ function reportCost(cost: CostReport): ExecuteDoneHook {
  * Computes every operation's cost before it runs, refuses it over the limit (QUERY_TOO_COSTLY), and
  * reports `extensions.cost` in every executed response.
  */
-export function useCostLimit({ limit, admit }: CostOptions): Plugin {
+export function useCostLimit({ limit, admit, cached = false }: CostOptions): Plugin {
+  // An answer from the response cache ran nothing and spends nothing; it says so. Without a cache, no
+  // hook: each one is a step for every request.
+  const reportCached: Plugin['onResultProcess'] = ({ result, setResult }) => {
+    if (Array.isArray(result) || Symbol.asyncIterator in result) return;
+    const extensions = (result as { extensions?: Record<string, any> }).extensions;
+    if (extensions?.responseCache?.hit && !extensions.cost) setResult({ ...result, extensions: { ...extensions, cost: { requested: 0, limit, cached: true } } });
+  };
   return {
-    // An answer from the response cache ran nothing and spends nothing; it says so.
-    onResultProcess({ result, setResult }) {
-      if (Array.isArray(result) || Symbol.asyncIterator in result) return;
-      const extensions = (result as { extensions?: Record<string, any> }).extensions;
-      if (extensions?.responseCache?.hit && !extensions.cost) setResult({ ...result, extensions: { ...extensions, cost: { requested: 0, limit, cached: true } } });
-    },
+    ...(cached ? { onResultProcess: reportCached } : {}),
     onExecute({ args, setResultAndStopExecution }) {
       const variables = (args.variableValues ?? {}) as Record<string, unknown>;
       const key = costKey(args.operationName, variables);

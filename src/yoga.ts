@@ -239,7 +239,7 @@ export function createApi({ db, logging = 'info', ready, costLimit = DEFAULT_COS
       useGraphQlJit({}, { enableIf: jitWorthIt() }) as Plugin,
       useKnownErrors(reportOutage),
       useRequestTimeout(requestTimeoutMs),
-      useCostLimit({ limit: costLimit, ...(rateLimit ? { admit: (cost, context) => rateLimit.admit(cost, context) } : {}) }),
+      useCostLimit({ limit: costLimit, cached: responseCache !== undefined, ...(rateLimit ? { admit: (cost, context) => rateLimit.admit(cost, context) } : {}) }),
       useReadinessEndpoint('/ready', async () => (ready ? ready() : true)),
       // Last: it replaces the response the other plugins have finished with.
       useCompression(),
