@@ -83,8 +83,9 @@ function remember(document: DocumentNode, key: string, cost: number) {
 
 /**
  * Where the cost of the current request is kept for later hooks (logs, metrics), by the request (by the
- * context when there is none). The request log once kept the context itself, which holds the request
- * its record is kept by: that cost 20 µs a request under `{ __typename }` (alternating servers).
+ * context when there is none). The request log reads it when the response goes; a version that kept the
+ * context in the log's record, keyed by the request the context holds, cost 20 µs a request under
+ * `{ __typename }` (alternating servers).
  */
 const costs = new WeakMap<object, CostReport>();
 export const costOf = (request: object): CostReport | undefined => costs.get(request);
