@@ -1,6 +1,7 @@
 import type { Incident, IncidentPerpetrator } from '../generated/prisma/client.js';
 import type { TargetKind } from '../generated/prisma/enums.js';
 import { badUserInput } from '../errors.js';
+import { rollupAnswers, rollupCount } from '../resolvers/incident-rollup.js';
 import { incidentOrders, incidentWhere } from '../resolvers/incidents.js';
 import { loadAll } from '../resolvers/loaders.js';
 import { keysetConnection, sqlKeysetQuery } from '../resolvers/pagination.js';
@@ -202,7 +203,11 @@ builder.queryFields((t) => ({
       orderBy: t.arg({ type: IncidentOrderEnum, defaultValue: 'DATE_DESC', description: 'Sort order.' }),
       ...t.arg.connectionArgs(),
     },
-    resolve: (_, args, ctx, info) =>
-      keysetConnection<Incident>(args, sqlKeysetQuery(ctx.sql, tables.Incident, incidentWhere(args.filter), incidentOrders[args.orderBy ?? 'DATE_DESC'], rootSelection(ctx, info, 'Incident'))),
+    resolve: (_, args, ctx, info) => {
+      const query = sqlKeysetQuery<Incident>(ctx.sql, tables.Incident, incidentWhere(args.filter), incidentOrders[args.orderBy ?? 'DATE_DESC'], rootSelection(ctx, info, 'Incident'));
+      // A period of whole years, countries and kinds is counted from the rollup's rows, not the incidents'.
+      if (rollupAnswers(args.filter)) query.count = () => rollupCount(ctx.sql, args.filter);
+      return keysetConnection<Incident>(args, query);
+    },
   }),
 }));
