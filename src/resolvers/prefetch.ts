@@ -148,13 +148,15 @@ interface FieldPath {
   when?: (alias: string) => string;
   /** With `asOf` or `current`, the resolver reads the life (status, death) of each row's person too. */
   lives?: boolean;
+  /** Columns of the last step's rows the resolver reads only when the field is given this argument (a filter). */
+  argReads?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** What livesOf reads of a person (src/resolvers/organizations.ts). */
 const LIFE = ['status', ...DATE('died')];
 
 const COMPONENT_OF = (alias: string) => `${alias}.type = 'COMPONENT_OF'`;
-const ALIASES: FieldPath = { steps: ['aliases'], type: 'Alias', reads: [['kind', 'language']] };
+const ALIASES: FieldPath = { steps: ['aliases'], type: 'Alias', argReads: { kind: ['kind'], language: ['language'] } };
 const CITATIONS: FieldPath = { steps: ['citations'], type: 'Citation' };
 
 /** Each step's property on the rows it starts from. */
@@ -165,14 +167,14 @@ const STEP_KEYS = Object.fromEntries(Object.values(LINKS).flatMap((links) => Obj
 const PATHS: Record<string, Record<string, FieldPath[]>> = {
   Organization: {
     aliases: [ALIASES],
-    components: [{ steps: ['incoming', 'from'], type: 'Organization', reads: [['type', 'fromId'], []], when: COMPONENT_OF }],
-    memberOf: [{ steps: ['outgoing', 'to'], type: 'Organization', reads: [['type', 'toId'], []], when: COMPONENT_OF }],
+    components: [{ steps: ['incoming', 'from'], type: 'Organization', reads: [['type', '~fromId'], []], when: COMPONENT_OF }],
+    memberOf: [{ steps: ['outgoing', 'to'], type: 'Organization', reads: [['type', '~toId'], []], when: COMPONENT_OF }],
     relations: [
       { steps: ['incoming'], type: 'OrganizationRelation', reads: [['type']], inTime: true },
       { steps: ['outgoing'], type: 'OrganizationRelation', reads: [['type']], inTime: true },
     ],
     allegiances: [{ steps: ['outgoing'], type: 'OrganizationRelation', reads: [['type']] }],
-    leaders: [{ steps: ['leaders'], type: 'Membership', reads: [['personId']], inTime: true, lives: true }],
+    leaders: [{ steps: ['leaders'], type: 'Membership', reads: [['~personId']], inTime: true, lives: true }],
     areas: [{ steps: ['areas'], type: 'OrganizationArea', reads: [['role']], inTime: true }],
     designations: [{ steps: ['designations'], type: 'Designation', reads: [['authority']] }],
     citations: [CITATIONS],
@@ -195,7 +197,8 @@ const PATHS: Record<string, Record<string, FieldPath[]>> = {
 
 /**
  * The columns each field reads of its own row, by GraphQL type. A field not listed (or a type) gets every
- * column its loader reads: what a resolver reads must be listed here for the row to be narrowed.
+ * column its loader reads: what a resolver reads must be listed here for the row to be narrowed. "~" marks
+ * a foreign key the field reads only when the step along it was not fetched (its loader's key).
  */
 const READS: Record<string, Record<string, readonly string[]>> = {
   Organization: {
@@ -209,12 +212,12 @@ const READS: Record<string, Record<string, readonly string[]>> = {
   },
   Alias: { id: [], name: ['name'], kind: ['kind'], language: ['language'], quality: ['quality'], citations: [] },
   OrganizationRelation: {
-    id: [], type: ['type'], description: ['description'], from: ['fromId'], to: ['toId'], start: DATE('start'), end: DATE('end'), certainty: [], citations: [],
+    id: [], type: ['type'], description: ['description'], from: ['~fromId'], to: ['~toId'], start: DATE('start'), end: DATE('end'), certainty: [], citations: [],
   },
   Membership: {
-    id: [], person: ['personId'], organization: ['organizationId'], role: ['role'], title: ['title'], start: DATE('start'), end: DATE('end'), certainty: [], citations: [],
+    id: [], person: ['~personId'], organization: ['~organizationId'], role: ['role'], title: ['title'], start: DATE('start'), end: DATE('end'), certainty: [], citations: [],
   },
-  Citation: { id: [], source: ['sourceId'], quote: ['quote'], locator: ['locator'], attributedTo: ['attributedTo'] },
+  Citation: { id: [], source: ['~sourceId'], quote: ['quote'], locator: ['locator'], attributedTo: ['attributedTo'] },
   OrganizationArea: { country: ['countryCode'], region: ['region'], role: ['role'], start: DATE('start'), end: DATE('end'), certainty: [], citations: [] },
   Designation: {
     id: [], authority: ['authority'], program: ['program'], reference: ['reference'], listed: DATE('listed'), delisted: DATE('delisted'),
@@ -225,7 +228,7 @@ const READS: Record<string, Record<string, readonly string[]>> = {
     id: [], slug: ['slug'], title: ['title'], publisher: ['publisher'], url: ['url'], kind: ['kind'], published: DATE('published'),
     description: ['description'], format: ['format'], sha256: ['sha256'], importedAt: ['importedAt'], citationCount: [],
   },
-  IncidentPerpetrator: { id: [], organization: ['organizationId'], incident: ['incidentId'], attribution: ['attribution'], citations: [] },
+  IncidentPerpetrator: { id: [], organization: ['~organizationId'], incident: ['incidentId'], attribution: ['attribution'], citations: [] },
   Incident: {
     id: [], slug: ['slug'], title: ['title'], date: DATE('date'), place: ['place'], adminRegion: ['adminRegion'], country: ['countryCode'],
     coordinates: ['latitude', 'longitude'], kind: ['kind'], summary: ['summary'], revisedAt: ['revisedAt'], targets: ['targets'],
@@ -257,6 +260,11 @@ interface PlanNode {
   entity: Entity;
   /** The columns to read, or null for every column the loader reads. */
   columns: Set<string> | null;
+  /**
+   * Foreign keys read only on rows whose step along them is fetched ("~column" in a path's reads; the
+   * resolver checks the step's condition first): made from the fetched row's ID, not sent by PostgreSQL.
+   */
+  derivable: Set<string>;
   steps: Map<string, Step>;
   /** propertiesOf's answer, once asked (the plan is complete by then). */
   fields?: readonly string[];
@@ -291,7 +299,7 @@ function* fieldsOf(selectionSet: SelectionSetNode, fragments: Record<string, Fra
 function read(node: PlanNode, columns: readonly string[] | undefined) {
   if (node.columns === null) return;
   if (columns === undefined) node.columns = null;
-  else for (const column of columns) node.columns.add(column);
+  else for (const column of columns) (column.startsWith('~') ? node.derivable.add(column.slice(1)) : node.columns.add(column));
 }
 
 function addSelection(plan: Plan, node: PlanNode, type: string, selectionSet: SelectionSetNode, fragments: Record<string, FragmentDefinitionNode>, depth: number) {
@@ -305,6 +313,7 @@ function addSelection(plan: Plan, node: PlanNode, type: string, selectionSet: Se
         current = stepTo(plan, current, name, last ? path.when ?? null : null, depth + i);
         if (!current) break;
         read(current, path.reads?.[i] ?? []);
+        if (last) for (const [arg, columns] of Object.entries(path.argReads ?? {})) if (field.args.has(arg)) read(current, columns);
         if (last && path.inTime && (field.args.has('asOf') || field.args.has('current'))) {
           read(current, IN_TIME);
           if (path.lives) {
@@ -324,7 +333,8 @@ function stepTo(plan: Plan, node: PlanNode, name: string, when: Step['when'], de
   if (!step) {
     if (plan.size >= MAX_STEPS || depth >= MAX_DEPTH) return undefined;
     const link = LINKS[node.entity][name]!;
-    step = { link, when, node: { entity: link.target, columns: new Set(['id', ...(link.orderBy ?? []).map(([c]) => c)]), steps: new Map() } };
+    // The order columns are not read: PostgreSQL orders the rows, and no resolver sorts them again.
+    step = { link, when, node: { entity: link.target, columns: new Set(['id']), derivable: new Set(), steps: new Map() } };
     node.steps.set(name, step);
     plan.size++;
   } else if (step.when !== when) {
@@ -336,7 +346,7 @@ function stepTo(plan: Plan, node: PlanNode, name: string, when: Step['when'], de
 
 /** The plan of a root field's selection, below `path` (["edges", "node"] for a connection). */
 export function planOf(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, type: keyof typeof PATHS, path: readonly string[] = []): Plan {
-  const plan: Plan = { root: { entity: ENTITY_OF_TYPE[type]!, columns: new Set(['id']), steps: new Map() }, size: 0 };
+  const plan: Plan = { root: { entity: ENTITY_OF_TYPE[type]!, columns: new Set(['id']), derivable: new Set(), steps: new Map() }, size: 0 };
   for (const fieldNode of info.fieldNodes) {
     let sets = fieldNode.selectionSet ? [fieldNode.selectionSet] : [];
     for (const name of path) {
@@ -371,7 +381,7 @@ export function rootSelect(plan: Plan, alias: string, keep: readonly string[] = 
   let select = plan.rootSelects?.get(key);
   if (select === undefined) {
     const { root } = plan;
-    const columns = root.columns === null ? [`${alias}.*`] : quoted(TABLES[root.entity].columns.filter((c) => root.columns!.has(c) || keep.includes(c))).map((c) => `${alias}.${c}`);
+    const columns = root.columns === null ? [`${alias}.*`] : quoted(TABLES[root.entity].columns.filter((c) => root.columns!.has(c) || root.derivable.has(c) || keep.includes(c))).map((c) => `${alias}.${c}`);
     select = [...columns, ...[...root.steps].map(([name, step]) => `${stepSql(step, alias, 1)} AS "$${name}"`)].join(', ');
     (plan.rootSelects ??= new Map()).set(key, select);
   }
@@ -387,10 +397,19 @@ export function withFetched<Row>(plan: Plan, rows: Row[]): Row[] {
   return rows;
 }
 
+/** The foreign keys of a node made from the rows its steps fetched, with those steps' names. */
+function derivedOf(node: PlanNode): [column: string, step: string][] {
+  if (node.columns === null) return [];
+  return [...node.steps].filter(([, { link }]) => link.kind === 'one' && node.derivable.has(link.column) && !node.columns!.has(link.column))
+    .map(([name, { link }]) => [link.column, name]);
+}
+
 /** The columns a node's rows read: those its selected fields read, or every column its loader reads. */
 function columnsOf(node: PlanNode): readonly string[] {
   const table = TABLES[node.entity];
-  return node.columns === null ? table.all : table.columns.filter((c) => node.columns!.has(c));
+  if (node.columns === null) return table.all;
+  const derived = new Set(derivedOf(node).map(([column]) => column));
+  return table.columns.filter((c) => node.columns!.has(c) || (node.derivable.has(c) && !derived.has(c)));
 }
 
 /** The properties of a node's rows, in the order of the JSON array each row is read as: its columns, then its "$step" keys. */
@@ -442,13 +461,30 @@ function parseDateValue(value: string): Date {
  * node the same shape at once, where setting the properties one by one went through a transition each.
  * The property names are the tables' column names and the steps' names, from code, never from input.
  */
-function rowMaker(properties: readonly string[]): (values: unknown[]) => Json {
-  return new Function('v', `return { ${properties.map((p, i) => `${JSON.stringify(p)}: v[${i}]`).join(', ')} };`) as (values: unknown[]) => Json;
+function rowMaker(properties: readonly string[], derived: readonly (readonly [column: string, index: number, idIndex: number])[] = []): (values: unknown[]) => Json {
+  const made = [
+    ...properties.map((p, i) => `${JSON.stringify(p)}: v[${i}]`),
+    // A derived foreign key: the ID of the row its step fetched (null when the step's condition left none).
+    ...derived.map(([column, index, idIndex]) => `${JSON.stringify(column)}: v[${index}] === null ? null : v[${index}][${idIndex}]`),
+  ];
+  return new Function('v', `return { ${made.join(', ')} };`) as (values: unknown[]) => Json;
+}
+
+/** rowMaker's function for a node's rows. */
+function makerOf(node: PlanNode): (values: unknown[]) => Json {
+  const properties = propertiesOf(node);
+  const derived = derivedOf(node).map(([column, step]) => {
+    const child = node.steps.get(step)!.node;
+    const idIndex = columnsOf(child).indexOf('id');
+    if (idIndex < 0) throw new Error(`The ${child.entity} rows of step ${step} have no id to make ${column} of`);
+    return [column, properties.indexOf(`$${step}`), idIndex] as const;
+  });
+  return rowMaker(properties, derived);
 }
 
 /** A nested row (a JSON array, see rowArray) made what the entity's loader gives (DATEs as Dates), with the rows below it. */
 function convert(node: PlanNode, values: unknown[]): Json {
-  const json = (node.make ??= rowMaker(propertiesOf(node)))(values);
+  const json = (node.make ??= makerOf(node))(values);
   const table = TABLES[node.entity];
   for (const column of table.dates) {
     const value = json[column];
