@@ -202,35 +202,35 @@ const PATHS: Record<string, Record<string, FieldPath[]>> = {
  */
 const READS: Record<string, Record<string, readonly string[]>> = {
   Organization: {
-    id: [], slug: ['slug'], name: ['name'], kind: ['kind'], status: ['status'], summary: ['summary'], ideology: ['ideology'],
+    id: ['id'], slug: ['slug'], name: ['name'], kind: ['kind'], status: ['status'], summary: ['summary'], ideology: ['ideology'],
     founded: DATE('founded'), dissolved: DATE('dissolved'),
     aliases: [], components: [], memberOf: [], relations: [], allegiances: [], leaders: [], areas: [], designations: [], citations: [],
   },
   Person: {
-    id: [], slug: ['slug'], name: ['name'], status: ['status'], nationality: ['nationality'], biography: ['biography'],
+    id: ['id'], slug: ['slug'], name: ['name'], status: ['status'], nationality: ['nationality'], biography: ['biography'],
     born: DATE('born'), died: DATE('died'), aliases: [], citations: [], designations: [], memberships: ['status', ...DATE('died')],
   },
-  Alias: { id: [], name: ['name'], kind: ['kind'], language: ['language'], quality: ['quality'], citations: [] },
+  Alias: { name: ['name'], kind: ['kind'], language: ['language'], quality: ['quality'], citations: [] },
   OrganizationRelation: {
-    id: [], type: ['type'], description: ['description'], from: ['~fromId'], to: ['~toId'], start: DATE('start'), end: DATE('end'), certainty: [], citations: [],
+    type: ['type'], description: ['description'], from: ['~fromId'], to: ['~toId'], start: DATE('start'), end: DATE('end'), certainty: [], citations: [],
   },
   Membership: {
-    id: [], person: ['~personId'], organization: ['~organizationId'], role: ['role'], title: ['title'], start: DATE('start'), end: DATE('end'), certainty: [], citations: [],
+    person: ['~personId'], organization: ['~organizationId'], role: ['role'], title: ['title'], start: DATE('start'), end: DATE('end'), certainty: [], citations: [],
   },
-  Citation: { id: [], source: ['~sourceId'], quote: ['quote'], locator: ['locator'], attributedTo: ['attributedTo'] },
+  Citation: { source: ['~sourceId'], quote: ['quote'], locator: ['locator'], attributedTo: ['attributedTo'] },
   OrganizationArea: { country: ['countryCode'], region: ['region'], role: ['role'], start: DATE('start'), end: DATE('end'), certainty: [], citations: [] },
   Designation: {
-    id: [], authority: ['authority'], program: ['program'], reference: ['reference'], listed: DATE('listed'), delisted: DATE('delisted'),
+    id: ['id'], authority: ['authority'], program: ['program'], reference: ['reference'], listed: DATE('listed'), delisted: DATE('delisted'),
     organization: ['organizationId'], person: ['personId'], citations: [],
   },
   // A source is repeated under each citation of it: its long description only when asked.
   Source: {
-    id: [], slug: ['slug'], title: ['title'], publisher: ['publisher'], url: ['url'], kind: ['kind'], published: DATE('published'),
+    id: ['id'], slug: ['slug'], title: ['title'], publisher: ['publisher'], url: ['url'], kind: ['kind'], published: DATE('published'),
     description: ['description'], format: ['format'], sha256: ['sha256'], importedAt: ['importedAt'], citationCount: [],
   },
-  IncidentPerpetrator: { id: [], organization: ['~organizationId'], incident: ['incidentId'], attribution: ['attribution'], citations: [] },
+  IncidentPerpetrator: { organization: ['~organizationId'], incident: ['incidentId'], attribution: ['attribution'], citations: [] },
   Incident: {
-    id: [], slug: ['slug'], title: ['title'], date: DATE('date'), place: ['place'], adminRegion: ['adminRegion'], country: ['countryCode'],
+    id: ['id'], slug: ['slug'], title: ['title'], date: DATE('date'), place: ['place'], adminRegion: ['adminRegion'], country: ['countryCode'],
     coordinates: ['latitude', 'longitude'], kind: ['kind'], summary: ['summary'], revisedAt: ['revisedAt'], targets: ['targets'],
     killed: COUNT('killed'), injured: COUNT('injured'), perpetrators: [], citations: [],
   },
@@ -241,6 +241,14 @@ const ENTITY_OF_TYPE: Record<string, Entity> = {
   Citation: 'Citation', Source: 'Source', Incident: 'Incident', IncidentPerpetrator: 'Perpetrator',
   OrganizationArea: 'Area', Designation: 'Designation',
 };
+
+/**
+ * The entities whose GraphQL types have no `id` field: their resolvers read a row's ID only to load what
+ * lies below it when the plan did not fetch it (past its bounds), and the plan then reads it. Organizations,
+ * persons, incidents and sources keep theirs: the walks and the lives of leaders match rows by it, and a
+ * foreign key is made from it. Half the JSON of the 50-coalition statement was the IDs of such rows.
+ */
+const ID_READ_ON_FALLBACK: ReadonlySet<Entity> = new Set(['Alias', 'Citation', 'Membership', 'Relation', 'Perpetrator', 'Area']);
 
 /**
  * At most this many steps in one plan, and this many deep: the statement grows with the selection,
@@ -310,8 +318,13 @@ function addSelection(plan: Plan, node: PlanNode, type: string, selectionSet: Se
       let current: PlanNode | undefined = node;
       for (const [i, name] of path.steps.entries()) {
         const last = i === path.steps.length - 1;
-        current = stepTo(plan, current, name, last ? path.when ?? null : null, depth + i);
-        if (!current) break;
+        const parent: PlanNode = current;
+        current = stepTo(plan, parent, name, last ? path.when ?? null : null, depth + i);
+        if (!current) {
+          // The resolver loads the rows past the plan's bounds by the parent's ID (a list) or foreign key (one row, kept: derivable).
+          read(parent, ['id']);
+          break;
+        }
         read(current, path.reads?.[i] ?? []);
         if (last) for (const [arg, columns] of Object.entries(path.argReads ?? {})) if (field.args.has(arg)) read(current, columns);
         if (last && path.inTime && (field.args.has('asOf') || field.args.has('current'))) {
@@ -333,8 +346,10 @@ function stepTo(plan: Plan, node: PlanNode, name: string, when: Step['when'], de
   if (!step) {
     if (plan.size >= MAX_STEPS || depth >= MAX_DEPTH) return undefined;
     const link = LINKS[node.entity][name]!;
-    // The order columns are not read: PostgreSQL orders the rows, and no resolver sorts them again.
-    step = { link, when, node: { entity: link.target, columns: new Set(['id']), derivable: new Set(), steps: new Map() } };
+    // The order columns are not read: PostgreSQL orders the rows, and no resolver sorts them again. Nor
+    // the ID of a row reached through a list whose type has no `id` field (ID_READ_ON_FALLBACK).
+    const columns = new Set(link.kind === 'many' && ID_READ_ON_FALLBACK.has(link.target) ? [] : ['id']);
+    step = { link, when, node: { entity: link.target, columns, derivable: new Set(), steps: new Map() } };
     node.steps.set(name, step);
     plan.size++;
   } else if (step.when !== when) {
