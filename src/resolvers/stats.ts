@@ -59,8 +59,8 @@ function toBucket(group: StatsGroup, p: Partial): StatsBucket {
 
 /**
  * The column an incident (`t`) or one of its perpetrators (`p`) is bucketed by; the rollup (`t`) has the
- * incident's. Grouped as it is and
- * read as text: grouped by the text, the buckets could not follow an index's order.
+ * incident's. Grouped as it is and read as text: grouped by the text, the buckets could not follow an
+ * index's order.
  */
 const KEYS: Record<StatsGroup, string> = {
   YEAR: 't."dateYear"',
