@@ -1,5 +1,7 @@
-// GET /ready: 200 when the API can serve (database reachable and migrated, not shutting down), else 503.
-// Not Yoga's useReadinessCheck: it matches the URL of every request, GraphQL ones included, against a
+// GET /health: 200 while the process answers (liveness). GET /ready: 200 when the API can serve (database
+// reachable and migrated, not shutting down), else 503. Both by their path alone. Not Yoga's health check:
+// it answers any URL that ends in its endpoint, a GraphQL request with `&next=/health` included. Nor its
+// useReadinessCheck: it matches the URL of every request, GraphQL ones included, against a
 // URLPattern, about 3% of the CPU of answering `{ __typename }`. Comparing the path costs next to nothing.
 import type { Plugin } from 'graphql-yoga';
 import { pathOf } from './url-path.js';
@@ -16,3 +18,18 @@ export function useReadinessEndpoint(endpoint: string, check: () => Promise<bool
     },
   };
 }
+
+export function useLivenessEndpoint(endpoint: string): Plugin {
+  return {
+    onRequest({ request, endResponse, fetchAPI }) {
+      if (pathOf(request.url) === endpoint) endResponse(new fetchAPI.Response(null, { status: 200 }));
+    },
+  };
+}
+
+/**
+ * What Yoga's own health check is given as its endpoint so that it answers nothing: it compares the end of
+ * the raw URL, and a URL holds no NUL (WHATWG URLs percent-encode it). Yoga installs that check whatever
+ * its options say.
+ */
+export const NO_URL_ENDS_WITH = '\u0000';

@@ -76,6 +76,16 @@ describe('HTTP', () => {
     expect((await response.json()).data).toEqual({ __typename: 'Query' });
   });
 
+  it('answers /health by its path alone, and a GraphQL request whose URL ends in "/health" as GraphQL', async () => {
+    const api = createApi({ db, logging: 'error', ready: async () => false });
+    expect((await api.fetch('http://localhost/health')).status).toBe(200);
+    expect((await api.fetch('http://localhost/health?probe=1')).status).toBe(200);
+    expect((await api.fetch('http://localhost/anything/health')).status).toBe(404);
+    const response = await api.fetch('http://localhost/graphql?query=%7B__typename%7D&next=/health', { headers: { accept: 'application/json', 'x-graphql-yoga-csrf': '1' } });
+    expect(response.status).toBe(200);
+    expect((await response.json()).data).toEqual({ __typename: 'Query' });
+  });
+
   it('answers introspection unless it is switched off', async () => {
     const query = '{ __schema { queryType { name } } }';
     expect((await postQuery(createTestApi(db), query)).body.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
