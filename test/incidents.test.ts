@@ -1,6 +1,6 @@
 // Incidents, their perpetrators, casualties and money, and the dashboard aggregates.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, queryData, runQuery, type TestDatabase } from './helpers.js';
+import { createTestApi, createTestDatabase, postQuery, queryData, runQuery, type TestDatabase } from './helpers.js';
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -185,5 +185,24 @@ describe('Query.incidentStats', () => {
         expect.objectContaining({ key: 'jnim', incidentCount: 6, killed: { min: 9, max: null } }),
       ]),
     );
+  });
+
+  it('answers at most `first` buckets, those with the most incidents, in key order, and costs them', async () => {
+    const all = (await queryData(db, '{ incidentStats(groupBy: PERPETRATOR) { key incidentCount } }')).incidentStats as { key: string; incidentCount: number }[];
+    expect(all.length).toBeGreaterThan(2);
+    const most = [...all].sort((a, b) => b.incidentCount - a.incidentCount || (a.key < b.key ? -1 : 1));
+    expect(most[1]!.incidentCount).toBeGreaterThan(most[2]!.incidentCount);
+    const { incidentStats } = await queryData(db, '{ incidentStats(groupBy: PERPETRATOR, first: 2) { key incidentCount } }');
+    expect(incidentStats).toEqual(most.slice(0, 2).sort((a, b) => (a.key < b.key ? -1 : 1)));
+    const byYear = await queryData(db, '{ incidentStats(groupBy: YEAR, first: 3) { key incidentCount } }');
+    expect(byYear.incidentStats).toHaveLength(3);
+    for (const first of [0, 1001]) {
+      const result = await runQuery(db, `{ incidentStats(groupBy: YEAR, first: ${first}) { key } }`);
+      expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    }
+    // Costed as the list it may be: each bucket and its organization.
+    const api = createTestApi(db);
+    const { body } = await postQuery(api, '{ incidentStats(groupBy: PERPETRATOR) { key organization { name } } }');
+    expect((body as { extensions?: { cost?: { requested: number } } }).extensions?.cost?.requested).toBeGreaterThanOrEqual(500);
   });
 });

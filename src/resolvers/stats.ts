@@ -1,6 +1,7 @@
 // Incident aggregates for dashboards, counted and summed by PostgreSQL in one statement (GROUP BY), in
 // SQL rather than through Prisma: the filter is the incidents list's, translated by sql-where.ts.
 import type { Context } from '../context.js';
+import { badUserInput } from '../errors.js';
 import type { CountRange } from '../schema/dates.js';
 import { rollupAnswers, rollupWhere } from './incident-rollup.js';
 import { incidentWhere, type IncidentFilter } from './incidents.js';
@@ -8,6 +9,14 @@ import { whereSql } from './sql-where.js';
 import { Incident as IncidentTable } from './tables.js';
 
 export type StatsGroup = 'YEAR' | 'COUNTRY' | 'KIND' | 'PERPETRATOR';
+
+/**
+ * Buckets one answer holds at most, and by default. By perpetrator there is one per organization that
+ * committed an incident: 18,402 at scale M, 1.3 MB and 0.6 s a request, costed as a list of ten.
+ * Countries, years and kinds stay under the default.
+ */
+export const MAX_STATS_BUCKETS = 1_000;
+export const DEFAULT_STATS_BUCKETS = 250;
 
 export interface StatsBucket {
   /** Year ("2018"), country code, incident kind or organization id; null for "unknown". */
@@ -82,18 +91,22 @@ const BOUNDS = ['killedMin', 'killedMax', 'injuredMin', 'injuredMax'];
  * a join (each incident names an organization at most once), not their rows folded here: at scale M
  * that fold read 600,000 rows in 18 statements and took 7 s. By year, country or kind, for a filter of
  * whole years, countries and kinds, the statement reads the rollup's few rows instead (incident-rollup.ts).
+ * With more buckets than `first`, those with the most incidents (ties by key); in key order, as always.
  */
-export async function incidentStats(ctx: Context, filter: IncidentFilter | null | undefined, group: StatsGroup): Promise<StatsBucket[]> {
+export async function incidentStats(ctx: Context, filter: IncidentFilter | null | undefined, group: StatsGroup, first = DEFAULT_STATS_BUCKETS): Promise<StatsBucket[]> {
+  if (!Number.isSafeInteger(first) || first < 1 || first > MAX_STATS_BUCKETS) {
+    throw badUserInput(`"first" must be between 1 and ${MAX_STATS_BUCKETS}; got ${first}.`, 'first');
+  }
   const params: unknown[] = [];
   let statement: string;
   if (group !== 'PERPETRATOR' && rollupAnswers(filter)) {
     statement = `SELECT ${KEYS[group]}::text AS key, sum(t."incidents")::int AS count, ${BOUNDS.map(resummed).join(', ')}
-     FROM "IncidentRollup" t WHERE ${rollupWhere(filter, params)} GROUP BY ${KEYS[group]}`;
+     FROM "IncidentRollup" t WHERE ${rollupWhere(filter, params)} GROUP BY ${KEYS[group]} ORDER BY count DESC, key LIMIT ${first}`;
   } else {
     const where = whereSql(IncidentTable, 't', incidentWhere(filter), params);
     const from = group === 'PERPETRATOR' ? '"IncidentPerpetrator" p JOIN "Incident" t ON t.id = p."incidentId"' : '"Incident" t';
     statement = `SELECT ${KEYS[group]}::text AS key, count(*)::int AS count, ${BOUNDS.map(summed).join(', ')}
-     FROM ${from} WHERE ${where} GROUP BY ${KEYS[group]}`;
+     FROM ${from} WHERE ${where} GROUP BY ${KEYS[group]} ORDER BY count DESC, key LIMIT ${first}`;
   }
   const rows = await ctx.sql.query<Partial>(statement, params, { prepare: true });
   return rows

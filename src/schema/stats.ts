@@ -1,4 +1,4 @@
-import { incidentStats, type StatsBucket } from '../resolvers/stats.js';
+import { DEFAULT_STATS_BUCKETS, incidentStats, MAX_STATS_BUCKETS, type StatsBucket } from '../resolvers/stats.js';
 import { builder } from './builder.js';
 import { CountRangeRef } from './dates.js';
 import { IncidentFilterInput } from './incident.js';
@@ -55,7 +55,11 @@ builder.queryFields((t) => ({
     args: {
       filter: t.arg({ type: IncidentFilterInput, description: 'Which incidents to count (as for `incidents`).' }),
       groupBy: t.arg({ type: StatsGroupEnum, required: true, description: 'How to bucket them.' }),
+      first: t.arg.int({
+        defaultValue: DEFAULT_STATS_BUCKETS,
+        description: `At most this many buckets (1 to ${MAX_STATS_BUCKETS}): with more, those with the most incidents (ties by key). Years, countries and kinds stay under the default; perpetrators may not.`,
+      }),
     },
-    resolve: (_, args, ctx) => incidentStats(ctx, args.filter, args.groupBy),
+    resolve: (_, args, ctx) => incidentStats(ctx, args.filter, args.groupBy, args.first ?? DEFAULT_STATS_BUCKETS),
   }),
 }));
