@@ -12,8 +12,8 @@ export type StatsGroup = 'YEAR' | 'COUNTRY' | 'KIND' | 'PERPETRATOR';
 
 /**
  * Buckets one answer holds at most, and by default. By perpetrator there is one per organization that
- * committed an incident: 18,402 at scale M, 1.3 MB and 0.6 s a request, costed as a list of ten.
- * Countries, years and kinds stay under the default.
+ * committed an incident: 18,402 at scale M, 1.3 MB and 0.58 s a request, costed as a list of ten; bounded,
+ * 20 KB and 0.32 s (PostgreSQL still groups every perpetration). Countries, years and kinds stay under the default.
  */
 export const MAX_STATS_BUCKETS = 1_000;
 export const DEFAULT_STATS_BUCKETS = 250;
