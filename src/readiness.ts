@@ -6,23 +6,21 @@
 import type { Plugin } from 'graphql-yoga';
 import { pathOf } from './url-path.js';
 
-export function useReadinessEndpoint(endpoint: string, check: () => Promise<boolean>): Plugin {
+/**
+ * GET `live` answers 200; GET `ready` answers as `check` says. One hook for both, compared by path: it runs
+ * on every request.
+ */
+export function useProbeEndpoints({ live, ready, check }: { live: string; ready: string; check: () => Promise<boolean> }): Plugin {
   return {
     onRequest({ request, endResponse, fetchAPI }) {
-      if (pathOf(request.url) !== endpoint) return;
+      const path = pathOf(request.url);
+      if (path === live) return endResponse(new fetchAPI.Response(null, { status: 200 }));
+      if (path !== ready) return;
       // A check that fails is an API that cannot serve: 503, its error left out of the answer.
       return check().then(
-        (ready) => endResponse(new fetchAPI.Response(null, { status: ready ? 200 : 503 })),
+        (ok) => endResponse(new fetchAPI.Response(null, { status: ok ? 200 : 503 })),
         () => endResponse(new fetchAPI.Response(null, { status: 503 })),
       );
-    },
-  };
-}
-
-export function useLivenessEndpoint(endpoint: string): Plugin {
-  return {
-    onRequest({ request, endResponse, fetchAPI }) {
-      if (pathOf(request.url) === endpoint) endResponse(new fetchAPI.Response(null, { status: 200 }));
     },
   };
 }

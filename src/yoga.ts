@@ -14,7 +14,7 @@ import { usePersistedQueries, type PersistedMode } from './persisted.js';
 import { corsOptions, useHttpPolicy } from './http-policy.js';
 import { jsonLogger, useObservability, type LevelledLogger } from './observability.js';
 import { useRequestTimeout } from './request-timeout.js';
-import { NO_URL_ENDS_WITH, useLivenessEndpoint, useReadinessEndpoint } from './readiness.js';
+import { NO_URL_ENDS_WITH, useProbeEndpoints } from './readiness.js';
 import { useCompression } from './compression.js';
 import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 import { useGraphQlJit } from '@envelop/graphql-jit';
@@ -240,8 +240,7 @@ export function createApi({ db, logging = 'info', ready, costLimit = DEFAULT_COS
       useKnownErrors(reportOutage),
       useRequestTimeout(requestTimeoutMs),
       useCostLimit({ limit: costLimit, cached: responseCache !== undefined, ...(rateLimit ? { admit: (cost, context) => rateLimit.admit(cost, context) } : {}) }),
-      useLivenessEndpoint('/health'),
-      useReadinessEndpoint('/ready', async () => (ready ? ready() : true)),
+      useProbeEndpoints({ live: '/health', ready: '/ready', check: async () => (ready ? ready() : true) }),
       // Last: it replaces the response the other plugins have finished with.
       useCompression(),
     ],
