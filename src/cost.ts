@@ -82,13 +82,15 @@ function remember(document: DocumentNode, key: string, cost: number) {
 }
 
 /**
- * Where the cost of the current request is kept for later hooks (logs, metrics), by the request (by the
- * context when there is none). The request log reads it when the response goes; a version that kept the
- * context in the log's record, keyed by the request the context holds, cost 20 µs a request under
- * `{ __typename }` (alternating servers).
+ * Where the cost of the current request is kept for later hooks (logs, metrics): on the request (on the
+ * context when there is none), under this module's symbol. The request log reads it when the response
+ * goes; a version that kept the context in the log's record, keyed by the request the context holds,
+ * cost 20 µs a request under `{ __typename }` (alternating servers), and a WeakMap by request costs its
+ * share of the ephemerons every garbage collection traces (see observability.ts).
  */
-const costs = new WeakMap<object, CostReport>();
-export const costOf = (request: object): CostReport | undefined => costs.get(request);
+const COST = Symbol('operation cost');
+type Costed = { [COST]?: CostReport };
+export const costOf = (request: object): CostReport | undefined => (request as Costed)[COST];
 
 export interface CostOptions {
   limit: number;
@@ -161,7 +163,7 @@ export function useCostLimit({ limit, admit, cached = false }: CostOptions): Plu
       }
       const cost: CostReport = { requested, limit };
       const context = args.contextValue as { request?: Request };
-      costs.set(context.request ?? context, cost);
+      ((context.request ?? context) as Costed)[COST] = cost;
       if (requested > limit) {
         setResultAndStopExecution({
           errors: [new GraphQLError(`This operation may cost ${requested}, over the limit of ${limit} per operation: ask for smaller pages (first/last) or fewer nested lists.`, {

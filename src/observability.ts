@@ -69,6 +69,16 @@ function operationLabel() {
 
 interface RequestRecord { id: string; started: number; operation?: string; type?: string; codes: string[] }
 
+/**
+ * Each request's record is kept on the request, under this module's symbol. Not in a WeakMap keyed by
+ * the request: each entry is an ephemeron, which every garbage collection traces apart, and with two
+ * (this record and the cost) `{ __typename }` cost 18 µs more a request (0.193 against 0.175 ms of
+ * CPU, alternating servers).
+ */
+const RECORD = Symbol('request record');
+type Recorded = Request & { [RECORD]?: RequestRecord };
+const recordOf = (request: Request): RequestRecord | undefined => (request as Recorded)[RECORD];
+
 export interface ObservabilityOptions {
   logger: LevelledLogger;
   /** The path GraphQL is served at: its requests are timed. */
@@ -86,7 +96,6 @@ export interface ObservabilityOptions {
  * holds each request's operation, status and start.
  */
 export function useObservability({ logger, graphqlEndpoint, poolStats }: ObservabilityOptions): Plugin[] {
-  const records = new WeakMap<Request, RequestRecord>();
   const operationName = operationLabel();
   const registry = new Registry();
   const errors = new Counter({ name: 'sahel_graphql_errors_total', help: 'GraphQL errors returned, by extensions.code.', labelNames: ['code'], registers: [registry] });
@@ -110,7 +119,7 @@ export function useObservability({ logger, graphqlEndpoint, poolStats }: Observa
   const record: Plugin = {
     onRequest({ request, endResponse, fetchAPI }) {
       const given = request.headers.get('x-request-id');
-      records.set(request, { id: given && REQUEST_ID.test(given) ? given : randomUUID(), started: performance.now(), codes: [] });
+      (request as Recorded)[RECORD] = { id: given && REQUEST_ID.test(given) ? given : randomUUID(), started: performance.now(), codes: [] };
       if (request.method === 'GET' && pathOf(request.url) === METRICS_PATH) {
         return registry.metrics().then((text) => endResponse(new fetchAPI.Response(text, { headers: { 'content-type': registry.contentType } })));
       }
@@ -120,14 +129,14 @@ export function useObservability({ logger, graphqlEndpoint, poolStats }: Observa
     // that points back to the request it is kept by (see costOf).
     onExecute({ args }) {
       const request = (args.contextValue as { request?: Request }).request;
-      const entry = request && records.get(request);
+      const entry = request && recordOf(request);
       if (!entry) return;
       const operation = getOperationAST(args.document, args.operationName);
       entry.operation = args.operationName ?? operation?.name?.value;
       entry.type = operation?.operation;
     },
     onResultProcess({ request, result }) {
-      const entry = records.get(request);
+      const entry = recordOf(request);
       if (!entry) return;
       // Every error the client receives, before execution (parse, validation, limits, persisted queries) or
       // during it; with @defer or @stream, those of the first payload.
@@ -140,7 +149,7 @@ export function useObservability({ logger, graphqlEndpoint, poolStats }: Observa
       }
     },
     onResponse({ request, response }) {
-      const entry = records.get(request);
+      const entry = recordOf(request);
       if (!entry) return;
       response.headers.set('x-request-id', entry.id);
       for (const code of entry.codes) errors.inc({ code });
