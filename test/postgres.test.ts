@@ -2,6 +2,7 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../src/db/client.js';
 import { applyMigrations } from '../src/db/migrate.js';
@@ -95,6 +96,46 @@ describe.skipIf(!serverPostgresAvailable)('server PostgreSQL', () => {
     } finally {
       if (zone === undefined) delete process.env.TZ;
       else process.env.TZ = zone;
+    }
+  });
+
+  it('lets two transactions writing incidents of the same rollup keys in opposite orders both commit, one after the other', async () => {
+    const connect = async () => {
+      const client = new pg.Client({ connectionString: url.toString() });
+      await client.connect();
+      return client;
+    };
+    const [first, second] = await Promise.all([connect(), connect()]);
+    const insert = (client: pg.Client, slug: string, day: string, country: string) => client.query(
+      `INSERT INTO "Incident" (id, slug, title, kind, "dateEarliest", "dateLatest", "datePrecision", "dateQualifier", "countryCode", "killedMin", "killedMax", "killedQualifier", "updatedAt")
+       VALUES (gen_random_uuid(), $1, $1, 'ATTACK', $2::date, $2::date, 'DAY', 'EXACT', $3, 1, 1, 'EXACT', now())`,
+      [slug, day, country],
+    );
+    const slugs = ['turns-first-ml', 'turns-first-bf', 'turns-second-bf', 'turns-second-ml'];
+    try {
+      await first.query('BEGIN');
+      await second.query('BEGIN');
+      await insert(first, slugs[0]!, '2013-02-01', 'ML');
+      // The second writer's first incident, under another key: without turns it goes ahead and holds that key's row.
+      const secondDone = insert(second, slugs[2]!, '2014-03-01', 'BF').then(() => insert(second, slugs[3]!, '2013-04-01', 'ML')).then(() => second.query('COMMIT'));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const firstDone = insert(first, slugs[1]!, '2014-05-01', 'BF').then(() => first.query('COMMIT'));
+      // Without turns, each waits for the other and PostgreSQL rolls one back (deadlock detected, after a second).
+      const outcomes = await Promise.allSettled([firstDone, secondDone]);
+      expect(outcomes.map((o) => (o.status === 'rejected' ? String(o.reason) : o.status))).toEqual(['fulfilled', 'fulfilled']);
+      const rows = await db.scripts.query<{ year: number; country: string; incidents: number; killed: number }>(
+        `SELECT "dateYear" AS year, "countryCode" AS country, sum(incidents)::int AS incidents, sum("killedMinSum")::int AS killed FROM "IncidentRollup"
+         WHERE "dateYear" IN (2013, 2014) AND "countryCode" IN ('ML', 'BF') AND kind = 'ATTACK' GROUP BY 1, 2 ORDER BY 1, 2`,
+      );
+      const counted = await db.scripts.query<{ year: number; country: string; incidents: number; killed: number }>(
+        `SELECT "dateYear" AS year, "countryCode" AS country, count(*)::int AS incidents, coalesce(sum("killedMin"), 0)::int AS killed FROM "Incident"
+         WHERE "dateYear" IN (2013, 2014) AND "countryCode" IN ('ML', 'BF') AND kind = 'ATTACK' GROUP BY 1, 2 ORDER BY 1, 2`,
+      );
+      expect(rows).toEqual(counted);
+      expect(counted.filter((r) => (r.year === 2013 && r.country === 'ML') || (r.year === 2014 && r.country === 'BF')).every((r) => r.incidents >= 2)).toBe(true);
+    } finally {
+      await Promise.all([first.end(), second.end()]);
+      await db.scripts.query(`DELETE FROM "Incident" WHERE slug = ANY($1)`, [slugs]);
     }
   });
 
