@@ -3,7 +3,7 @@
 // hold each incident's years as their January 1st, so the period filter (filters.ts) runs on it
 // unchanged: for bounds on a January 1st and a December 31st, every comparison it makes gives the same
 // answer on that day as on the incident's own. test/incident-rollup.test.ts holds both ways equal.
-// Writers of incidents take turns on it: its trigger holds one lock until their transaction ends (see its migrations).
+// Writers of incidents take turns on it: a trigger takes one lock until their transaction ends (see its migrations).
 import type { ScriptRunner } from '../db/client.js';
 import { dateArgument } from './filters.js';
 import { incidentWhere, type IncidentFilter } from './incidents.js';
