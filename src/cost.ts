@@ -70,8 +70,14 @@ const COSTS_PER_DOCUMENT = 32;
 const MAX_COST_KEY = 256;
 
 function costKey(operationName: string | null | undefined, variables: Record<string, unknown>): string | undefined {
-  const key = `${operationName ?? ''}\u0000${JSON.stringify(variables)}`;
+  // Without variables (most repeated operations), the name alone: no JSON to write and hash.
+  const key = hasKeys(variables) ? `${operationName ?? ''}\u0000${JSON.stringify(variables)}` : operationName ?? '';
   return key.length > MAX_COST_KEY ? undefined : key;
+}
+
+function hasKeys(object: Record<string, unknown>): boolean {
+  for (const key in object) if (Object.hasOwn(object, key)) return true;
+  return false;
 }
 
 function remember(document: DocumentNode, key: string, cost: number) {

@@ -172,6 +172,29 @@ describe('transport', () => {
     expect(events.flatMap((e) => e.incremental ?? []).length).toBeGreaterThan(1);
   });
 
+  it('refuses @stream and @defer where they cannot apply, however the directive is spelt, and twice alike', async () => {
+    const api = createTestApi(db);
+    const cases = [
+      // @stream on a field that is no list; `@ stream` and `@,stream` are the same directive to the lexer.
+      ['{ organization(slug: "jnim") { name @stream } }', /^Stream directive cannot be used on non-list field "name"/],
+      ['{ organization(slug: "jnim") { name @ stream } }', /^Stream directive cannot be used on non-list field "name"/],
+      ['{ organization(slug: "jnim") { name @,stream } }', /^Stream directive cannot be used on non-list field "name"/],
+      // Two fields merged into one answer with different @stream arguments.
+      ['{ organization(slug: "jnim") { aliases @stream(initialCount: 1) { name } aliases @stream(initialCount: 2) { name } } }', /they have differing stream directives/],
+      // Two @defer with one label.
+      ['{ organization(slug: "jnim") { ... @defer(label: "a") { name } ... @ defer(label: "a") { slug } } }', /^Defer\/Stream directive label argument must be unique/],
+    ] as const;
+    for (const [query, message] of cases) {
+      // The second run is served from the validation cache (and would be compiled by graphql-jit).
+      for (let run = 0; run < 2; run++) {
+        const { status, body } = await postQuery(api, query);
+        expect(status, query).toBe(200);
+        expect(body.errors?.[0]?.message, query).toMatch(message);
+        expect(body.data, query).toBeUndefined();
+      }
+    }
+  });
+
   it('answers a repeated operation the same once it is compiled (graphql-jit, from the second run), errors included', async () => {
     const api = createTestApi(db);
     const cases: [string, Record<string, unknown>?][] = [
