@@ -551,9 +551,39 @@ async function drain(url: string) {
   }
 }
 
+/**
+ * How fast this machine is, so that runs on different machines can be read together: the milliseconds of
+ * a fixed piece of JavaScript (JSON written and read, as a server does) and of a fixed statement on server
+ * PostgreSQL, each the best of five. The p95 aims are absolute, and the same build has taken twice the
+ * CPU a request on one machine as on another.
+ */
+async function machineSpeed(url: string): Promise<{ javascriptMs: number; postgresMs: number }> {
+  const rows = Array.from({ length: 10_000 }, (_, i) => ({ id: `id-${i}`, name: `Organization ${i}`, aliases: [`A${i}`, `B${i}`], year: 1990 + (i % 30) }));
+  const best = async (work: () => unknown) => {
+    let fastest = Infinity;
+    for (let i = 0; i < 5; i++) {
+      const started = performance.now();
+      await work();
+      fastest = Math.min(fastest, performance.now() - started);
+    }
+    return Math.round(fastest * 10) / 10;
+  };
+  const javascriptMs = await best(() => {
+    for (let i = 0; i < 10; i++) JSON.parse(JSON.stringify(rows));
+  });
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return { javascriptMs, postgresMs: await best(() => client.query('SELECT count(*) FROM generate_series(1, 2000000)')) };
+  } finally {
+    await client.end();
+  }
+}
+
 const { url: databaseUrl } = await prepare(DB);
 // On PGlite the baseline is this API on server PostgreSQL, on the same data: the aim is half its figure.
 const serverDatabaseUrl = DB === 'pglite' ? (await prepare('postgres')).url : databaseUrl;
+const speed = await machineSpeed(serverDatabaseUrl);
 // The production build of the working copy (`npm run build`), as production runs it.
 const build = spawnSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'inherit' });
 if (build.status !== 0) throw new Error('npm run build failed');
@@ -606,7 +636,7 @@ try {
   const memory = Object.fromEntries(servers.map((s) => [s.label, peakMb(s.process.pid)]));
 
   const date = new Date().toISOString().slice(0, 10);
-  console.log(`\nnode ${process.version}, ${DB === 'postgres' ? 'server PostgreSQL' : 'PGlite'}, seed + ${SCALE ? `synthetic scale ${SCALE}` : `${COALITIONS} generated coalitions`}, ${CONNECTIONS} connections, ${SECONDS} s per run, ${ROUNDS} rounds alternating (${date})\n`);
+  console.log(`\nnode ${process.version}, ${DB === 'postgres' ? 'server PostgreSQL' : 'PGlite'}, seed + ${SCALE ? `synthetic scale ${SCALE}` : `${COALITIONS} generated coalitions`}, ${CONNECTIONS} connections, ${SECONDS} s per run, ${ROUNDS} rounds alternating (${date}); machine: ${speed.javascriptMs} ms of JavaScript, ${speed.postgresMs} ms of PostgreSQL (machineSpeed)\n`);
   const peer = servers.find((s) => s.kind === 'peer');
   // CPU per request moves much less than req/s on a shared machine: both are printed, per round.
   const baseline = peer ?? servers[2]!;
@@ -633,7 +663,7 @@ try {
   const base = `${date}-${DB}-${SCALE ? `scale-${SCALE}` : `c${COALITIONS}`}`;
   let file = join(dir, `${base}.json`);
   for (let n = 2; existsSync(file); n++) file = join(dir, `${base}-${n}.json`);
-  writeFileSync(file, JSON.stringify({ date, node: process.version, db: DB, ...(SCALE ? { scale: SCALE } : { coalitions: COALITIONS }), connections: CONNECTIONS, seconds: SECONDS, rounds: ROUNDS, statements, sequentialScans: scans, memory, runs }, null, 2));
+  writeFileSync(file, JSON.stringify({ date, node: process.version, db: DB, ...(SCALE ? { scale: SCALE } : { coalitions: COALITIONS }), connections: CONNECTIONS, seconds: SECONDS, rounds: ROUNDS, machine: speed, statements, sequentialScans: scans, memory, runs }, null, 2));
   console.log(`written to ${file}`);
 } finally {
   stopAll();
