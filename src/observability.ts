@@ -4,8 +4,9 @@ import { randomUUID } from 'node:crypto';
 import { getOperationAST, type GraphQLError } from 'graphql';
 import type { Plugin, YogaLogger } from 'graphql-yoga';
 import { pino, type Level } from 'pino';
-import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, Gauge, Registry } from 'prom-client';
 import { costOf } from './cost.js';
+import { Histogram } from './histogram.js';
 import { pathOf } from './url-path.js';
 
 /** Yoga's logger interface, and whether a level is written: a line no one reads is not built. */
@@ -99,9 +100,7 @@ export function useObservability({ logger, graphqlEndpoint, poolStats }: Observa
   const operationName = operationLabel();
   const registry = new Registry();
   const errors = new Counter({ name: 'sahel_graphql_errors_total', help: 'GraphQL errors returned, by extensions.code.', labelNames: ['code'], registers: [registry] });
-  const cost = new Histogram({
-    name: 'sahel_graphql_operation_cost', help: 'Cost of each executed operation (src/cost.ts).', buckets: [1, 10, 100, 1_000, 10_000, 100_000], registers: [registry],
-  });
+  const cost = new Histogram('sahel_graphql_operation_cost', 'Cost of each executed operation (src/cost.ts).', [], registry, [1, 10, 100, 1_000, 10_000, 100_000]);
   const cacheAnswers = new Counter({ name: 'sahel_response_cache_total', help: 'Operations answered from the response cache (hit) or run (miss).', labelNames: ['result'], registers: [registry] });
   if (poolStats) {
     for (const [key, help] of [['total', 'open connections'], ['idle', 'idle connections'], ['waiting', 'requests waiting for a connection']] as const) {
@@ -110,12 +109,12 @@ export function useObservability({ logger, graphqlEndpoint, poolStats }: Observa
       } });
     }
   }
-  const durations = new Histogram({
-    name: 'graphql_yoga_http_duration',
-    help: `Time to answer a request to ${graphqlEndpoint}, in seconds, by operation name (the first ${MAX_OPERATION_NAMES} names seen; later ones as "${OTHER_OPERATION}"), type, method and status.`,
-    labelNames: ['operationName', 'operationType', 'method', 'statusCode'],
-    registers: [registry],
-  });
+  const durations = new Histogram(
+    'graphql_yoga_http_duration',
+    `Time to answer a request to ${graphqlEndpoint}, in seconds, by operation name (the first ${MAX_OPERATION_NAMES} names seen; later ones as "${OTHER_OPERATION}"), type, method and status.`,
+    ['operationName', 'operationType', 'method', 'statusCode'],
+    registry,
+  );
   const record: Plugin = {
     onRequest({ request, endResponse, fetchAPI }) {
       const given = request.headers.get('x-request-id');
@@ -156,10 +155,10 @@ export function useObservability({ logger, graphqlEndpoint, poolStats }: Observa
       const path = pathOf(request.url);
       const durationMs = performance.now() - entry.started;
       if (path === graphqlEndpoint) {
-        durations.observe({ operationName: operationName(entry.operation), operationType: entry.type ?? 'unknown', method: request.method, statusCode: response.status }, durationMs / 1000);
+        durations.observe([operationName(entry.operation), entry.type ?? 'unknown', request.method, response.status], durationMs / 1000);
       }
       const spent = costOf(request);
-      if (spent) cost.observe(spent.requested);
+      if (spent) cost.observe([], spent.requested);
       const level = QUIET.has(path) ? 'debug' : 'info';
       if (logger.isLevelEnabled?.(level) === false) return;
       const line = {
