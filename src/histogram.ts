@@ -39,6 +39,8 @@ export class Histogram<Name extends string> {
 
   /** Counts `value` in the series of these label values, given in the order of the label names. */
   observe(values: readonly LabelValue[], value: number): void {
+    // prom-client throws on these; in a request's last hook, the observation is dropped instead.
+    if (!Number.isFinite(value)) return;
     let level = this.root;
     let found: Level | Series | undefined;
     for (let i = 0; i < this.labelNames.length; i++) {

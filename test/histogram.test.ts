@@ -31,6 +31,10 @@ describe('the metrics histogram', () => {
       fastCost.observe([], seconds * 1_000);
       referenceCost.observe(seconds * 1_000);
     }
+    // Not a number of seconds: prom-client throws, this class counts nothing.
+    expect(() => reference.observe({ operationName: 'Named', operationType: 'query', method: 'POST', statusCode: 200 }, Number.NaN)).toThrow();
+    fast.observe(['Named', 'query', 'POST', 200], Number.NaN);
+    fast.observe(['Named', 'query', 'POST', 200], Number.POSITIVE_INFINITY);
     const written = await ours.metrics();
     expect(written).toBe(await theirs.metrics());
     expect(written).toContain('request_duration_bucket{le="0.005",operationName="Named",operationType="query",method="POST",statusCode="200"} 2');
