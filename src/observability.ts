@@ -124,8 +124,7 @@ export function useObservability({ logger, graphqlEndpoint, poolStats }: Observa
       }
     },
     // No onExecuteDone: every hook on the way out is a step for every request; the errors are read from
-    // the result Yoga sends (onResultProcess), the cost when the response goes. The record holds nothing
-    // that points back to the request it is kept by (see costOf).
+    // the result Yoga sends (onResultProcess), the cost when the response goes.
     onExecute({ args }) {
       const request = (args.contextValue as { request?: Request }).request;
       const entry = request && recordOf(request);
