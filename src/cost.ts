@@ -7,7 +7,7 @@ import type { FieldComplexityValue } from '@pothos/plugin-complexity';
 import { complexityFromQuery } from '@pothos/plugin-complexity';
 import { PothosValidationError } from '@pothos/core';
 import { getNamedType, getOperationAST, GraphQLError, isLeafType, isListType, isNonNullType, Kind, type DocumentNode, type GraphQLField, type GraphQLOutputType } from 'graphql';
-import { isAsyncIterable, type Plugin } from 'graphql-yoga';
+import { isAsyncIterable, isPromise, type Plugin } from 'graphql-yoga';
 import { badUserInput, ErrorCode } from './errors.js';
 import { MAX_PAGE_SIZE } from './resolvers/pagination.js';
 
@@ -96,6 +96,8 @@ function remember(document: DocumentNode, key: string, cost: number) {
  */
 const COST = Symbol('operation cost');
 type Costed = { [COST]?: CostReport };
+/** A refusal, or what the budget says to add to the cost report. */
+type Verdict = GraphQLError | Record<string, unknown> | void;
 export const costOf = (request: object): CostReport | undefined => (request as Costed)[COST];
 
 export interface CostOptions {
@@ -103,7 +105,7 @@ export interface CostOptions {
   /** Whether answers may come from a response cache: they are reported as costing nothing. */
   cached?: boolean;
   /** Called with the cost before execution; may refuse the operation by returning an error (rate limiting). */
-  admit?: (cost: CostReport, context: object) => Promise<GraphQLError | Record<string, unknown> | void>;
+  admit?: (cost: CostReport, context: object) => Verdict | Promise<Verdict>;
 }
 
 type ExecuteDoneHook = NonNullable<Extract<ReturnType<NonNullable<Plugin['onExecute']>>, { onExecuteDone?: unknown }>['onExecuteDone']>;
@@ -179,7 +181,7 @@ export function useCostLimit({ limit, admit, cached = false }: CostOptions): Plu
         });
         return;
       }
-      const admitted = (verdict: GraphQLError | Record<string, unknown> | void) => {
+      const admitted = (verdict: Verdict) => {
         if (verdict instanceof GraphQLError) {
           setResultAndStopExecution({ errors: [verdict], extensions: { cost: { ...cost, ...(verdict.extensions.cost as object) } } });
           return;
@@ -187,8 +189,9 @@ export function useCostLimit({ limit, admit, cached = false }: CostOptions): Plu
         if (verdict) Object.assign(cost, verdict);
         return { onExecuteDone: reportCost(cost) };
       };
-      // Without a budget to spend, nothing waits: the operation runs in the same tick.
-      return admit ? admit(cost, context).then(admitted) : admitted(undefined);
+      // A budget counted in memory answers at once, and then nothing waits: the operation runs in the same tick.
+      const verdict = admit?.(cost, context);
+      return isPromise(verdict) ? verdict.then(admitted) : admitted(verdict);
     },
   };
 }

@@ -1,7 +1,7 @@
 // Cost limits and rate limits, through HTTP as clients meet them: every answer says what it cost, an
 // operation over the limit is refused before any SQL, a client over its budget gets 429 with Retry-After.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createRateLimit, type RateLimit } from '../src/rate-limit.js';
 import { createApi, EXAMPLE_QUERY, type Api } from '../src/yoga.js';
 import { countQueries, createTestApi, createTestDatabase, type TestDatabase } from './helpers.js';
@@ -120,6 +120,26 @@ describe('rate limit', () => {
     try {
       await exhaust(limit);
     } finally {
+      await limit.close();
+    }
+  });
+
+  it('gives a client its whole budget again when its minute is over, and counts the next minute from its next operation', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const limit = createRateLimit({ costPerMinute: 300 });
+    try {
+      const key = await exhaust(limit);
+      const api = createApi({ db, logging: 'error', rateLimit: limit });
+      vi.setSystemTime(Date.now() + 59_000);
+      const late = await post(api, PAGE, { 'x-api-key': key }, { n: 10 });
+      expect(late.status).toBe(429);
+      expect(late.body.errors[0].extensions.cost.resetInSeconds).toBeLessThanOrEqual(1);
+      vi.setSystemTime(Date.now() + 1_000);
+      const next = await post(api, PAGE, { 'x-api-key': key }, { n: 10 });
+      expect(next.status).toBe(200);
+      expect(next.body.extensions.cost).toMatchObject({ remaining: 189, resetInSeconds: 60 });
+    } finally {
+      vi.useRealTimers();
       await limit.close();
     }
   });
