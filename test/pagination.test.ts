@@ -90,6 +90,27 @@ describe('cursors', () => {
     expect(walked).toEqual(all.map((e: { node: { slug: string } }) => e.node.slug));
   });
 
+  it('are the same read through fragments, and the rows the same when no cursor is read', async () => {
+    // A root list reads the columns its cursors are made of only when its selection reads a cursor.
+    const all = (await queryData(db, '{ incidents(first: 100, orderBy: DATE_DESC) { edges { node { slug } } } }')).incidents.edges.map((e: { node: { slug: string } }) => e.node.slug);
+    const direct = (await queryData(db, '{ incidents(first: 100, orderBy: DATE_DESC) { edges { cursor } } }')).incidents.edges.map((e: { cursor: string }) => e.cursor);
+    const pageQuery = `query($after: String) { incidents(first: 2, after: $after, orderBy: DATE_DESC) { edges { ... on IncidentEdge { cursor } node { slug } } pageInfo { ...Ends } } }
+      fragment Ends on PageInfo { hasNextPage endCursor }`;
+    const walked: string[] = [];
+    const cursors: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 20; i++) {
+      const data: { incidents: Page } = await queryData(db, pageQuery, { after });
+      walked.push(...data.incidents.edges.map((e) => e.node.slug));
+      cursors.push(...data.incidents.edges.map((e) => e.cursor));
+      if (!data.incidents.pageInfo.hasNextPage) break;
+      after = data.incidents.pageInfo.endCursor;
+    }
+    expect(walked).toEqual(all);
+    expect(cursors).toEqual(direct);
+    expect(new Set(cursors).size).toBe(all.length);
+  });
+
   it('of nested connections page the same way', async () => {
     const { organization } = await queryData(db, '{ organization(slug: "jnim") { incidents(first: 4) { totalCount edges { node { slug } } pageInfo { endCursor hasNextPage } } } }');
     const next = await queryData(db, 'query($after: String) { organization(slug: "jnim") { incidents(first: 4, after: $after) { edges { node { slug } } pageInfo { hasNextPage hasPreviousPage } } } }', {

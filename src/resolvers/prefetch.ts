@@ -283,6 +283,8 @@ interface PlanNode {
 export interface Plan {
   root: PlanNode;
   size: number;
+  /** A connection's plan: whether the selection reads a cursor (`edges.cursor`, `pageInfo.startCursor`/`endCursor`). */
+  readsCursors: boolean;
   /** Its statement from parent IDs, once built. */
   sql?: string;
   /** The select lists of its root rows, once built, by alias and the columns kept beside the selection's. */
@@ -361,7 +363,8 @@ function stepTo(plan: Plan, node: PlanNode, name: string, when: Step['when'], de
 
 /** The plan of a root field's selection, below `path` (["edges", "node"] for a connection). */
 export function planOf(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, type: keyof typeof PATHS, path: readonly string[] = []): Plan {
-  const plan: Plan = { root: { entity: ENTITY_OF_TYPE[type]!, columns: new Set(['id']), derivable: new Set(), steps: new Map() }, size: 0 };
+  const root: PlanNode = { entity: ENTITY_OF_TYPE[type]!, columns: new Set(['id']), derivable: new Set(), steps: new Map() };
+  const plan: Plan = { root, size: 0, readsCursors: readsCursors(info) };
   for (const fieldNode of info.fieldNodes) {
     let sets = fieldNode.selectionSet ? [fieldNode.selectionSet] : [];
     for (const name of path) {
@@ -370,6 +373,24 @@ export function planOf(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'
     for (const set of sets) addSelection(plan, plan.root, type, set, info.fragments, 0);
   }
   return plan;
+}
+
+/** The subfields of a connection that are cursors, by the connection field they are under. */
+const CURSOR_FIELDS: Record<string, readonly string[]> = { edges: ['cursor'], pageInfo: ['startCursor', 'endCursor'] };
+
+/**
+ * Whether a connection field's selection reads a cursor, through fragments. Directives are not read:
+ * a cursor under `@include(if: $x)` counts as read, whatever `$x` is.
+ */
+function readsCursors(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): boolean {
+  for (const fieldNode of info.fieldNodes) {
+    if (!fieldNode.selectionSet) continue;
+    for (const field of fieldsOf(fieldNode.selectionSet, info.fragments)) {
+      const cursors = Object.hasOwn(CURSOR_FIELDS, field.name) ? CURSOR_FIELDS[field.name]! : [];
+      if (field.selectionSet && cursors.length > 0 && [...fieldsOf(field.selectionSet, info.fragments)].some((f) => cursors.includes(f.name))) return true;
+    }
+  }
+  return false;
 }
 
 /** Plans by the field node they were made for: an operation's document is parsed once and kept, so is its plan. */
@@ -599,10 +620,12 @@ export async function prefetchOne<T extends { id: string }>(ctx: Context, info: 
 export function rootSelection(ctx: Pick<Context, 'prefetch'>, info: GraphQLResolveInfo, type: keyof typeof PATHS, path: readonly string[] = ['edges', 'node']): RootSelection | undefined {
   if (!ctx.prefetch) return undefined;
   const plan = planFor(info, type, path);
-  return { select: (alias, keep) => rootSelect(plan, alias, keep), rows: (rows) => withFetched(plan, rows) };
+  return { readsCursors: plan.readsCursors, select: (alias, keep) => rootSelect(plan, alias, keep), rows: (rows) => withFetched(plan, rows) };
 }
 
 export interface RootSelection {
+  /** Whether the connection's cursors are read: the columns they are made of are read only then. */
+  readsCursors: boolean;
   select: (alias: string, keep: readonly string[]) => string;
   rows: <Row>(rows: Row[]) => Row[];
 }
