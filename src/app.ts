@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import type { YogaLogger } from 'graphql-yoga';
 import { jsonLogger } from './observability.js';
-import { DEFAULT_DB_WAIT_SECONDS, DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_STATEMENT_TIMEOUT_MS, type AppConfig } from './config.js';
+import { DEFAULT_DB_WAIT_SECONDS, DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_STATEMENT_TIMEOUT_MS, defaultPoolSize, type AppConfig } from './config.js';
 import { DatabaseUnreachableError, describeTarget, waitForDatabase } from './db/availability.js';
 import { openDatabase, type Database } from './db/client.js';
 import { applyMigrations, isMigrated, migrationNames } from './db/migrate.js';
@@ -104,6 +104,7 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
   const persisted = { mode: config.persistedOperations ?? 'apq', ...(config.persistedOperations === 'only' ? { manifest: loadManifest(config.persistedManifest!) } : {}) };
   const db = await openDatabase(config.database, {
     statementTimeoutMs: config.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS,
+    poolSize: config.poolSize ?? defaultPoolSize(),
     pgliteThread: config.pgliteThread ?? true,
   });
   try {

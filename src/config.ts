@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { PERSISTED_MODES, type PersistedMode } from './persisted.js';
 
@@ -40,6 +41,8 @@ export interface AppConfig {
   dbWaitSeconds?: number;
   /** Longest a single SQL statement may run on a server PostgreSQL before it is cancelled. */
   statementTimeoutMs?: number;
+  /** Server PostgreSQL: the most connections open at once (unset: defaultPoolSize()). */
+  poolSize?: number;
   /** The most one operation may cost (src/cost.ts). */
   costLimit?: number;
   requestTimeoutMs?: number;
@@ -62,6 +65,16 @@ export const DEFAULT_STATEMENT_TIMEOUT_MS = 10_000;
 export const DEFAULT_COST_LIMIT = 100_000;
 export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 1_000_000;
+
+/**
+ * Connections to a server PostgreSQL when DB_POOL_SIZE is unset: twice this machine's cores, 2 to 10.
+ * PostgreSQL runs as many statements at once as it has cores; past that, more connections only make
+ * statements share them, with more requests half-answered in memory. On 2 cores, with the database on
+ * the same machine, 4 against the driver's 10 served 20% more 50-coalition requests a second.
+ */
+export function defaultPoolSize(cores = availableParallelism()): number {
+  return Math.min(10, Math.max(2, 2 * cores));
+}
 
 /** Digits only: "1e3", "0x10", " 80" and "" are refused, where Number() would take them. */
 const whole = (min: number, max: number, what: string) =>
@@ -96,6 +109,11 @@ export const ENVIRONMENT = {
     default: String(DEFAULT_STATEMENT_TIMEOUT_MS),
     meaning: 'server PostgreSQL: a statement is cancelled after this long, and a server that stops answering is given up 2 s later; PGlite in a worker thread: a statement is given up 2 s later (PGlite cannot cancel it, and finishes it); the request gets `SERVICE_UNAVAILABLE`',
     schema: whole(1, 600_000, 'a whole number of milliseconds'),
+  },
+  DB_POOL_SIZE: {
+    default: undefined,
+    meaning: 'server PostgreSQL: the most connections open at once (requests beyond them wait their turn); unset = twice this machine\'s cores, 2 to 10. Set it near twice the database server\'s cores, under its `max_connections` divided by the number of API servers',
+    schema: whole(1, 1_000, 'a whole number of connections').optional(),
   },
   REQUEST_TIMEOUT_MS: {
     default: String(DEFAULT_REQUEST_TIMEOUT_MS),
@@ -184,6 +202,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedIfEmpty: v.SEED_IF_EMPTY,
     dbWaitSeconds: v.DB_WAIT_SECONDS,
     statementTimeoutMs: v.DB_STATEMENT_TIMEOUT_MS,
+    poolSize: v.DB_POOL_SIZE ?? defaultPoolSize(),
     costLimit: v.COST_LIMIT,
     requestTimeoutMs: v.REQUEST_TIMEOUT_MS,
     rateLimitPerMinute: v.RATE_LIMIT_COST_PER_MINUTE,

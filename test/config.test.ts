@@ -1,7 +1,7 @@
 // The environment, read through one schema: every bad variable named at once, the README's table the same.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, ENVIRONMENT, loadConfig } from '../src/config.js';
+import { ConfigError, defaultPoolSize, ENVIRONMENT, loadConfig } from '../src/config.js';
 
 const refusal = (env: NodeJS.ProcessEnv) => {
   try {
@@ -27,6 +27,13 @@ describe('configuration', () => {
     const message = refusal({ PORT: '', DB_WAIT_SECONDS: '-1', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x' });
     for (const name of ['PORT ""', 'DB_WAIT_SECONDS "-1"', 'LOG_LEVEL "loud"', 'DATABASE_URL "mysql://x"']) expect(message).toContain(name);
     expect(message).toMatch(/4 variables/);
+  });
+
+  it('sizes the connection pool by the cores when DB_POOL_SIZE is unset, 2 to 10', () => {
+    expect(loadConfig({}).poolSize).toBe(defaultPoolSize());
+    expect(loadConfig({ DB_POOL_SIZE: '3' }).poolSize).toBe(3);
+    expect([1, 2, 3, 5, 64].map((cores) => defaultPoolSize(cores))).toEqual([2, 4, 6, 10, 10]);
+    expect(refusal({ DB_POOL_SIZE: '0' })).toContain('DB_POOL_SIZE "0"');
   });
 
   it('refuses a rate budget smaller than one operation at the limit', () => {

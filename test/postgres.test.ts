@@ -40,6 +40,17 @@ describe.skipIf(!serverPostgresAvailable)('server PostgreSQL', () => {
     expect(settings).toEqual([[{ 'pg_trgm.similarity_threshold': '0.45' }], [{ random_page_cost: '1.1' }]]);
   });
 
+  it('opens no more connections than its pool size, the statements beyond them waiting their turn', async () => {
+    const small = await openDatabase({ kind: 'postgres', url: url.toString() }, { poolSize: 2 });
+    try {
+      const backends = await Promise.all(Array.from({ length: 6 }, () => small.scripts.query<{ pid: number }>('SELECT pg_backend_pid() AS pid, pg_sleep(0.05)')));
+      expect(new Set(backends.map(([row]) => row!.pid)).size).toBe(2);
+      expect(small.poolStats!().total).toBe(2);
+    } finally {
+      await small.close();
+    }
+  });
+
   it('runs a bulk transaction’s statements past the requests’ statement timeout', async () => {
     const bounded = await openDatabase({ kind: 'postgres', url: url.toString() }, { statementTimeoutMs: 200 });
     try {

@@ -198,6 +198,8 @@ export interface OpenOptions {
    * answer 2 s later (client side, for a server that no longer answers at all). Unset: no limit.
    */
   statementTimeoutMs?: number;
+  /** Server PostgreSQL: the most connections open at once (unset: the driver's 10). */
+  poolSize?: number;
   /**
    * PGlite in a data directory: run it in a worker thread (pglite-threaded.ts), reached through the pg
    * driver as a server is, so the event loop is free while PostgreSQL works. In-process otherwise.
@@ -245,7 +247,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
   if (target.kind === 'postgres') {
     // A startup parameter, so every pooled connection has it before its first statement (a SET sent
     // on 'connect' raced the pool's first query).
-    openPool({ connectionString: target.url, options: SESSION_OPTIONS });
+    openPool({ connectionString: target.url, options: SESSION_OPTIONS, ...(options.poolSize ? { max: options.poolSize } : {}) });
   } else if (target.kind === 'pglite' && options.pgliteThread) {
     mkdirSync(target.dataDir, { recursive: true });
     const unlock = await lockDataDirectory(target.dataDir);
