@@ -149,8 +149,11 @@ function timelineIncidents(sql: ScriptRunner, window: TimelineWindow) {
  * sooner loaded their components, then those components' leaders, persons and aliases, in batches of
  * their own (12 statements for 50 coalitions at scale S).
  */
+/** An edge of a component walk: all the walk reads of a relation. */
+export type ComponentEdge = Pick<OrganizationRelation, 'fromId' | 'toId' | 'type'>;
+
 function componentEdgesLoader(sql: ScriptRunner) {
-  return new Loader<string, OrganizationRelation[]>(async (keys: Ids) => {
+  return new Loader<string, ComponentEdge[]>(async (keys: Ids) => {
     const byDepth = new Map<number, string[]>();
     for (const key of keys) {
       const [depth, id] = key.split(' ') as [string, string];
@@ -159,10 +162,12 @@ function componentEdgesLoader(sql: ScriptRunner) {
       if (ids) ids.push(id);
       else byDepth.set(Number(depth), [id]);
     }
-    const edges = new Map<string, OrganizationRelation[]>(keys.map((key) => [key, []]));
+    const edges = new Map<string, ComponentEdge[]>(keys.map((key) => [key, []]));
     for (const [depth, ids] of byDepth) {
-      // The organizations whose components are asked (depth 0 to depth - 1), then their incoming edges.
-      const rows = await sql.query<OrganizationRelation & { forRoot: string }>(
+      // The organizations whose components are asked (depth 0 to depth - 1), then their incoming edges:
+      // their ends alone (every column of them, dates and sources, was most of what 50 transitive walks
+      // read, parsed and dropped).
+      const rows = await sql.query<ComponentEdge & { forRoot: string }>(
         `WITH RECURSIVE walk(root, id, depth) AS (
            SELECT r, r, 0 FROM unnest($1::uuid[]) AS r
            UNION
@@ -170,12 +175,12 @@ function componentEdgesLoader(sql: ScriptRunner) {
            JOIN "OrganizationRelation" e ON e."toId" = w.id AND e.type = 'COMPONENT_OF'
            WHERE w.depth + 1 < $2
          )
-         SELECT r.root AS "forRoot", e.* FROM (SELECT DISTINCT root, id FROM walk) r
+         SELECT r.root AS "forRoot", e."fromId", e."toId", e.type FROM (SELECT DISTINCT root, id FROM walk) r
          JOIN "OrganizationRelation" e ON e."toId" = r.id AND e.type = 'COMPONENT_OF'
          ORDER BY r.root, e."startEarliest" ASC NULLS FIRST, e.id ASC`,
         [ids, depth],
       );
-      for (const { forRoot, ...edge } of rows) edges.get(`${depth} ${forRoot}`)!.push(edge as OrganizationRelation);
+      for (const edge of rows) edges.get(`${depth} ${edge.forRoot}`)!.push(edge);
     }
     return keys.map((key) => edges.get(key)!);
   });

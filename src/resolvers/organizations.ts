@@ -9,7 +9,7 @@ import type {
 } from '../generated/prisma/enums.js';
 import { readDateColumns } from '../partial-date.js';
 import { nameOrAliasContains } from './filters.js';
-import { loadAll } from './loaders.js';
+import { loadAll, type ComponentEdge } from './loaders.js';
 import { matchInTime, type Life, type TemporalArgs } from './temporal.js';
 
 export const MAX_COMPONENT_DEPTH = 10;
@@ -81,7 +81,7 @@ async function componentsByLevel(root: OrganizationRow, ctx: Context, info: Grap
   }
   // The edges into each organization the walk reaches: one level, the root's own (the fetched ones carry no
   // "toId"); deeper, every edge the walk may follow, in one statement for all the organizations asked.
-  const into = new Map<string, OrganizationRelation[]>();
+  const into = new Map<string, ComponentEdge[]>();
   if (depth === 1) into.set(root.id, first ?? await ctx.loaders.incomingRelationsLoader.load(root.id));
   else {
     for (const edge of await ctx.loaders.componentEdgesLoader.load(`${depth} ${root.id}`)) {
