@@ -4,8 +4,8 @@
 // server falls back to its own memory count rather than refusing or admitting everyone.
 //
 // Without Redis the count is a map this module keeps and answers at once: rate-limiter-flexible's
-// memory store answers through promises and a result object per call (3-5 µs a request in a profile
-// of `{ __typename }`), and every request passes here.
+// memory store answers through a promise and a result object per call (0.9-1.2 µs a call against
+// 0.25-0.3 µs, measured alone), and every request passes here.
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { GraphQLError } from 'graphql';

@@ -1,6 +1,6 @@
 // The relations a root list's selection reaches are fetched in one statement, with only the columns the
 // selected fields read (src/resolvers/prefetch.ts). Every answer must be the one the loaders give alone.
-import { graphql } from 'graphql';
+import { execute, graphql, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contextFactory } from '../src/context.js';
 import { schema } from '../src/schema/index.js';
@@ -93,6 +93,22 @@ describe('prefetched relations', () => {
       expect(JSON.stringify(fetched.result).length).toBeGreaterThan(200);
     });
   }
+
+  it('plan each operation of a document apart, where they share a fragment that merges with other fields', async () => {
+    // Yoga parses a text once and keeps the document: its operations run on the same field nodes.
+    const document = parse(`query A { ...Page }
+      query B { ...Page incidents(first: 3, orderBy: DATE_DESC) { pageInfo { endCursor } edges { node { title perpetrators { attribution } } } } }
+      fragment Page on Query { incidents(first: 3, orderBy: DATE_DESC) { edges { node { slug } } } }`);
+    const runOperation = async (operationName: string, prefetch: boolean) => {
+      const result = await execute({ schema, document, operationName, contextValue: contextFactory(db, { prefetch })() });
+      expect(result.errors).toBeUndefined();
+      return result.data;
+    };
+    const alone = { A: await runOperation('A', false), B: await runOperation('B', false) };
+    expect(await runOperation('A', true)).toEqual(alone.A);
+    expect(await runOperation('B', true)).toEqual(alone.B);
+    expect(await runOperation('A', true)).toEqual(alone.A);
+  });
 
   it('page through lists by cursors made of columns the selection does not read, as the loaders alone do', async () => {
     for (const first of PAGES) {

@@ -142,6 +142,9 @@ function timelineIncidents(sql: ScriptRunner, window: TimelineWindow) {
   });
 }
 
+/** An edge of a component walk: all the walk reads of a relation. */
+export type ComponentEdge = Pick<OrganizationRelation, 'fromId' | 'toId' | 'type'>;
+
 /**
  * The COMPONENT_OF edges within `depth` levels below each organization (keys "<depth> <id>"), in one
  * recursive statement for all of them, in the incoming relations' order: a walk level by level
@@ -149,9 +152,6 @@ function timelineIncidents(sql: ScriptRunner, window: TimelineWindow) {
  * sooner loaded their components, then those components' leaders, persons and aliases, in batches of
  * their own (12 statements for 50 coalitions at scale S).
  */
-/** An edge of a component walk: all the walk reads of a relation. */
-export type ComponentEdge = Pick<OrganizationRelation, 'fromId' | 'toId' | 'type'>;
-
 function componentEdgesLoader(sql: ScriptRunner) {
   return new Loader<string, ComponentEdge[]>(async (keys: Ids) => {
     const byDepth = new Map<number, string[]>();

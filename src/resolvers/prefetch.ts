@@ -393,17 +393,25 @@ function readsCursors(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>
   return false;
 }
 
-/** Plans by the field node they were made for: an operation's document is parsed once and kept, so is its plan. */
-const PLANS = new WeakMap<object, Map<string, Plan>>();
+/**
+ * Plans by the first field node they were made for, then by all of them: an operation's document is parsed
+ * once and kept, so is its plan. A field of a fragment spread in two operations of one document merges
+ * with other fields in one and not in the other: the same first node, other selections.
+ */
+const PLANS = new WeakMap<object, Map<string, { fieldNodes: GraphQLResolveInfo['fieldNodes']; plan: Plan }[]>>();
 
 /** planOf, once per field of a document. */
 export function planFor(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, type: keyof typeof PATHS, path: readonly string[] = []): Plan {
-  const field = info.fieldNodes[0]!;
-  let plans = PLANS.get(field);
-  if (!plans) PLANS.set(field, (plans = new Map()));
+  const { fieldNodes } = info;
+  let byPath = PLANS.get(fieldNodes[0]!);
+  if (!byPath) PLANS.set(fieldNodes[0]!, (byPath = new Map()));
   const key = `${type} ${path.join('.')}`;
-  let plan = plans.get(key);
-  if (!plan) plans.set(key, (plan = planOf(info, type, path)));
+  let plans = byPath.get(key);
+  if (!plans) byPath.set(key, (plans = []));
+  const made = plans.find((p) => p.fieldNodes === fieldNodes || (p.fieldNodes.length === fieldNodes.length && p.fieldNodes.every((node, i) => node === fieldNodes[i])));
+  if (made) return made.plan;
+  const plan = planOf(info, type, path);
+  plans.push({ fieldNodes, plan });
   return plan;
 }
 
