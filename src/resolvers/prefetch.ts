@@ -364,7 +364,8 @@ function stepTo(plan: Plan, node: PlanNode, name: string, when: Step['when'], de
 /** The plan of a root field's selection, below `path` (["edges", "node"] for a connection). */
 export function planOf(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, type: keyof typeof PATHS, path: readonly string[] = []): Plan {
   const root: PlanNode = { entity: ENTITY_OF_TYPE[type]!, columns: new Set(['id']), derivable: new Set(), steps: new Map() };
-  const plan: Plan = { root, size: 0, readsCursors: readsCursors(info) };
+  // Only a connection's plan (below edges.node) has cursors to read.
+  const plan: Plan = { root, size: 0, readsCursors: path[0] === 'edges' && readsCursors(info) };
   for (const fieldNode of info.fieldNodes) {
     let sets = fieldNode.selectionSet ? [fieldNode.selectionSet] : [];
     for (const name of path) {
@@ -408,7 +409,7 @@ export function planFor(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments
   const key = `${type} ${path.join('.')}`;
   let plans = byPath.get(key);
   if (!plans) byPath.set(key, (plans = []));
-  const made = plans.find((p) => p.fieldNodes === fieldNodes || (p.fieldNodes.length === fieldNodes.length && p.fieldNodes.every((node, i) => node === fieldNodes[i])));
+  const made = plans.find((p) => p.fieldNodes.length === fieldNodes.length && p.fieldNodes.every((node, i) => node === fieldNodes[i]));
   if (made) return made.plan;
   const plan = planOf(info, type, path);
   plans.push({ fieldNodes, plan });
