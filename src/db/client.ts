@@ -10,6 +10,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import { mkdirSync } from 'node:fs';
 import { PrismaClient } from '../generated/prisma/client.js';
 import type { DatabaseTarget } from '../config.js';
+import { giveUpOnSilentServer, type SilentServerWatch } from './give-up.js';
 import { lockDataDirectory } from './lock.js';
 import { openPGlite } from './pglite.js';
 import { startPGliteThread, type PGliteThread } from './pglite-threaded.js';
@@ -98,10 +99,7 @@ function statementName(sql: string): string | undefined {
   return name;
 }
 
-/** The driver's give-up for a bulk transaction's statements (it takes the largest timer Node has): none, in effect. */
-const BULK_QUERY_TIMEOUT_MS = 2 ** 31 - 1;
-
-function poolScripts(pool: pg.Pool): ScriptRunner {
+function poolScripts(pool: pg.Pool, watch: SilentServerWatch | undefined): ScriptRunner {
   return {
     async runScriptInTransaction(sql, after) {
       const client = await pool.connect();
@@ -123,12 +121,13 @@ function poolScripts(pool: pg.Pool): ScriptRunner {
     },
     async bulkTransaction(work) {
       const client = await pool.connect();
+      const watched = watch?.exempt(client);
       try {
         // A bulk load's statements run as long as they need: the requests' statement timeout would stop a
         // search index being built over millions of names (a rebuild at start-up would then never end).
         await client.query('BEGIN; SET LOCAL statement_timeout = 0');
         const result = await work({
-          query: async (sql, params = []) => (await client.query({ text: sql, values: params, query_timeout: BULK_QUERY_TIMEOUT_MS } as pg.QueryConfig)).rows,
+          query: async (sql, params = []) => (await client.query(sql, params)).rows,
           copy: (table, columns, text) => pipeline(Readable.from([text]), client.query(copyFrom(copyStatement(table, columns, 'STDIN')))),
         });
         await client.query('COMMIT');
@@ -137,6 +136,7 @@ function poolScripts(pool: pg.Pool): ScriptRunner {
         await client.query('ROLLBACK').catch(() => {});
         throw error;
       } finally {
+        watched?.();
         client.release();
       }
     },
@@ -214,6 +214,9 @@ export interface OpenOptions {
  */
 const PGLITE_THREAD_CONNECTIONS = 3;
 
+/** How long after the statement timeout a statement's answer is waited for before its server is given up. */
+const GIVE_UP_AFTER_TIMEOUT_MS = 2_000;
+
 /** How long to wait for a new server connection before reporting the database unreachable. */
 const CONNECT_TIMEOUT_MS = 5_000;
 
@@ -230,15 +233,18 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
     const pool = new pg.Pool({
       types: { getTypeParser: rawTypeParser },
       connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-      ...(timeout ? { statement_timeout: timeout, query_timeout: timeout + 2_000 } : {}),
+      ...(timeout ? { statement_timeout: timeout } : {}),
       ...config,
     });
+    // Not pg's `query_timeout`, a timer a statement: see give-up.ts.
+    const watch = timeout ? giveUpOnSilentServer(pool, timeout + GIVE_UP_AFTER_TIMEOUT_MS) : undefined;
     // An idle connection dropped by the server (restart, outage) is reported here; unhandled, it
     // would end the process. The pool replaces it on the next query.
     pool.on('error', () => {});
     adapter = new PrismaPg(pool);
-    scripts = poolScripts(pool);
+    scripts = poolScripts(pool, watch);
     closeDriver = async () => {
+      watch?.stop();
       await pool.end();
       await closeMore();
     };
