@@ -53,8 +53,8 @@ describe.each([{ prefetch: false }, { prefetch: true }])('batching, %o', (contex
     expect(many.queries.length).toBe(few.queries.length);
     // organizations; every component edge within reach (one recursive statement, whatever the depth); the
     // components; memberships; persons; aliases (a walk through the relations' loader took one a level).
-    // With the prefetch, what is below the components is one statement, as it is below a root list's rows.
-    expect(many.queries.length).toBeLessThanOrEqual(context.prefetch ? 4 : 6);
+    // With the prefetch, the components and what is below them are one statement, as a root list's rows are.
+    expect(many.queries.length).toBeLessThanOrEqual(context.prefetch ? 3 : 6);
   });
 
   it('texts of organizations and persons reached by relation (read apart from their lean rows) cost one statement a level, and are the stored ones', async () => {

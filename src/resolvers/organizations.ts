@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.js';
 import { badUserInput } from '../errors.js';
 import type { Membership, OrganizationRelation, Prisma, RelationType } from '../generated/prisma/client.js';
-import { prefetched, withSelection } from './prefetch.js';
+import { prefetched, rowsWithSelection } from './prefetch.js';
 import type { OrganizationRow, PersonRow } from './lean-rows.js';
 import type {
   DesignationAuthority, OrganizationKind, OrganizationStatus, AreaRole,
@@ -103,18 +103,18 @@ async function componentsByLevel(root: OrganizationRow, ctx: Context, info: Grap
     }
     frontier = next;
   }
-  // load() per key rather than loadMany(): a failed query must fail the field, not shorten the list.
   const loaded = found.filter((id) => !fetched.has(id));
-  const [rows, withBelow] = await Promise.all([
-    Promise.all(loaded.map((id) => ctx.loaders.organizationLoader.load(id))),
-    // What the selection reaches below the components the root list's statement did not fetch: the first
-    // level's came with it; deeper ones, for every walk of this level at once.
-    withSelection(ctx, info, 'Organization', loaded.map((id) => ({ id }))),
-  ]);
   const byId = new Map<string, OrganizationRow>(fetched);
-  rows.forEach((row, i) => {
-    if (row) byId.set(row.id, { ...row, ...withBelow[i] });
-  });
+  // Each level's components with their columns and what the selection reaches below them, in one statement
+  // for every walk of the level.
+  const whole = rowsWithSelection<OrganizationRow>(ctx, info, 'Organization', loaded);
+  if (whole) {
+    for (const row of await whole) if (row) byId.set(row.id, row);
+  } else {
+    // load() per key rather than loadMany(): a failed query must fail the field, not shorten the list.
+    const rows = await Promise.all(loaded.map((id) => ctx.loaders.organizationLoader.load(id)));
+    for (const row of rows) if (row) byId.set(row.id, row);
+  }
   return found.map((id) => byId.get(id)).filter((o): o is OrganizationRow => o !== undefined);
 }
 

@@ -287,6 +287,8 @@ export interface Plan {
   readsCursors: boolean;
   /** Its statement from parent IDs, once built. */
   sql?: string;
+  /** Its statement of root rows by ID (rowsWithSelection), once built. */
+  rowsSql?: string;
   /** The select lists of its root rows, once built, by alias and the columns kept beside the selection's. */
   rootSelects?: Map<string, string>;
 }
@@ -504,6 +506,11 @@ function stepSql(step: Step, parent: string, depth: number): string {
  * The statement of a plan: for each parent ID, the JSON of every step. When the roots' steps all start
  * from their ID (the root types' do), the roots' table is not read.
  */
+/** The statement of a plan's root rows by ID, with their columns and every step below them. */
+function planRowsSql(plan: Plan): string {
+  return `SELECT ${rootSelect(plan, 'p')} FROM "${TABLES[plan.root.entity].name}" p WHERE p.id = ANY($1::uuid[])`;
+}
+
 export function planSql(plan: Plan): string {
   const steps = [...plan.root.steps].map(([name, step]) => `${stepSql(step, 'p', 1)} AS "$${name}"`);
   const fromIds = [...plan.root.steps.values()].every((step) => step.link.kind === 'many');
@@ -568,18 +575,20 @@ function convertSteps(node: PlanNode, json: Json): void {
   }
 }
 
-/** Per request (by its set of loaders), a loader of each plan's steps by parent ID. */
-const PLAN_LOADERS = new WeakMap<object, Map<Plan, DataLoader<string, Json | null>>>();
+/** Per request (by its set of loaders), each plan's loaders by parent ID: of its steps' JSON, and of whole rows. */
+const PLAN_LOADERS = new WeakMap<object, Record<'steps' | 'rows', Map<Plan, DataLoader<string, Json | null>>>>();
 
-function planLoader(ctx: Pick<Context, 'sql' | 'loaders'>, plan: Plan): DataLoader<string, Json | null> {
+/** A loader of `plan`'s steps by parent ID or, `whole`, of its root rows (their own columns too) by ID. */
+function planLoader(ctx: Pick<Context, 'sql' | 'loaders'>, plan: Plan, whole = false): DataLoader<string, Json | null> {
   let loaders = PLAN_LOADERS.get(ctx.loaders);
-  if (!loaders) PLAN_LOADERS.set(ctx.loaders, (loaders = new Map()));
-  let loader = loaders.get(plan);
+  if (!loaders) PLAN_LOADERS.set(ctx.loaders, (loaders = { steps: new Map(), rows: new Map() }));
+  const byPlan = whole ? loaders.rows : loaders.steps;
+  let loader = byPlan.get(plan);
   if (!loader) {
     loader = new DataLoader<string, Json | null>(async (ids) => {
-      plan.sql ??= planSql(plan);
-      const rows = await ctx.sql.query<Json & { $id: string }>(plan.sql, [ids], { prepare: true });
-      const byId = new Map(rows.map((row) => [row.$id, row]));
+      const sql = whole ? (plan.rowsSql ??= planRowsSql(plan)) : (plan.sql ??= planSql(plan));
+      const rows = await ctx.sql.query<Json>(sql, [ids], { prepare: true });
+      const byId = new Map(rows.map((row) => [(whole ? row.id : row.$id) as string, row]));
       return ids.map((id) => {
         const row = byId.get(id);
         if (!row) return null;
@@ -587,9 +596,21 @@ function planLoader(ctx: Pick<Context, 'sql' | 'loaders'>, plan: Plan): DataLoad
         return row;
       });
     });
-    loaders.set(plan, loader);
+    byPlan.set(plan, loader);
   }
   return loader;
+}
+
+/**
+ * Rows by ID, read with their plan as a root list's are: the columns the field's selection reads and what it
+ * reaches below them, for every ID asked in the same tick in one statement. Undefined when the context reads
+ * every level through its loader. A row asked twice is one object: no resolver changes a row.
+ */
+export function rowsWithSelection<T>(ctx: Pick<Context, 'sql' | 'prefetch' | 'loaders'>, info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, type: keyof typeof PATHS, ids: readonly string[]): Promise<(T | null)[]> | undefined {
+  if (!ctx.prefetch) return undefined;
+  const loader = planLoader(ctx, planFor(info, type), true);
+  // load() per key rather than loadMany(): a failed statement must fail the field, not shorten the list.
+  return Promise.all(ids.map((id) => loader.load(id))) as Promise<(T | null)[]>;
 }
 
 /**
