@@ -27,6 +27,8 @@ export function filterAliases<A extends { kind: string; language: string | null 
   aliases: A[],
   args: { kind?: readonly string[] | null; language?: string | null },
 ): A[] {
+  // Unfiltered, the list as read: copying every person's aliases was 4% of what the transitive question allocated.
+  if (!args.kind && !args.language) return aliases;
   return aliases.filter(
     (a) =>
       (!args.kind || args.kind.includes(a.kind)) &&
