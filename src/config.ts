@@ -107,7 +107,7 @@ export const ENVIRONMENT = {
   },
   DB_STATEMENT_TIMEOUT_MS: {
     default: String(DEFAULT_STATEMENT_TIMEOUT_MS),
-    meaning: 'server PostgreSQL: a statement is cancelled after this long, and a server that stops answering is given up 2 s later; PGlite in a worker thread: a statement is given up 2 s later (PGlite cannot cancel it, and finishes it); the request gets `SERVICE_UNAVAILABLE`',
+    meaning: 'server PostgreSQL: a statement is cancelled after this long, and a server that stops answering is given up 2 s later (found by a check of every connection each tenth of that time, at most each second); PGlite in a worker thread: a statement is given up 2 s later (PGlite cannot cancel it, and finishes it); the request gets `SERVICE_UNAVAILABLE`',
     schema: whole(1, 600_000, 'a whole number of milliseconds'),
   },
   DB_POOL_SIZE: {

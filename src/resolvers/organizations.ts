@@ -106,7 +106,7 @@ async function componentsByLevel(root: OrganizationRow, ctx: Context, info: Grap
   const loaded = found.filter((id) => !fetched.has(id));
   const byId = new Map<string, OrganizationRow>(fetched);
   // Each level's components with their columns and what the selection reaches below them, in one statement
-  // for every walk of the level.
+  // for every walk of the list.
   const whole = rowsWithSelection<OrganizationRow>(ctx, info, 'Organization', loaded);
   if (whole) {
     for (const row of await whole) if (row) byId.set(row.id, row);

@@ -502,15 +502,15 @@ function stepSql(step: Step, parent: string, depth: number): string {
   return `(SELECT ${rowArray(node, alias, depth)} ${from} WHERE ${where})`;
 }
 
-/**
- * The statement of a plan: for each parent ID, the JSON of every step. When the roots' steps all start
- * from their ID (the root types' do), the roots' table is not read.
- */
 /** The statement of a plan's root rows by ID, with their columns and every step below them. */
 function planRowsSql(plan: Plan): string {
   return `SELECT ${rootSelect(plan, 'p')} FROM "${TABLES[plan.root.entity].name}" p WHERE p.id = ANY($1::uuid[])`;
 }
 
+/**
+ * The statement of a plan: for each parent ID, the JSON of every step. When the roots' steps all start
+ * from their ID (the root types' do), the roots' table is not read.
+ */
 export function planSql(plan: Plan): string {
   const steps = [...plan.root.steps].map(([name, step]) => `${stepSql(step, 'p', 1)} AS "$${name}"`);
   const fromIds = [...plan.root.steps.values()].every((step) => step.link.kind === 'many');
@@ -614,11 +614,10 @@ export function rowsWithSelection<T>(ctx: Pick<Context, 'sql' | 'prefetch' | 'lo
 }
 
 /**
- * Rows a field resolved through a loader (a root lookup by slug or ID, the components of a transitive
- * walk), each copied with what the field's selection reaches below it: fetched for every row the field
- * resolves in the same tick in one statement (a loader per plan), where each level below went through
- * its own loader. The copies keep the loader's cached rows as they were, for fields on other paths,
- * whose selection may need other columns.
+ * Rows a field resolved through a loader (a root lookup by slug or ID), each copied with what the field's selection
+ * reaches below it: fetched for every row the field resolves in the same tick in one statement (a loader per
+ * plan), where each level below went through its own loader. The copies keep the loader's cached rows as they
+ * were, for fields on other paths, whose selection may need other columns.
  */
 export async function withSelection<T extends { id: string }>(ctx: Pick<Context, 'sql' | 'prefetch' | 'loaders'>, info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, type: keyof typeof PATHS, rows: T[]): Promise<T[]> {
   if (!ctx.prefetch || rows.length === 0) return rows;
