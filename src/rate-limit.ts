@@ -48,15 +48,24 @@ interface Spending {
   resetAt: number;
 }
 
+/** Clients counted apart in memory at most; beyond them, new clients share one budget (OVERFLOW_CLIENT). */
+export const MAX_CLIENTS = 100_000;
+const OVERFLOW_CLIENT = '(new clients past the limit)';
+
 /**
  * Fixed windows per client, in this process. Windows that have closed are dropped once a window, so the
- * map holds the clients of the last minute or two, not every client ever seen.
+ * map holds the clients of the last minute or two, not every client ever seen. A caller that invents a
+ * new API key at every request would still grow it without bound within a minute: past `maxClients`,
+ * clients not yet counted share one budget until windows close (legitimate newcomers among them while
+ * it lasts, which is the price of a bounded memory).
  */
 class MemoryBudget {
   private readonly spending = new Map<string, Spending>();
   private readonly sweeper: NodeJS.Timeout;
+  /** When a full map was last swept for closed windows: at most once a second, each sweep reading all of it. */
+  private sweptFullAt = 0;
 
-  constructor(private readonly points: number, private readonly windowMs: number) {
+  constructor(private readonly points: number, private readonly windowMs: number, private readonly maxClients: number) {
     this.sweeper = setInterval(() => this.sweep(Date.now()), windowMs);
     this.sweeper.unref();
   }
@@ -67,6 +76,13 @@ class MemoryBudget {
    */
   spend(client: string, cost: number, now = Date.now()): { admitted: boolean; remaining: number; msBeforeNext: number } {
     let record = this.spending.get(client);
+    if (record === undefined && client !== OVERFLOW_CLIENT && this.spending.size >= this.maxClients) {
+      if (now - this.sweptFullAt >= 1_000) {
+        this.sweptFullAt = now;
+        this.sweep(now);
+      }
+      if (this.spending.size >= this.maxClients) return this.spend(OVERFLOW_CLIENT, cost, now);
+    }
     if (record === undefined || record.resetAt <= now) {
       record = { spent: 0, resetAt: now + this.windowMs };
       this.spending.set(client, record);
@@ -84,7 +100,7 @@ class MemoryBudget {
   }
 }
 
-export function createRateLimit(options: { costPerMinute: number; redisUrl?: string; redis?: Redis; trustProxy?: boolean }): RateLimit {
+export function createRateLimit(options: { costPerMinute: number; redisUrl?: string; redis?: Redis; trustProxy?: boolean; maxClients?: number }): RateLimit {
   const budget = options.costPerMinute;
   const refuse = (cost: CostReport, remaining: number, msBeforeNext: number) => {
     const retryAfter = Math.max(1, Math.ceil(msBeforeNext / 1000));
@@ -102,7 +118,7 @@ export function createRateLimit(options: { costPerMinute: number; redisUrl?: str
   const owned = !options.redis && options.redisUrl ? connectRedis(options.redisUrl) : undefined;
   const redis = options.redis ?? owned;
   if (!redis) {
-    const memory = new MemoryBudget(budget, RATE_WINDOW_SECONDS * 1000);
+    const memory = new MemoryBudget(budget, RATE_WINDOW_SECONDS * 1000, options.maxClients ?? MAX_CLIENTS);
     return {
       admit(cost, context) {
         const { admitted, remaining, msBeforeNext } = memory.spend(client(context), cost.requested);

@@ -144,6 +144,33 @@ describe('rate limit', () => {
     }
   });
 
+  it('counts at most maxClients apart in memory: past them, new clients share one budget until windows close', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const limit = createRateLimit({ costPerMinute: 300, maxClients: 2 });
+    try {
+      const api = createApi({ db, logging: 'error', rateLimit: limit });
+      const spend = async (key: string) => {
+        const answer = await post(api, PAGE, { 'x-api-key': key }, { n: 10 });
+        return answer.status === 200 ? answer.body.extensions.cost.remaining : answer.status;
+      };
+      // Two clients counted apart, each with its own budget.
+      expect(await spend('first')).toBe(189);
+      expect(await spend('second')).toBe(189);
+      // Every client after them, whatever key it invents, spends from one shared budget.
+      expect(await spend(randomUUID())).toBe(189);
+      expect(await spend(randomUUID())).toBe(78);
+      expect(await spend(randomUUID())).toBe(429);
+      // Those counted apart keep theirs.
+      expect(await spend('first')).toBe(78);
+      // Once the windows have closed, a new client is counted apart again.
+      vi.setSystemTime(Date.now() + 60_000);
+      expect(await spend(randomUUID())).toBe(189);
+    } finally {
+      vi.useRealTimers();
+      await limit.close();
+    }
+  });
+
   it('counts a client by its address, and behind a trusted proxy by the address the proxy forwarded', async () => {
     const direct = createRateLimit({ costPerMinute: 200 });
     const proxied = createRateLimit({ costPerMinute: 200, trustProxy: true });
