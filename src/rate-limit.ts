@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { GraphQLError } from 'graphql';
 import type { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { CostReport } from './cost.js';
 import { ErrorCode } from './errors.js';
 import { connectRedis, redisReady } from './redis.js';
@@ -113,17 +113,19 @@ export function createRateLimit(options: { costPerMinute: number; redisUrl?: str
     });
   };
   const client = (context: object) => clientKey(context as Parameters<typeof clientKey>[0], options.trustProxy);
+  // This process's count: the only one without Redis, and the fallback while Redis does not answer.
+  const memory = new MemoryBudget(budget, RATE_WINDOW_SECONDS * 1000, options.maxClients ?? MAX_CLIENTS);
+  const admitFromMemory = (cost: CostReport, context: object): Admission => {
+    const { admitted, remaining, msBeforeNext } = memory.spend(client(context), cost.requested);
+    return admitted ? { budget, remaining, resetInSeconds: Math.ceil(msBeforeNext / 1000) } : refuse(cost, remaining, msBeforeNext);
+  };
 
   // A client passed in is the caller's to close; one made from a URL is this limiter's.
   const owned = !options.redis && options.redisUrl ? connectRedis(options.redisUrl) : undefined;
   const redis = options.redis ?? owned;
   if (!redis) {
-    const memory = new MemoryBudget(budget, RATE_WINDOW_SECONDS * 1000, options.maxClients ?? MAX_CLIENTS);
     return {
-      admit(cost, context) {
-        const { admitted, remaining, msBeforeNext } = memory.spend(client(context), cost.requested);
-        return admitted ? { budget, remaining, resetInSeconds: Math.ceil(msBeforeNext / 1000) } : refuse(cost, remaining, msBeforeNext);
-      },
+      admit: admitFromMemory,
       connected: async () => true,
       async close() {
         memory.close();
@@ -131,25 +133,23 @@ export function createRateLimit(options: { costPerMinute: number; redisUrl?: str
     };
   }
 
-  const limiter = new RateLimiterRedis({
-    storeClient: redis,
-    keyPrefix: 'sahel:cost',
-    points: budget,
-    duration: RATE_WINDOW_SECONDS,
-    insuranceLimiter: new RateLimiterMemory({ points: budget, duration: RATE_WINDOW_SECONDS }),
-  });
+  // No insurance limiter of rate-limiter-flexible's: its memory store would hold every client seen while
+  // Redis is down, where this process's count is bounded (MemoryBudget).
+  const limiter = new RateLimiterRedis({ storeClient: redis, keyPrefix: 'sahel:cost', points: budget, duration: RATE_WINDOW_SECONDS });
   return {
     async admit(cost, context) {
       try {
         const spent = await limiter.consume(client(context), cost.requested);
         return { budget, remaining: spent.remainingPoints, resetInSeconds: Math.ceil(spent.msBeforeNext / 1000) };
       } catch (error) {
-        if (!(error instanceof RateLimiterRes)) throw error;
-        return refuse(cost, error.remainingPoints, error.msBeforeNext);
+        if (error instanceof RateLimiterRes) return refuse(cost, error.remainingPoints, error.msBeforeNext);
+        // Redis did not answer (a refused connection, a timeout): neither refuse nor admit everyone.
+        return admitFromMemory(cost, context);
       }
     },
     connected: () => redisReady(redis),
     async close() {
+      memory.close();
       owned?.disconnect();
     },
   };

@@ -144,9 +144,10 @@ describe('rate limit', () => {
     }
   });
 
-  it('counts at most maxClients apart in memory: past them, new clients share one budget until windows close', async () => {
+  // In memory, and in memory while Redis does not answer.
+  it.each([{}, { redisUrl: 'redis://127.0.0.1:1' }])('counts at most maxClients apart in memory: past them, new clients share one budget until windows close (%o)', async (store) => {
     vi.useFakeTimers({ toFake: ['Date'] });
-    const limit = createRateLimit({ costPerMinute: 300, maxClients: 2 });
+    const limit = createRateLimit({ costPerMinute: 300, maxClients: 2, ...store });
     try {
       const api = createApi({ db, logging: 'error', rateLimit: limit });
       const spend = async (key: string) => {
