@@ -25,7 +25,8 @@ const pick = seeded.pick;
 const schema = buildSchema(readFileSync('schema.graphql', 'utf8'));
 const HOSTILE = ['', 'jnim', 'JNIM', 'Jama\'at', '\u0000', '\ud800', "'; DROP TABLE \"Organization\"; --", '.*+?^${}()|[]\\', '%_%', '\u3300'.repeat(200),
   'x'.repeat(5_000), '2019', '2019-02-30', '../2020', '~1958', 'bm90LWFuLWlk', 'T3JnYW5pemF0aW9uOjE=', '🙂', 'é', '\n\t', 'null', '[]', '{}'];
-const NUMBERS = [0, 1, -1, 10, 100, 101, 500, 501, 2 ** 31 - 1, -(2 ** 31), 1.5, 1e308];
+// Every range's edges and beyond them: zero, negative (a negative page size once made a cost negative), huge.
+const NUMBERS = [0, 1, -1, -50, -500, -1000, 10, 50, 51, 100, 101, 500, 501, 1000, 1001, 2 ** 31 - 1, -(2 ** 31), 1.5, -0.5, 1e308, -1e308];
 
 function literal(type: GraphQLInputType, depth = 0): string {
   if (isNonNullType(type)) return literal(type.ofType, depth);
@@ -103,7 +104,7 @@ function operation(): { query: string; variables?: Record<string, unknown> } {
 
 const port = 20_000 + int(20_000);
 const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-  env: { ...process.env, DATABASE_URL: 'memory://', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', RATE_LIMIT_COST_PER_MINUTE: '0' },
+  env: { ...process.env, DATABASE_URL: 'memory://', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', RATE_LIMIT_COST_PER_MINUTE: '1000000000' },
   stdio: ['ignore', 'ignore', 'pipe'],
 });
 let serverErrors = '';
@@ -114,6 +115,14 @@ for (let i = 0; ; i++) {
   if (await fetch(`${base}/ready`).then((r) => r.ok, () => false)) break;
   if (i > 240) throw new Error('the server did not become ready in 60 s');
   await new Promise((r) => setTimeout(r, 250));
+}
+
+function costOf(text: string): { requested: number; remaining?: number; budget?: number } | undefined {
+  try {
+    return (JSON.parse(text) as { extensions?: { cost?: { requested: number } } }).extensions?.cost;
+  } catch {
+    return undefined;
+  }
 }
 
 const failures: { operation: object; status: number; body: string }[] = [];
@@ -133,6 +142,9 @@ for (let n = 0; n < COUNT; n++) {
   const code = /"code":"([A-Z_]+)"/.exec(text)?.[1] ?? (text.includes('"data"') ? 'data' : '-');
   byStatus.set(`${status} ${code}`, (byStatus.get(`${status} ${code}`) ?? 0) + 1);
   if (status === 0 || status >= 500 || text.includes('INTERNAL_SERVER_ERROR')) failures.push({ operation: op, status, body: text.slice(0, 500) });
+  // A cost below zero, or a budget credited past its size, would let a client buy what it did not pay for.
+  const cost = costOf(text);
+  if (cost && (cost.requested < 0 || (cost.remaining !== undefined && cost.remaining > cost.budget!))) failures.push({ operation: op, status, body: `cost ${JSON.stringify(cost)}` });
   if (n % 100 === 99 && !(await fetch(`${base}/health`).then((r) => r.ok, () => false))) failures.push({ operation: { health: n }, status: 0, body: '/health did not answer' });
 }
 const alive = child.exitCode === null && (await fetch(`${base}/health`).then((r) => r.ok, () => false));

@@ -127,7 +127,7 @@ export const ENVIRONMENT = {
   },
   RATE_LIMIT_COST_PER_MINUTE: {
     default: String(DEFAULT_RATE_LIMIT_PER_MINUTE),
-    meaning: 'cost one client (its `X-API-Key`, else its IP address) may spend per minute; over it: HTTP 429 `RATE_LIMITED` with `Retry-After`; `0` = no rate limit',
+    meaning: 'cost one client (its IP address; an IPv6 host by its /64) may spend per minute; over it: HTTP 429 `RATE_LIMITED` with `Retry-After`; `0` = no rate limit',
     schema: whole(0, 1_000_000_000, 'a whole number'),
   },
   RESPONSE_CACHE_TTL_SECONDS: {
@@ -137,7 +137,7 @@ export const ENVIRONMENT = {
   },
   TRUST_PROXY: {
     default: 'false',
-    meaning: '`true` behind one reverse proxy: rate limits count a client by the last `X-Forwarded-For` address (the proxy\'s), not the proxy\'s own',
+    meaning: '`true` behind one reverse proxy: rate limits count a client by the last `X-Forwarded-For` address (the one the proxy added), not the proxy\'s own. Requires that clients reach the port only through that proxy: one that reaches it directly writes that address itself',
     schema: flag,
   },
   REDIS_URL: {

@@ -6,10 +6,12 @@
 import type { FieldComplexityValue } from '@pothos/plugin-complexity';
 import { complexityFromQuery } from '@pothos/plugin-complexity';
 import { PothosValidationError } from '@pothos/core';
-import { getNamedType, getOperationAST, GraphQLError, isLeafType, isListType, isNonNullType, Kind, type DocumentNode, type GraphQLField, type GraphQLOutputType } from 'graphql';
+import { getNamedType, getOperationAST, GraphQLError, isLeafType, isListType, isNonNullType, Kind, type DocumentNode, type OperationDefinitionNode, type GraphQLField, type GraphQLOutputType } from 'graphql';
 import { isAsyncIterable, isPromise, type Plugin } from 'graphql-yoga';
+import { getVariableValues } from 'graphql/execution/values.js';
 import { badUserInput, ErrorCode } from './errors.js';
 import { MAX_PAGE_SIZE } from './resolvers/pagination.js';
+import { checkOperationArguments } from './schema/argument-guard.js';
 
 /** Items a plain list (aliases, components, citations) is counted as holding: they are small, not bounded. */
 export const LIST_ESTIMATE = 10;
@@ -17,8 +19,9 @@ export const LIST_ESTIMATE = 10;
 const isList = (type: GraphQLOutputType): boolean => isListType(isNonNullType(type) ? type.ofType : type);
 
 function pageArgument<C>(args: Record<string, unknown>, field: GraphQLField<unknown, C>): number | undefined {
+  // Ranges are checked before any cost (checkOperationArguments); never less than nothing all the same.
   for (const name of ['first', 'last'] as const) {
-    if (typeof args[name] === 'number') return args[name] as number;
+    if (typeof args[name] === 'number') return Math.max(0, args[name] as number);
   }
   const declared = field.args.find((a) => a.name === 'first');
   if (!declared) return undefined;
@@ -154,6 +157,12 @@ export function useCostLimit({ limit, admit, cached = false }: CostOptions): Plu
         try {
           const document = selectedOperation(args.document, args.operationName);
           if (!document) return;
+          const operation = document.definitions[0] as OperationDefinitionNode;
+          const coerced = getVariableValues(args.schema, operation.variableDefinitions ?? [], variables);
+          // Variables of the wrong type are refused by graphql-js before any resolver, with its own message.
+          if (coerced.errors) return;
+          // A page size or count out of its range refuses the whole operation, before its cost is read.
+          checkOperationArguments(args.schema, document, coerced.coerced);
           requested = complexityFromQuery(document, { schema: args.schema, ctx: args.contextValue as object, variables }).complexity;
           if (key !== undefined) remember(args.document, key, requested);
         } catch (error) {
@@ -161,6 +170,10 @@ export function useCostLimit({ limit, admit, cached = false }: CostOptions): Plu
           // not run, or a bad ID beside an expensive selection would pass the limit. The value is not echoed.
           // Variables of the wrong type are refused by graphql-js before any resolver, with its own message.
           if (error instanceof GraphQLError && error.message.startsWith('Variable "$')) return;
+          if (error instanceof GraphQLError && error.extensions.code === ErrorCode.BAD_USER_INPUT) {
+            setResultAndStopExecution({ errors: [error] });
+            return;
+          }
           if (!(error instanceof PothosValidationError || error instanceof GraphQLError)) throw error;
           const message = error.message.startsWith('Invalid global ID')
             ? 'Invalid global ID: not an ID this API hands out.'

@@ -1,13 +1,14 @@
 // A budget of cost per client per minute: each operation spends what it may cost (src/cost.ts). A
-// client is its API key when it sends one (X-API-Key), else its IP address. Counted in memory, or in
+// client is its address: a key header is not an identity until keys are issued and verified, and an
+// invented one must not buy a fresh budget. Counted in memory, or in
 // Redis when REDIS_URL is set so that every server shares one budget; if Redis stops answering, each
 // server falls back to its own memory count rather than refusing or admitting everyone.
 //
 // Without Redis the count is a map this module keeps and answers at once: rate-limiter-flexible's
 // memory store answers through a promise and a result object per call (0.9-1.2 µs a call against
 // 0.25-0.3 µs, measured alone), and every request passes here.
-import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { isIPv6 } from 'node:net';
 import { GraphQLError } from 'graphql';
 import type { Redis } from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
@@ -31,15 +32,29 @@ export interface RateLimit {
 }
 
 /**
- * The client a request comes from: its API key (hashed: keys are never stored) or its address. Behind a
- * trusted proxy (TRUST_PROXY), the address is the last one of X-Forwarded-For, the one that proxy added:
- * the earlier ones are the client's own to write.
+ * An IPv6 client by its /64: one host is given a whole /64 and can pick a new address in it at every
+ * request, as it could invent a new key. IPv4 (and IPv4 mapped in IPv6) by its address.
+ */
+export function addressClient(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return mapped[1]!;
+  if (!isIPv6(address)) return address;
+  const [head = '', tail = ''] = address.toLowerCase().split('::');
+  const front = head ? head.split(':') : [];
+  const back = tail ? tail.split(':') : [];
+  const groups = address.includes('::') ? [...front, ...Array(8 - front.length - back.length).fill('0'), ...back] : front;
+  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+}
+
+/**
+ * The client a request comes from: its address. Behind a trusted proxy (TRUST_PROXY), the address is the
+ * last one of X-Forwarded-For, the one that proxy added: the earlier ones are the client's own to write.
+ * That mode requires that the port is reachable only through the proxy: a client that reaches it directly
+ * writes the last entry itself.
  */
 export function clientKey(context: { request?: Request; req?: IncomingMessage }, trustProxy = false): string {
-  const key = context.request?.headers.get('x-api-key');
-  if (key) return `key:${createHash('sha256').update(key).digest('hex').slice(0, 32)}`;
   const forwarded = trustProxy ? context.request?.headers.get('x-forwarded-for')?.split(',').at(-1)?.trim() : undefined;
-  return `ip:${forwarded || (context.req?.socket?.remoteAddress ?? 'local')}`;
+  return `ip:${addressClient(forwarded || (context.req?.socket?.remoteAddress ?? 'local'))}`;
 }
 
 /** One client's spending in the current window, which opens at its first operation (as rate-limiter-flexible counts). */
@@ -54,10 +69,10 @@ const OVERFLOW_CLIENT = '(new clients past the limit)';
 
 /**
  * Fixed windows per client, in this process. Windows that have closed are dropped once a window, so the
- * map holds the clients of the last minute or two, not every client ever seen. A caller that invents a
- * new API key at every request would still grow it without bound within a minute: past `maxClients`,
- * clients not yet counted share one budget until windows close (legitimate newcomers among them while
- * it lasts, which is the price of a bounded memory).
+ * map holds the clients of the last minute or two, not every client ever seen. A caller with many
+ * addresses (a botnet; IPv6 hosts are counted by their /64) could still grow it within a minute: past
+ * `maxClients`, clients not yet counted share one budget until windows close (legitimate newcomers among
+ * them while it lasts, which is the price of a bounded memory).
  */
 class MemoryBudget {
   private readonly spending = new Map<string, Spending>();
@@ -75,6 +90,8 @@ class MemoryBudget {
    * without Redis (once refused, refused until its window closes).
    */
   spend(client: string, cost: number, now = Date.now()): { admitted: boolean; remaining: number; msBeforeNext: number } {
+    // A cost below nothing would credit the budget past its size.
+    cost = Math.max(0, cost);
     let record = this.spending.get(client);
     if (record === undefined && client !== OVERFLOW_CLIENT && this.spending.size >= this.maxClients) {
       if (now - this.sweptFullAt >= 1_000) {
@@ -139,7 +156,7 @@ export function createRateLimit(options: { costPerMinute: number; redisUrl?: str
   return {
     async admit(cost, context) {
       try {
-        const spent = await limiter.consume(client(context), cost.requested);
+        const spent = await limiter.consume(client(context), Math.max(0, cost.requested));
         return { budget, remaining: spent.remainingPoints, resetInSeconds: Math.ceil(spent.msBeforeNext / 1000) };
       } catch (error) {
         if (error instanceof RateLimiterRes) return refuse(cost, error.remainingPoints, error.msBeforeNext);

@@ -37,6 +37,22 @@ describe('node(id)', () => {
     }
   });
 
+  // The second fetch of one ID was handed the first's pending load, unmarked with its type: graphql-js's
+  // "Abstract type Node must resolve to an Object type" and null, interpreted and compiled alike.
+  it('answers the same node fetched twice, or in two lists, in one operation', async () => {
+    const api = createTestApi(db);
+    const all = await ids();
+    const operation = 'query($x: ID!, $y: ID!) { a: node(id: $x) { __typename id } b: node(id: $x) { id } c: nodes(ids: [$x, $y, $x]) { id } d: nodes(ids: [$y, $x]) { id } }';
+    for (const [typename, x] of Object.entries(all)) {
+      const y = all.Person === x ? all.Organization! : all.Person!;
+      for (let run = 0; run < 3; run++) {
+        const { body } = await postQuery(api, operation, { x, y });
+        expect(body.errors, typename).toBeUndefined();
+        expect(body.data, typename).toEqual({ a: { __typename: typename, id: x }, b: { id: x }, c: [{ id: x }, { id: y }, { id: x }], d: [{ id: y }, { id: x }] });
+      }
+    }
+  });
+
   it('nodes(ids) keeps the order and answers null for IDs of nothing', async () => {
     const known = await ids();
     const missing = Buffer.from('Organization:00000000-0000-5000-8000-000000000000').toString('base64');

@@ -1,4 +1,4 @@
-import SchemaBuilder from '@pothos/core';
+import SchemaBuilder, { brandWithType } from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
 import RelayPlugin from '@pothos/plugin-relay';
 import { DateResolver, DateTimeResolver } from 'graphql-scalars';
@@ -13,6 +13,17 @@ function assertNodeType(schema: GraphQLSchema, typename: string) {
   if (!isObjectType(type) || !type.getInterfaces().some((i) => i.name === 'Node')) {
     throw badUserInput(`The global ID names "${typename}", which is not a type of this API.`, 'id');
   }
+}
+
+/**
+ * Marks a loaded object with its type for the Node interface. The relay plugin marks objects once their
+ * batch is loaded, but a second `node` or `nodes` for the same ID in one operation is handed the first
+ * one's pending promise from its cache, which can settle before the mark: the object then had no type
+ * and the field failed with graphql-js's "Abstract type Node must resolve to an Object type".
+ */
+function branded<T>(node: T, typename: string): T {
+  if (node !== null && typeof node === 'object') brandWithType(node, typename as never);
+  return node;
 }
 
 export const builder = new SchemaBuilder<{
@@ -37,17 +48,18 @@ export const builder = new SchemaBuilder<{
       description: 'Fetches any object by its global ID; null when no such object exists.',
       nullable: true,
       args: { id: { description: 'A global ID, as returned in any `id` field.' } },
-      resolve: (_root, { id }, _ctx, info, resolveNode) => {
+      resolve: async (_root, { id }, _ctx, info, resolveNode) => {
         assertNodeType(info.schema, id.typename);
-        return resolveNode(id);
+        return branded(await resolveNode(id), id.typename);
       },
     },
     nodesQueryOptions: {
       description: 'Fetches several objects by global ID, in the order given; null for each unknown ID.',
       args: { ids: { description: 'Global IDs, as returned in `id` fields.' } },
-      resolve: (_root, { ids }, _ctx, info, resolveNodes) => {
+      resolve: async (_root, { ids }, _ctx, info, resolveNodes) => {
         for (const id of ids) assertNodeType(info.schema, id.typename);
-        return resolveNodes(ids);
+        const nodes = await Promise.all(await resolveNodes(ids));
+        return nodes.map((node, i) => branded(node, ids[i]!.typename));
       },
     },
     cursorFieldOptions: { description: 'Opaque cursor of this edge, for `after` or `before`.' },
