@@ -12,6 +12,8 @@ import { getVariableValues } from 'graphql/execution/values.js';
 import { badUserInput, ErrorCode } from './errors.js';
 import { MAX_PAGE_SIZE } from './resolvers/pagination.js';
 import { checkOperationArguments } from './schema/argument-guard.js';
+import { normalizeText } from './search/normalize.js';
+import { searchTerms } from './search/search.js';
 
 /** Items a plain list (aliases, components, citations) is counted as holding: they are small, not bounded. */
 export const LIST_ESTIMATE = 10;
@@ -39,6 +41,12 @@ export function fieldCost<C>(args: Record<string, unknown>, _ctx: C, field: Grap
   // A connection's edges were counted by the connection field (its `first`), each node by itself.
   if (field.name === 'edges') return { field: 0, multiplier: 1 };
   const page = pageArgument(args, field);
+  // A text search's database work grows with its distinct words (each is looked up, ranked, highlighted).
+  const text = typeof args.query === 'string' ? args.query : field.name === 'resolveEntity' && typeof args.name === 'string' ? args.name : undefined;
+  if (text !== undefined) {
+    const terms = Math.max(1, searchTerms(normalizeText(text)).length);
+    return { field: (page ?? 1) * terms, multiplier: page ?? 1 };
+  }
   if (page !== undefined) return isList(field.type) ? { field: page, multiplier: page } : { field: 1, multiplier: page };
   if (isList(field.type)) return { field: LIST_ESTIMATE, multiplier: LIST_ESTIMATE };
   return { field: 1, multiplier: 1 };

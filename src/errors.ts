@@ -17,7 +17,10 @@ export const ErrorCode = {
   PERSISTED_QUERY_ONLY: 'PERSISTED_QUERY_ONLY',
   /** A request a browser could send from another site (GET, form content types) came without a CSRF header: 403. */
   CSRF_HEADER_REQUIRED: 'CSRF_HEADER_REQUIRED',
-  /** The operation ran past the request timeout (REQUEST_TIMEOUT_MS) and was answered without its data: HTTP 504. */
+  /**
+   * The operation ran past the request timeout (REQUEST_TIMEOUT_MS), or one of its statements past the database's
+   * (DB_STATEMENT_TIMEOUT_MS), and was answered without its data: HTTP 504. The database is up; ask for less.
+   */
   REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
   /** The request body is larger than the server reads (2 MB): HTTP 413. */
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',

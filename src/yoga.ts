@@ -3,7 +3,7 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError, type DocumentNode } from 'graphql';
 import { createYoga, maskError as defaultMaskError, type LogLevel, type Plugin, type YogaLogger } from 'graphql-yoga';
-import { isDatabaseUnavailable, unavailableReason } from './db/availability.js';
+import { isDatabaseUnavailable, isStatementTimeout, unavailableReason } from './db/availability.js';
 import { contextFactory } from './context.js';
 import { ErrorCode } from './errors.js';
 import { useOperationLimits } from './limits.js';
@@ -164,6 +164,15 @@ function unavailableError(error: GraphQLError): GraphQLError {
   });
 }
 
+/** The database cancelled a slow statement: the operation asked too much; the database is up (no Retry-After). */
+function statementTimeoutError(error: GraphQLError): GraphQLError {
+  return new GraphQLError('A database statement of this operation ran past its time limit and was stopped; ask for less (smaller pages, narrower filters, shorter search text).', {
+    nodes: error.nodes ?? null,
+    path: error.path ?? null,
+    extensions: { code: ErrorCode.REQUEST_TIMEOUT, http: { status: 504 } },
+  });
+}
+
 /** Pothos reports bad relay arguments (malformed global IDs) so: the client's error, never echoing its value. */
 function invalidArgumentError(error: GraphQLError): GraphQLError {
   const message = error.message.startsWith('Invalid global ID') ? 'Invalid global ID: not an ID this API hands out.' : error.message;
@@ -189,6 +198,7 @@ function useKnownErrors(reportOutage: (error: unknown) => void): Plugin {
       onExecuteDone: ({ result, setResult }) => {
         if (!('errors' in result) || !result.errors) return;
         const errors = result.errors.map((error) => {
+          if (isStatementTimeout(error.originalError)) return statementTimeoutError(error);
           if (isDatabaseUnavailable(error.originalError)) {
             reportOutage(error.originalError);
             return unavailableError(error);
@@ -243,6 +253,7 @@ export function createApi({ db, logging = 'info', ready, costLimit = DEFAULT_COS
         const original = error instanceof GraphQLError ? error.originalError : error;
         // useKnownErrors has already rewritten these in single results; the payloads of @defer/@stream
         // (run by graphql-js, not graphql-jit) reach them here.
+        if (error instanceof GraphQLError && isStatementTimeout(original)) return statementTimeoutError(error);
         if (error instanceof GraphQLError && isDatabaseUnavailable(original)) {
           reportOutage(original);
           return unavailableError(error);

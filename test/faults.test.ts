@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../src/app.js';
 import { openDatabase } from '../src/db/client.js';
@@ -162,6 +163,29 @@ describe.skipIf(!serverPostgresAvailable)('a server PostgreSQL that goes away wh
     for (let i = 0; i < 10 && after.status !== 200; i++) after = await post();
     expect(after.status).toBe(200);
     expect(await get('/ready')).toBe(200);
+  });
+
+  // A statement the database cancels for its time was reported as an outage, with Retry-After: clients
+  // retried it, and operators looked for an outage that was not there.
+  it('a statement the database cancels for running too long is REQUEST_TIMEOUT (504, no Retry-After), not SERVICE_UNAVAILABLE', async () => {
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    const locker = new pg.Client({ connectionString: url.toString() });
+    await locker.connect();
+    try {
+      // A statement that waits on a lock runs until the database's statement timeout (1 s here) cancels it.
+      await locker.query('BEGIN; LOCK TABLE "Organization" IN ACCESS EXCLUSIVE MODE');
+      const slow = await post('{ organizations(first: 3) { totalCount } }');
+      expect(slow.status).toBe(504);
+      expect(slow.retryAfter).toBeNull();
+      expect(slow.body.errors?.[0]?.extensions?.code).toBe('REQUEST_TIMEOUT');
+      expect(slow.body.errors?.[0]?.message).toMatch(/ran past its time limit/);
+    } finally {
+      await locker.query('ROLLBACK');
+      await locker.end();
+    }
+    expect(await get('/ready')).toBe(200);
+    expect((await post('{ organizations(first: 3) { totalCount } }')).status).toBe(200);
   });
 
   it('a frozen database: requests end with SERVICE_UNAVAILABLE after the statement timeout, not when it thaws', async () => {

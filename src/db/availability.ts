@@ -6,9 +6,28 @@ import type { ScriptRunner } from './client.js';
 const PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
 // Sockets and name lookup.
 const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
-// PostgreSQL: connection exceptions (class 08), shutting down or starting up, too many connections,
-// a statement cancelled by statement_timeout (the database is too slow to answer now).
-const SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300', '57014']);
+// PostgreSQL: connection exceptions (class 08), shutting down or starting up, too many connections.
+const SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300']);
+// PostgreSQL: a statement cancelled (by statement_timeout): the database answered, this statement was slow.
+const CANCELLED = '57014';
+
+/** The codes of `error` and of its causes, outermost first. */
+function* codes(error: unknown): Generator<string> {
+  for (let e = error, depth = 0; e && depth < 8; depth++) {
+    const candidate = e as { code?: unknown; originalCode?: unknown; cause?: unknown };
+    for (const code of [candidate.code, candidate.originalCode]) if (typeof code === 'string') yield code;
+    e = candidate.cause;
+  }
+}
+
+/**
+ * True when the database cancelled a statement for running past DB_STATEMENT_TIMEOUT_MS: that operation
+ * asked too much, and the database is fine. Not an outage: retrying the same operation would fail again.
+ */
+export function isStatementTimeout(error: unknown): boolean {
+  for (const code of codes(error)) if (code === CANCELLED) return true;
+  return false;
+}
 const MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Query read timeout|connection timeout|PGlite is closed/i;
 
 /** True when `error` (or anything in its cause chain) says the database cannot be reached now. */

@@ -44,6 +44,19 @@ export const MAX_FUZZY_WORD_LENGTH = 40;
 /** Queries shorter than this only match exactly: "type-ahead from the third character". */
 export const MIN_PARTIAL_LENGTH = 3;
 const CANDIDATES = 200;
+/**
+ * Most distinct words a search sends to word lookups, ranking and highlighting. The database's work grows
+ * with the words of a query: ts_headline spent 2 s on one 200-character query of 67 repeated words.
+ * Names worth finding are under 8 words; later words are dropped, repeated ones counted once.
+ */
+export const MAX_SEARCH_TERMS = 8;
+/** Characters of a document ts_headline reads for an excerpt: its work grows with the text it reads. */
+const HEADLINE_TEXT = 20_000;
+
+/** A query's distinct words (of `min` letters or more) in their order, at most MAX_SEARCH_TERMS. */
+export function searchTerms(text: string, min = 1): string[] {
+  return [...new Set(text.split(' ').filter((w) => w.length >= min))].slice(0, MAX_SEARCH_TERMS);
+}
 // A weak alias (a list's low-quality name, a bare nom de guerre) can be found, never decide alone.
 const WEAK_FACTOR = 0.75;
 
@@ -167,7 +180,7 @@ async function nameCandidates(sql: ScriptRunner, q: ReturnType<typeof nameKey>, 
       [types, q.normalized],
     );
   }
-  const words = q.skeleton.split(' ').filter((w) => w.length >= 2);
+  const words = searchTerms(q.skeleton, 2);
   const found = (await spellings(sql, words, foldWord(q.normalized.split(' ').at(-1) ?? ''), match)).filter((s) => s.df > 0);
   // The rarest words, as many as together appear in at most WORD_CANDIDATES names: every name holding
   // one of them is then retrieved, and a chance spelling of a typo (in one or two names) does not
@@ -220,7 +233,7 @@ async function fullTextCandidates(sql: ScriptRunner, normalized: string, types: 
   return sql.query<DocumentRow>(
     `SELECT "entityType", "organizationId", "personId", "incidentId", "sourceId",
             ts_rank(vector, plainto_tsquery('simple', $2))::float8 AS rank,
-            ts_headline('simple', content, plainto_tsquery('simple', $2), 'MaxWords=18, MinWords=6, StartSel="", StopSel=""') AS excerpt
+            ts_headline('simple', left(content, ${HEADLINE_TEXT}), plainto_tsquery('simple', $2), 'MaxWords=18, MinWords=6, StartSel="", StopSel=""') AS excerpt
      FROM "SearchDocument"
      WHERE "entityType"::text = ANY($1::text[]) AND vector @@ plainto_tsquery('simple', $2)
      ORDER BY rank DESC, id
@@ -257,9 +270,10 @@ export async function searchEntities(sql: ScriptRunner, query: string, options: 
   }
   // A full-text hit scores at most FULL_TEXT_MAX: when enough names already beat it, skip the query.
   const beaten = [...best.values()].filter((hit) => hit.score > FULL_TEXT_MAX).length >= options.limit;
-  if ((options.fullText ?? true) && !beaten && q.normalized.length >= MIN_PARTIAL_LENGTH) {
+  const text = searchTerms(q.normalized).join(' ');
+  if ((options.fullText ?? true) && !beaten && text.length >= MIN_PARTIAL_LENGTH) {
     // Scores rise with rank, so the best `limit` documents of entities not yet found are enough.
-    for (const row of await fullTextCandidates(sql, q.normalized, types, options.limit + best.size)) {
+    for (const row of await fullTextCandidates(sql, text, types, options.limit + best.size)) {
       const score = 0.3 + (FULL_TEXT_MAX - 0.3) * Math.min(1, row.rank * 10);
       offer({ entity: entityOf(row), score, matchKind: 'FULL_TEXT', matchedText: row.excerpt, nameKind: null, quality: 'STRONG', language: null });
     }
