@@ -2,7 +2,7 @@
 // database that is not up yet, one that goes away or freezes while serving, and a shutdown.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../src/app.js';
 import { openDatabase } from '../src/db/client.js';
 import { DatabaseLockedError } from '../src/db/lock.js';
+import { lintDatabase } from '../src/provenance/lint.js';
 import { adminQuery, adminUrl, serverPostgresAvailable } from './server-postgres.js';
 
 function runToExit(env: Record<string, string>): Promise<{ code: number | null; output: string; ms: number }> {
@@ -40,6 +41,90 @@ describe('a PGlite directory', () => {
     }
     const again = await openDatabase({ kind: 'pglite', dataDir });
     await again.close();
+  });
+});
+
+const UN_EXCERPT = 'src/seed/documents/un_sc_consolidated_2020-11-30_sahel_entries.xml';
+
+/** Starts a command in the background; `exited` resolves with its code and output. */
+function background(args: string[], env: Record<string, string>) {
+  const child = spawn('node', args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal, output })));
+  return { child, exited, output: () => output };
+}
+
+async function until(condition: () => boolean, ms = 30_000) {
+  const deadline = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** A server started on `dataDir`, or its exit: a server that starts (it should not) is stopped after 20 s. */
+async function serverOn(dataDir: string) {
+  const server = background(['--import', 'tsx', 'src/main.ts'], { DATABASE_URL: `file:${dataDir}`, PORT: '0', LOG_LEVEL: 'info' });
+  const stop = setTimeout(() => server.child.kill('SIGTERM'), 20_000);
+  const result = await server.exited;
+  clearTimeout(stop);
+  return result;
+}
+
+describe('a PGlite directory during an import', () => {
+  // The lock was kept fresh by a timer on the importer's event loop, which PGlite blocks for seconds: a
+  // server started after 10 s took the directory over, and the import's writes were lost though it
+  // reported them. A stopped process stands for a blocked event loop here.
+  it('is refused to a server started while the importer is blocked past 10 s; the import then completes whole', { timeout: 90_000 }, async () => {
+    const dataDir = join(scratch, 'importing');
+    const importer = background(['--import', 'tsx', 'src/import/main.ts', 'un-sc', UN_EXCERPT], { DATABASE_URL: `file:${dataDir}` });
+    await until(() => existsSync(`${dataDir}.lock`));
+    importer.child.kill('SIGSTOP');
+    try {
+      await new Promise((r) => setTimeout(r, 11_000));
+      const server = await serverOn(dataDir);
+      expect(server.code).toBe(1);
+      expect(server.output).toContain(`The PGlite database in ${dataDir} is already open in another process: process ${importer.child.pid} on `);
+      expect(server.output).toContain('src/import/main.ts un-sc');
+    } finally {
+      importer.child.kill('SIGCONT');
+    }
+    const imported = await importer.exited;
+    expect(imported.output).toMatch(/Organization: 5 created/);
+    expect(imported.code).toBe(0);
+    const created = Number(/Person: (\d+) created/.exec(imported.output)?.[1]);
+    const db = await openDatabase({ kind: 'pglite', dataDir });
+    try {
+      expect(await db.prisma.person.count()).toBe(created);
+      expect(await db.prisma.organization.count()).toBe(5);
+      // Every record cited, no citation without its record (a torn directory had 946 findings).
+      expect(await lintDatabase(db.prisma)).toEqual([]);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('is opened at once after its holder was killed (kill -9), the lock naming a dead process; its socket folder is removed', { timeout: 90_000 }, async () => {
+    const dataDir = join(scratch, 'killed');
+    const server = background(['--import', 'tsx', 'src/main.ts'], { DATABASE_URL: `file:${dataDir}`, PORT: '0', LOG_LEVEL: 'info' });
+    await until(() => server.output().includes('GraphQL API and GraphiQL at'), 60_000);
+    const socketDirs = () => readdirSync(tmpdir()).filter((name) => name.startsWith(`pglite-${server.child.pid}-`));
+    expect(socketDirs()).toHaveLength(1);
+    server.child.kill('SIGKILL');
+    await server.exited;
+    expect(existsSync(`${dataDir}.lock`)).toBe(true);
+    const started = Date.now();
+    const again = await openDatabase({ kind: 'pglite', dataDir }, { pgliteThread: true });
+    try {
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(await again.prisma.organization.count()).toBeGreaterThan(0);
+      expect(socketDirs()).toEqual([]);
+    } finally {
+      await again.close();
+    }
+    expect(existsSync(`${dataDir}.lock`)).toBe(false);
   });
 });
 

@@ -2,7 +2,7 @@
 // core while the server runs GraphQL, as with a server PostgreSQL. The thread serves PGlite over a
 // Unix socket (pglite-thread.ts); the pg driver connects to it with a few connections, which share
 // its one session.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -19,8 +19,25 @@ export interface PGliteThread {
   close(): Promise<void>;
 }
 
+/** Socket folders are named for their process, so that those of a process that died can be found. */
+const SOCKET_DIR = /^pglite-(\d+)-/;
+
+/** Removes the socket folders of processes that no longer run (killed before they could remove their own). */
+function removeDeadSocketDirs() {
+  for (const name of readdirSync(tmpdir())) {
+    const pid = Number(SOCKET_DIR.exec(name)?.[1]);
+    if (!pid || pid === process.pid) continue;
+    try {
+      process.kill(pid, 0);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ESRCH') rmSync(join(tmpdir(), name), { recursive: true, force: true });
+    }
+  }
+}
+
 export async function startPGliteThread(dataDir: string, setup: string): Promise<PGliteThread> {
-  const socketDir = mkdtempSync(join(tmpdir(), 'pglite-'));
+  removeDeadSocketDirs();
+  const socketDir = mkdtempSync(join(tmpdir(), `pglite-${process.pid}-`));
   const workerData: PGliteThreadData = { dataDir, socketPath: join(socketDir, `.s.PGSQL.${PORT}`), setup };
   // Run from TypeScript (npm start, tests), the thread registers the same loader before loading its module.
   const worker = import.meta.url.endsWith('.ts')

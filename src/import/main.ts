@@ -52,19 +52,23 @@ async function main(): Promise<number> {
   const files = args.files.map((path) => readImportFile(path, encoding));
   const plans = files.map((file) => plan(file));
   const db = await openDatabase(config.database);
+  // What each file wrote is reported once the database is closed (PGlite's files synced, a server's
+  // commits acknowledged): a report is never printed for writes a crash could still lose.
+  const report: string[] = [];
   try {
     await applyMigrations(db.scripts);
     for (const [i, file] of files.entries()) {
       const started = Date.now();
       const summary = await writePlan(db, file, args.format, plans[i]!, { dryRun: args.dryRun, onError: args.onError, complete: args.complete, progressTo: process.stderr });
-      console.log(`${file.name} (${((Date.now() - started) / 1000).toFixed(1)} s)${args.dryRun ? ', dry run' : ''}:`);
-      for (const line of [...summary.lines(), ...summary.notes]) console.log(`  ${line}`);
-      for (const line of summary.skippedRows) console.log(`  skipped ${line}`);
+      report.push(`${file.name} (${((Date.now() - started) / 1000).toFixed(1)} s)${args.dryRun ? ', dry run' : ''}:`);
+      for (const line of [...summary.lines(), ...summary.notes]) report.push(`  ${line}`);
+      for (const line of summary.skippedRows) report.push(`  skipped ${line}`);
     }
-    return 0;
   } finally {
     await db.close();
   }
+  console.log(report.join('\n'));
+  return 0;
 }
 
 main().then(
