@@ -65,9 +65,10 @@ async function main(): Promise<number> {
       for (const line of summary.skippedRows) report.push(`  skipped ${line}`);
     }
   } finally {
+    // Files written before one that failed stay written, and are reported.
     await db.close();
+    if (report.length > 0) console.log(report.join('\n'));
   }
-  console.log(report.join('\n'));
   return 0;
 }
 
