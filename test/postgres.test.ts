@@ -1,5 +1,5 @@
 // The same migrations, seed and API on a server PostgreSQL, in a database of its own that is dropped after.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import pg from 'pg';
@@ -167,5 +167,42 @@ describe.skipIf(!serverPostgresAvailable)('server PostgreSQL', () => {
     );
     // After its first five runs, PostgreSQL runs the plan it made for any parameters.
     expect(row).toEqual({ statements: 1, generic: 3 });
+  });
+
+  // Linking was decided outside the transaction: two imports at once each missed the other's new
+  // entities, and the same file twice failed with a raw unique-slug stack.
+  it('serialises imports of one database: the second waits, says so, then finds the first one\'s work', { timeout: 60_000 }, async () => {
+    const importsDb = `${name}_imports`;
+    await adminQuery(`CREATE DATABASE "${importsDb}"`);
+    const target = new URL(adminUrl);
+    target.pathname = `/${importsDb}`;
+    const holder = new pg.Client({ connectionString: target.toString() });
+    await holder.connect();
+    try {
+      // Hold the importers' lock, so that both must wait: their overlap is then certain, not a race.
+      await holder.query(`SELECT pg_advisory_lock(hashtext('sahel-graph:import'))`);
+      const start = () => {
+        let output = '';
+        const child = spawn('node', ['--import', 'tsx', 'src/import/main.ts', 'un-sc', 'src/seed/documents/un_sc_consolidated_2020-11-30_sahel_entries.xml'], {
+          env: { ...process.env, DATABASE_URL: target.toString() }, stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        child.stdout.on('data', (c: Buffer) => (output += c));
+        child.stderr.on('data', (c: Buffer) => (output += c));
+        return { output: () => output, exited: new Promise<number | null>((resolve) => child.on('exit', resolve)) };
+      };
+      const imports = [start(), start()];
+      for (let i = 0; i < 600 && !imports.every((x) => x.output().includes('Another import is writing to this database')); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(imports.map((x) => x.output().includes('Another import is writing to this database: waiting for it to finish')), imports.map((x) => x.output()).join('\n----\n')).toEqual([true, true]);
+      await holder.query(`SELECT pg_advisory_unlock(hashtext('sahel-graph:import'))`);
+      expect(await Promise.all(imports.map((x) => x.exited))).toEqual([0, 0]);
+      const outputs = imports.map((x) => x.output());
+      expect(outputs.filter((o) => /Organization: 5 created/.test(o))).toHaveLength(1);
+      expect(outputs.filter((o) => /was imported already/.test(o))).toHaveLength(1);
+      const [{ n }] = (await holder.query<{ n: number }>('SELECT count(*)::int AS n FROM "Organization"')).rows as [{ n: number }];
+      expect(n).toBe(5);
+    } finally {
+      await holder.end();
+      await adminQuery(`DROP DATABASE IF EXISTS "${importsDb}" WITH (FORCE)`);
+    }
   });
 });

@@ -34,7 +34,15 @@ export interface ScriptRunner {
   query<T>(sql: string, params?: unknown[], options?: QueryOptions): Promise<T[]>;
   /** Runs `work` in one transaction whose writer can COPY rows in: all of it is written, or none. */
   bulkTransaction<T>(work: (tx: BulkWriter) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` while holding the database-wide lock `name`: one holder at a time in this process and, on
+   * a server PostgreSQL, across every process (a session advisory lock; a PGlite directory has one process
+   * already). `onWait` is called once when another holds it, before waiting for it.
+   */
+  exclusive<T>(name: string, onWait: () => void, work: () => Promise<T>): Promise<T>;
 }
+
+type Driver = Omit<ScriptRunner, 'exclusive'>;
 
 /** A transaction for loading many rows: COPY, the fastest way into PostgreSQL, on PGlite and a server alike. */
 export interface BulkWriter {
@@ -62,7 +70,53 @@ export interface Database {
   close(): Promise<void>;
 }
 
-function pgliteScripts(db: PGlite): ScriptRunner {
+/** Work chained per lock name: the in-process half of Database.exclusive. */
+function inProcessExclusive() {
+  const tails = new Map<string, Promise<unknown>>();
+  return async <T>(name: string, onWait: () => void, work: () => Promise<T>): Promise<T> => {
+    const before = tails.get(name);
+    let done!: () => void;
+    const mine = new Promise<void>((resolve) => (done = resolve));
+    const tail = (before ?? Promise.resolve()).then(() => mine);
+    tails.set(name, tail);
+    try {
+      if (before) {
+        onWait();
+        await before;
+      }
+      return await work();
+    } finally {
+      done();
+      if (tails.get(name) === tail) tails.delete(name);
+    }
+  };
+}
+
+/** A session advisory lock held on a connection of its own for the duration of `work`. */
+async function advisoryExclusive<T>(pool: pg.Pool, watch: SilentServerWatch | undefined, name: string, onWait: () => void, work: () => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  const watched = watch?.exempt(client);
+  try {
+    // Waiting for another import is no slow statement.
+    await client.query('SET statement_timeout = 0');
+    const [tried] = (await client.query<{ got: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS got', [name])).rows;
+    if (!tried?.got) {
+      onWait();
+      await client.query('SELECT pg_advisory_lock(hashtext($1))', [name]);
+    }
+    try {
+      return await work();
+    } finally {
+      await client.query('SELECT pg_advisory_unlock(hashtext($1))', [name]);
+    }
+  } finally {
+    await client.query('RESET statement_timeout').catch(() => {});
+    watched?.();
+    client.release();
+  }
+}
+
+function pgliteScripts(db: PGlite): Driver {
   return {
     async runScriptInTransaction(sql, after) {
       await db.transaction(async (tx) => {
@@ -99,7 +153,7 @@ function statementName(sql: string): string | undefined {
   return name;
 }
 
-function poolScripts(pool: pg.Pool, watch: SilentServerWatch | undefined): ScriptRunner {
+function poolScripts(pool: pg.Pool, watch: SilentServerWatch | undefined): Driver {
   return {
     async runScriptInTransaction(sql, after) {
       const client = await pool.connect();
@@ -224,10 +278,11 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
   const listeners = new Set<QueryListener>();
 
   let adapter!: PrismaPg | PrismaPGlite;
-  let scripts!: ScriptRunner;
+  let scripts!: Driver;
   let closeDriver!: () => Promise<void>;
   let dumpDataDir: (() => Promise<Blob>) | undefined;
   let poolStats: Database['poolStats'];
+  let serverExclusive: ((name: string, onWait: () => void, work: () => Promise<unknown>) => Promise<unknown>) | undefined;
   const openPool = (config: pg.PoolConfig, closeMore = async () => {}) => {
     const timeout = options.statementTimeoutMs;
     const pool = new pg.Pool({
@@ -249,6 +304,8 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
       await closeMore();
     };
     poolStats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
+    // PGlite's thread has one session for all its connections: its directory lock serialises processes.
+    if (target.kind === 'postgres') serverExclusive = (name, onWait, work) => advisoryExclusive(pool, watch, name, onWait, work);
   };
   if (target.kind === 'postgres') {
     // A startup parameter, so every pooled connection has it before its first statement (a SET sent
@@ -315,10 +372,19 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
     };
   }
 
+  const local = inProcessExclusive();
+  const exclusive = <T>(name: string, onWait: () => void, work: () => Promise<T>): Promise<T> => {
+    let told = false;
+    const tell = () => {
+      if (!told) onWait();
+      told = true;
+    };
+    return local(name, tell, () => (serverExclusive ? (serverExclusive(name, tell, work) as Promise<T>) : work()));
+  };
   return {
     target,
     prisma,
-    scripts,
+    scripts: { ...scripts, exclusive },
     onQuery(listener) {
       if (!options.logQueries) throw new Error('Open the database with { logQueries: true } to observe its queries.');
       listeners.add(listener);

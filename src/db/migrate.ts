@@ -55,8 +55,15 @@ export async function isMigrated(scripts: ScriptRunner, expected: readonly strin
   return expected.every((name) => names.has(name));
 }
 
-/** Applies the pending migrations in order, each in its own transaction; returns their names. */
-export async function applyMigrations(scripts: ScriptRunner, dir = MIGRATIONS_DIR): Promise<string[]> {
+/**
+ * Applies the pending migrations in order, each in its own transaction; returns their names. One process
+ * at a time: two servers or imports started together on a new database both created its types.
+ */
+export function applyMigrations(scripts: ScriptRunner, dir = MIGRATIONS_DIR): Promise<string[]> {
+  return scripts.exclusive('sahel-graph:migrate', () => {}, () => applyPending(scripts, dir));
+}
+
+async function applyPending(scripts: ScriptRunner, dir: string): Promise<string[]> {
   await scripts.query(CREATE_MIGRATIONS_TABLE);
   const applied = await scripts.query<{ migration_name: string; checksum: string; finished_at: Date | null }>(
     'SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL',

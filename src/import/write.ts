@@ -265,6 +265,17 @@ export async function writePlan(db: Database, file: ImportFile, format: string, 
     summary.skippedRows.push(...lines);
     summary.count('Row', 'skipped', lines.length);
   }
+  // One import at a time a database: two at once each linked without the other's new entities (MUJAO and
+  // ISGS were left apart from their UN entries), and the same file twice failed on a unique slug. The
+  // second waits, then links against what the first wrote (or finds its file imported already).
+  const waiting = () => options.progressTo?.write('Another import is writing to this database: waiting for it to finish...\n');
+  return db.scripts.exclusive(IMPORT_LOCK, waiting, () => writeUnlocked(db, file, format, plan, options, summary));
+}
+
+/** The lock every import takes (Database.exclusive): imports of one database are serialised. */
+export const IMPORT_LOCK = 'sahel-graph:import';
+
+async function writeUnlocked(db: Database, file: ImportFile, format: string, plan: ImportPlan, options: ImportOptions, summary: ImportSummary): Promise<ImportSummary> {
   const previous = await db.prisma.source.findUnique({ where: { sha256: file.sha256 } });
   if (previous) {
     summary.notes.push(`${file.name} was imported already (${previous.slug}, SHA-256 ${file.sha256.slice(0, 12)}…): nothing to do.`);
