@@ -364,7 +364,9 @@ async function start(label: string, kind: 'ours' | 'peer' | 'floor', port: numbe
         // One client sends every request: its budget must not be what is measured (the check itself runs).
         RATE_LIMIT_COST_PER_MINUTE: '1000000000',
         // No response cache counts toward the figures: every request is answered from the database.
-        RESPONSE_CACHE_TTL_SECONDS: '0', ...env },
+        RESPONSE_CACHE_TTL_SECONDS: '0',
+        // Every connection of the load generator is served, as the peers serve them (none refuses with 503).
+        MAX_CONCURRENT_REQUESTS: '100000', ...env },
     })
     : kind === 'floor'
     ? spawn(process.execPath, ['--max-semi-space-size=32', '--import', 'tsx', 'bench/yoga-floor.ts'], { cwd: ROOT, env: { ...process.env, PORT: String(port), NODE_ENV: 'production' } })

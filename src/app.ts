@@ -17,6 +17,7 @@ import { connectRedis, redisReady } from './redis.js';
 import { createResponseCache } from './response-cache.js';
 import { READ_DATA_VERSION } from './db/data-version.js';
 import { createApi } from './yoga.js';
+import { admissionControl, closeStalledConnections, DEFAULT_MAX_CONCURRENT_REQUESTS, DEFAULT_MAX_QUEUED_BYTES, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_WRITE_TIMEOUT_MS } from './answer-limits.js';
 
 /** A start-up failure with a one-line explanation for the operator (no stack trace needed). */
 export class StartupError extends Error {}
@@ -140,8 +141,13 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
     ...(rateLimit ? { rateLimit } : {}),
     ...(responseCache ? { responseCache } : {}),
     ...(db.poolStats ? { poolStats: db.poolStats } : {}),
+    maxResponseBytes: config.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
   });
-  const server = createServer(api);
+  const server = createServer(admissionControl(api, {
+    maxConcurrent: config.maxConcurrentRequests ?? DEFAULT_MAX_CONCURRENT_REQUESTS,
+    maxQueuedBytes: config.maxQueuedBytes ?? DEFAULT_MAX_QUEUED_BYTES,
+  }));
+  closeStalledConnections(server, config.writeTimeoutMs ?? DEFAULT_WRITE_TIMEOUT_MS);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { PERSISTED_MODES, type PersistedMode } from './persisted.js';
+import { DEFAULT_MAX_CONCURRENT_REQUESTS, DEFAULT_MAX_QUEUED_BYTES, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_WRITE_TIMEOUT_MS } from './answer-limits.js';
 
 /** Where the data lives, parsed from DATABASE_URL. */
 export type DatabaseTarget =
@@ -55,6 +56,14 @@ export interface AppConfig {
   persistedOperations?: PersistedMode;
   corsOrigins?: string[];
   introspection?: boolean;
+  /** The most bytes one answer may have (src/answer-limits.ts). */
+  maxResponseBytes?: number;
+  /** GraphQL requests in flight at most. */
+  maxConcurrentRequests?: number;
+  /** Bytes of answers not yet read by their clients this process holds at most. */
+  maxQueuedBytes?: number;
+  /** A connection that moves no byte this long is closed. */
+  writeTimeoutMs?: number;
   /** PGlite in a data directory: run it in a worker thread (unset: true). */
   pgliteThread?: boolean;
   persistedManifest?: string;
@@ -107,7 +116,7 @@ export const ENVIRONMENT = {
   },
   DB_STATEMENT_TIMEOUT_MS: {
     default: String(DEFAULT_STATEMENT_TIMEOUT_MS),
-    meaning: 'server PostgreSQL: a statement is cancelled after this long, and a server that stops answering is given up 2 s later (found by a check of every connection each tenth of that time, at most each second); PGlite in a worker thread: a statement is given up 2 s later (PGlite cannot cancel it, and finishes it); the request gets `SERVICE_UNAVAILABLE`',
+    meaning: 'server PostgreSQL: a statement is cancelled after this long, and a server that stops answering is given up 2 s later (found by a check of every connection each tenth of that time, at most each second); PGlite in a worker thread: a statement is given up 2 s later (PGlite cannot cancel it, and finishes it). A cancelled statement is answered HTTP 504 `REQUEST_TIMEOUT` (ask for less); a server given up, 503 `SERVICE_UNAVAILABLE`',
     schema: whole(1, 600_000, 'a whole number of milliseconds'),
   },
   DB_POOL_SIZE: {
@@ -124,6 +133,26 @@ export const ENVIRONMENT = {
     default: String(DEFAULT_COST_LIMIT),
     meaning: 'the most one operation may cost (objects it may return, lists multiplied by their page size); over it: `QUERY_TOO_COSTLY` before anything runs',
     schema: whole(1, 100_000_000, 'a whole number'),
+  },
+  MAX_RESPONSE_BYTES: {
+    default: String(DEFAULT_MAX_RESPONSE_BYTES),
+    meaning: 'the most bytes one answer may have (before compression; an incremental answer\'s payloads together); past it: `RESPONSE_TOO_LARGE` in place of the data',
+    schema: whole(1_000, 1_000_000_000, 'a whole number of bytes'),
+  },
+  MAX_CONCURRENT_REQUESTS: {
+    default: String(DEFAULT_MAX_CONCURRENT_REQUESTS),
+    meaning: 'GraphQL requests in flight at most, from arrival until their answer is handed to the system; past it: HTTP 503 `OVERLOADED` with `Retry-After`, before anything runs (`/health`, `/ready` and `/metrics` are always answered)',
+    schema: whole(1, 100_000, 'a whole number of requests'),
+  },
+  MAX_QUEUED_BYTES: {
+    default: String(DEFAULT_MAX_QUEUED_BYTES),
+    meaning: 'bytes of answers not yet read by their clients that this process holds at most; past it, new requests get HTTP 503 `OVERLOADED` until clients read or are disconnected',
+    schema: whole(1_000_000, 100_000_000_000, 'a whole number of bytes'),
+  },
+  WRITE_TIMEOUT_MS: {
+    default: String(DEFAULT_WRITE_TIMEOUT_MS),
+    meaning: 'a connection that moves no byte, in or out, for this long is closed (a client that stopped reading its answer or sending its request; one that stops mid-answer within twice this); more than `REQUEST_TIMEOUT_MS`',
+    schema: whole(1_000, 3_600_000, 'a whole number of milliseconds'),
   },
   RATE_LIMIT_COST_PER_MINUTE: {
     default: String(DEFAULT_RATE_LIMIT_PER_MINUTE),
@@ -192,6 +221,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (problems.length === 0 && v.RATE_LIMIT_COST_PER_MINUTE !== 0 && v.RATE_LIMIT_COST_PER_MINUTE < v.COST_LIMIT) {
     problems.push(`RATE_LIMIT_COST_PER_MINUTE "${v.RATE_LIMIT_COST_PER_MINUTE}" must be 0 or at least COST_LIMIT (${v.COST_LIMIT}), or no operation at the limit could ever run.`);
   }
+  if (problems.length === 0 && v.WRITE_TIMEOUT_MS <= v.REQUEST_TIMEOUT_MS) {
+    problems.push(`WRITE_TIMEOUT_MS "${v.WRITE_TIMEOUT_MS}" must be more than REQUEST_TIMEOUT_MS (${v.REQUEST_TIMEOUT_MS}), or a connection waiting for a running operation would be closed.`);
+  }
   if (problems.length === 1) throw new ConfigError(problems[0]!);
   if (problems.length > 1) throw new ConfigError(`Configuration refused, ${problems.length} variables:\n  ${problems.join('\n  ')}`);
   return {
@@ -214,5 +246,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     corsOrigins: v.CORS_ORIGINS,
     introspection: v.INTROSPECTION,
     pgliteThread: v.PGLITE_THREAD,
+    maxResponseBytes: v.MAX_RESPONSE_BYTES,
+    maxConcurrentRequests: v.MAX_CONCURRENT_REQUESTS,
+    maxQueuedBytes: v.MAX_QUEUED_BYTES,
+    writeTimeoutMs: v.WRITE_TIMEOUT_MS,
   };
 }

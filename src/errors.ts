@@ -26,6 +26,13 @@ export const ErrorCode = {
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   /** A request body came without Content-Length (chunked): HTTP 411; send its length. */
   LENGTH_REQUIRED: 'LENGTH_REQUIRED',
+  /** The answer would be larger than MAX_RESPONSE_BYTES (`extensions.maxBytes`): ask for smaller pages or fewer fields. */
+  RESPONSE_TOO_LARGE: 'RESPONSE_TOO_LARGE',
+  /**
+   * The server is answering as many requests as it may (MAX_CONCURRENT_REQUESTS), or holds as many unread
+   * answers as it may: HTTP 503 with Retry-After, before anything ran. The database is fine; retry shortly.
+   */
+  OVERLOADED: 'OVERLOADED',
   /** The database cannot be reached now (down, restarting, too slow): HTTP 503 with Retry-After; retry later. */
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   /** Unexpected failure; the message is masked and the cause logged (set by Yoga's masking). */

@@ -3,7 +3,7 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError, type DocumentNode } from 'graphql';
 import { createYoga, maskError as defaultMaskError, type LogLevel, type Plugin, type YogaLogger } from 'graphql-yoga';
-import { isDatabaseUnavailable, isStatementTimeout, unavailableReason } from './db/availability.js';
+import { isDatabaseUnavailable, isPoolWait, isStatementTimeout, unavailableReason } from './db/availability.js';
 import { contextFactory } from './context.js';
 import { ErrorCode } from './errors.js';
 import { useOperationLimits } from './limits.js';
@@ -16,6 +16,7 @@ import { jsonLogger, useObservability, type LevelledLogger } from './observabili
 import { useRequestTimeout } from './request-timeout.js';
 import { NO_URL_ENDS_WITH, useProbeEndpoints } from './readiness.js';
 import { useCompression } from './compression.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, OVERLOAD_RETRY_SECONDS, useAnswerSizeLimit } from './answer-limits.js';
 import { asksIncrementalDelivery, useIncrementalDelivery } from './incremental.js';
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import type { ResponseCache } from './response-cache.js';
@@ -128,6 +129,8 @@ export interface YogaOptions {
   requestTimeoutMs?: number;
   /** Serves repeated operations from a cache invalidated by data changes; unset: none (tests count SQL). */
   responseCache?: ResponseCache;
+  /** The most bytes one answer may have (default DEFAULT_MAX_RESPONSE_BYTES). */
+  maxResponseBytes?: number;
 }
 
 /** Where GraphQL is served; the metrics time the requests made to it. */
@@ -173,6 +176,15 @@ function statementTimeoutError(error: GraphQLError): GraphQLError {
   });
 }
 
+/** Every connection busy with other requests past the connect timeout: overloaded, the database is up. */
+function overloadedError(error: GraphQLError): GraphQLError {
+  return new GraphQLError(`The server is answering as many requests as its database connections allow; retry in ${OVERLOAD_RETRY_SECONDS} s.`, {
+    nodes: error.nodes ?? null,
+    path: error.path ?? null,
+    extensions: { code: ErrorCode.OVERLOADED, http: { status: 503, headers: { 'Retry-After': String(OVERLOAD_RETRY_SECONDS) } } },
+  });
+}
+
 /** Pothos reports bad relay arguments (malformed global IDs) so: the client's error, never echoing its value. */
 function invalidArgumentError(error: GraphQLError): GraphQLError {
   const message = error.message.startsWith('Invalid global ID') ? 'Invalid global ID: not an ID this API hands out.' : error.message;
@@ -192,13 +204,14 @@ function variableError(error: GraphQLError): GraphQLError {
  * the wrong type, which get the BAD_USER_INPUT that invalid argument values get, so that clients rely
  * on one code. One hook for the three: each hook after execution is a step for every request.
  */
-function useKnownErrors(reportOutage: (error: unknown) => void): Plugin {
+function useKnownErrors(reportOutage: (error: unknown) => void, busy: (error: unknown) => boolean): Plugin {
   return {
     onExecute: () => ({
       onExecuteDone: ({ result, setResult }) => {
         if (!('errors' in result) || !result.errors) return;
         const errors = result.errors.map((error) => {
           if (isStatementTimeout(error.originalError)) return statementTimeoutError(error);
+          if (busy(error.originalError)) return overloadedError(error);
           if (isDatabaseUnavailable(error.originalError)) {
             reportOutage(error.originalError);
             return unavailableError(error);
@@ -212,9 +225,11 @@ function useKnownErrors(reportOutage: (error: unknown) => void): Plugin {
   };
 }
 
-export function createApi({ db, logging = 'info', ready, costLimit = DEFAULT_COST_LIMIT, rateLimit, persisted = { mode: 'apq' }, corsOrigins = [], introspection = true, poolStats, requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS, responseCache }: YogaOptions) {
+export function createApi({ db, logging = 'info', ready, costLimit = DEFAULT_COST_LIMIT, rateLimit, persisted = { mode: 'apq' }, corsOrigins = [], introspection = true, poolStats, requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS, responseCache, maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES }: YogaOptions) {
   const logger = boundedLogger(typeof logging === 'string' ? jsonLogger(logging) : logging);
   const reportOutage = outageReporter(logger);
+  // A wait for a pool connection timed out while connections are open: they answer, and are all busy.
+  const busy = (error: unknown) => poolStats !== undefined && isPoolWait(error) && poolStats().total > 0;
   return createYoga({
     schema,
     context: contextFactory(db),
@@ -237,10 +252,12 @@ export function createApi({ db, logging = 'info', ready, costLimit = DEFAULT_COS
       // Operations compiled to JavaScript once (graphql-jit), then run without graphql-js's interpretation:
       // the nested questions answered 37-40% more requests a second. Incremental delivery is graphql-js's alone.
       useGraphQlJit({}, { enableIf: jitWorthIt() }) as Plugin,
-      useKnownErrors(reportOutage),
+      useKnownErrors(reportOutage, busy),
       useRequestTimeout(requestTimeoutMs),
       useCostLimit({ limit: costLimit, cached: responseCache !== undefined, ...(rateLimit ? { admit: (cost, context) => rateLimit.admit(cost, context) } : {}) }),
       useProbeEndpoints({ live: '/health', ready: '/ready', check: async () => (ready ? ready() : true) }),
+      // Before compression, which replaces the length it reads.
+      useAnswerSizeLimit(maxResponseBytes),
       // Last: it replaces the response the other plugins have finished with.
       useCompression(),
     ],
@@ -254,6 +271,7 @@ export function createApi({ db, logging = 'info', ready, costLimit = DEFAULT_COS
         // useKnownErrors has already rewritten these in single results; the payloads of @defer/@stream
         // (run by graphql-js, not graphql-jit) reach them here.
         if (error instanceof GraphQLError && isStatementTimeout(original)) return statementTimeoutError(error);
+        if (error instanceof GraphQLError && busy(original)) return overloadedError(error);
         if (error instanceof GraphQLError && isDatabaseUnavailable(original)) {
           reportOutage(original);
           return unavailableError(error);

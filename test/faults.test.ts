@@ -85,7 +85,7 @@ describe('a PGlite directory during an import', () => {
     try {
       await new Promise((r) => setTimeout(r, 11_000));
       const server = await serverOn(dataDir);
-      expect(server.code).toBe(1);
+      expect(server.code, `${server.output}\n---\n${importer.output()}`).toBe(1);
       expect(server.output).toContain(`The PGlite database in ${dataDir} is already open in another process: process ${importer.child.pid} on `);
       expect(server.output).toContain('src/import/main.ts un-sc');
     } finally {
@@ -271,6 +271,38 @@ describe.skipIf(!serverPostgresAvailable)('a server PostgreSQL that goes away wh
     }
     expect(await get('/ready')).toBe(200);
     expect((await post('{ organizations(first: 3) { totalCount } }')).status).toBe(200);
+  });
+
+  // With every connection busy, a request that waited past the connect timeout was logged and answered
+  // as "the database is unavailable", though the database answered.
+  it('every connection busy past the connect timeout is OVERLOADED (503, Retry-After), not SERVICE_UNAVAILABLE', { timeout: 30_000 }, async () => {
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    const busy = await startApp({
+      port: 0, host: '127.0.0.1', database: { kind: 'postgres', url: url.toString() }, logLevel: 'silent', seedIfEmpty: false,
+      poolSize: 1, statementTimeoutMs: 15_000, requestTimeoutMs: 20_000, writeTimeoutMs: 30_000, responseCacheTtlSeconds: 0,
+    });
+    const locker = new pg.Client({ connectionString: url.toString() });
+    await locker.connect();
+    try {
+      await locker.query('BEGIN; LOCK TABLE "Organization" IN ACCESS EXCLUSIVE MODE');
+      const ask = async () => {
+        const response = await fetch(busy.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ organizations(first: 2) { totalCount } }' }) });
+        return { status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as { errors?: { extensions?: { code?: string } }[] } };
+      };
+      // The first holds the one connection, waiting on the lock; the second waits for the connection.
+      const holding = ask();
+      await new Promise((r) => setTimeout(r, 300));
+      const waiting = await ask();
+      expect(waiting.status).toBe(503);
+      expect(waiting.retryAfter).toBe('1');
+      expect(waiting.body.errors?.[0]?.extensions?.code).toBe('OVERLOADED');
+      await locker.query('ROLLBACK');
+      expect((await holding).status).toBe(200);
+    } finally {
+      await locker.end();
+      await busy.stop();
+    }
   });
 
   it('a frozen database: requests end with SERVICE_UNAVAILABLE after the statement timeout, not when it thaws', async () => {

@@ -44,6 +44,21 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
+const POOL_WAIT = /timeout exceeded when trying to connect/i;
+
+/**
+ * True when a statement gave up waiting for a connection of the pool. With connections open, the database
+ * answers and they are all busy: the server is overloaded, not the database down.
+ */
+export function isPoolWait(error: unknown): boolean {
+  for (let e = error, depth = 0; e && depth < 8; depth++) {
+    const candidate = e as { message?: unknown; cause?: unknown };
+    if (typeof candidate.message === 'string' && POOL_WAIT.test(candidate.message)) return true;
+    e = candidate.cause;
+  }
+  return false;
+}
+
 /** A one-line reason for an unavailable database, for logs: "ECONNREFUSED", "P1001: ...". */
 export function unavailableReason(error: unknown): string {
   const e = error as { code?: unknown; message?: unknown };

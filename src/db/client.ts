@@ -92,27 +92,25 @@ function inProcessExclusive() {
   };
 }
 
-/** A session advisory lock held on a connection of its own for the duration of `work`. */
-async function advisoryExclusive<T>(pool: pg.Pool, watch: SilentServerWatch | undefined, name: string, onWait: () => void, work: () => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  const watched = watch?.exempt(client);
+/**
+ * A session advisory lock held for the duration of `work` on a connection of its own, outside the pool:
+ * the work takes the pool's connections, and a pool of one would otherwise wait for itself.
+ */
+async function advisoryExclusive<T>(config: pg.ClientConfig, name: string, onWait: () => void, work: () => Promise<T>): Promise<T> {
+  // Waiting for another import is no slow statement.
+  const client = new pg.Client({ ...config, statement_timeout: 0 });
+  client.on('error', () => {});
+  await client.connect();
   try {
-    // Waiting for another import is no slow statement.
-    await client.query('SET statement_timeout = 0');
     const [tried] = (await client.query<{ got: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS got', [name])).rows;
     if (!tried?.got) {
       onWait();
       await client.query('SELECT pg_advisory_lock(hashtext($1))', [name]);
     }
-    try {
-      return await work();
-    } finally {
-      await client.query('SELECT pg_advisory_unlock(hashtext($1))', [name]);
-    }
+    // Released with the session.
+    return await work();
   } finally {
-    await client.query('RESET statement_timeout').catch(() => {});
-    watched?.();
-    client.release();
+    await client.end().catch(() => {});
   }
 }
 
@@ -305,7 +303,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
     };
     poolStats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
     // PGlite's thread has one session for all its connections: its directory lock serialises processes.
-    if (target.kind === 'postgres') serverExclusive = (name, onWait, work) => advisoryExclusive(pool, watch, name, onWait, work);
+    if (target.kind === 'postgres') serverExclusive = (name, onWait, work) => advisoryExclusive({ connectionString: target.url, options: SESSION_OPTIONS, connectionTimeoutMillis: CONNECT_TIMEOUT_MS }, name, onWait, work);
   };
   if (target.kind === 'postgres') {
     // A startup parameter, so every pooled connection has it before its first statement (a SET sent

@@ -6,7 +6,7 @@
 // A holder that died (kill -9, a crash) is recognised at once by its process, not after a wait.
 import { hostname } from 'node:os';
 import { readFileSync } from 'node:fs';
-import { mkdir, open, readFile, rename, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, rename, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 
 export class DatabaseLockedError extends Error {}
@@ -58,7 +58,7 @@ async function readHolder(path: string): Promise<LockHolder | 'missing' | 'unrea
   }
 }
 
-/** A lock being written or taken over is given this long before it is read as abandoned. */
+/** A lock that cannot be read, or a take-over in progress, is given this long before it is read as abandoned. */
 const HALF_WRITTEN_MS = 5_000;
 
 async function ageMs(path: string): Promise<number> {
@@ -90,19 +90,19 @@ export async function lockDataDirectory(dataDir: string): Promise<() => Promise<
     );
 
   for (let attempt = 0; attempt < 3; attempt++) {
+    // Written whole under a name of its own, then linked to the lock's name: link fails if the name
+    // exists, so of two processes one succeeds, and the lock is never seen empty (a process stopped
+    // between creating and writing it once left an empty lock that read as abandoned).
+    const temporary = `${lockPath}.${process.pid}.tmp`;
+    await writeFile(temporary, content);
     try {
-      // O_EXCL: of two processes creating it, one succeeds.
-      const file = await open(lockPath, 'wx');
-      try {
-        await file.writeFile(content);
-        await file.sync();
-      } finally {
-        await file.close();
-      }
+      await link(temporary, lockPath);
       return release(lockPath, content);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'EEXIST' && code !== 'EISDIR') throw error;
+      if (code !== 'EEXIST') throw error;
+    } finally {
+      await unlink(temporary).catch(() => {});
     }
     // A directory is the lock of an earlier version (proper-lockfile), kept fresh every 5 s while held.
     if ((await stat(lockPath).catch(() => null))?.isDirectory()) {
@@ -113,8 +113,8 @@ export async function lockDataDirectory(dataDir: string): Promise<() => Promise<
     const holder = await readHolder(lockPath);
     if (holder === 'missing') continue;
     if (holder === 'unreadable') {
-      // Being written this instant by a process that just created it, or left half-written by a crash.
-      if ((await ageMs(lockPath)) < HALF_WRITTEN_MS) throw refuse('a process that is opening it now');
+      // Never half-written (it is linked whole): damaged. Left alone a while all the same.
+      if ((await ageMs(lockPath)) < HALF_WRITTEN_MS) throw refuse('a lock file that cannot be read');
     } else if (holderAlive(holder)) {
       throw refuse(describe(holder));
     }
@@ -142,7 +142,7 @@ async function takeOver(lockPath: string, dead: LockHolder | 'unreadable', conte
     const now = await readHolder(lockPath);
     const same = now === dead || (typeof now === 'object' && typeof dead === 'object' && now.pid === dead.pid && now.since === dead.since) || now === 'missing';
     if (!same) throw refuse(typeof now === 'object' ? describe(now) : 'a process that is opening it now');
-    const temporary = `${lockPath}.${process.pid}`;
+    const temporary = `${lockPath}.${process.pid}.tmp`;
     await writeFile(temporary, content);
     await rename(temporary, lockPath);
   } finally {
