@@ -3,7 +3,6 @@
 // (src/db/data-version.ts), polled every few seconds, so a seed or import made by another process
 // retires every cached answer within that time; an ETag from before the change is never answered 304.
 // GET answers carry Cache-Control and an ETag; a matching If-None-Match gets 304 with no body.
-import { createRedisCache } from '@envelop/response-cache-redis';
 import { createInMemoryCache, hashSHA256, useResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache';
 import type { Plugin } from 'graphql-yoga';
 import type { Redis } from 'ioredis';
@@ -27,6 +26,30 @@ export interface ResponseCache {
 }
 
 export const DATA_VERSION_CHECK_MS = 5_000;
+
+/** Every key this cache writes in Redis starts so: the database's other users and servers' keys stay apart. */
+export const REDIS_CACHE_PREFIX = 'sahel:cache:';
+
+/**
+ * Answers in Redis, each under one key that expires with its TTL. The plugin's Redis store also keeps
+ * sets from every entity to the answers holding it, for invalidation by entity, with no expiry and no
+ * prefix: about 1.2 KB for every distinct document, forever. Answers here are retired by the data
+ * version in their keys, so no such index is needed.
+ */
+function redisCache(redis: Redis): Cache {
+  return {
+    async set(responseId, result, _entities, ttl) {
+      const value = JSON.stringify(result);
+      // The plugin's TTL is in milliseconds; an unbounded one gets the data-version poll's bound times a hundred.
+      await redis.set(`${REDIS_CACHE_PREFIX}${responseId}`, value, 'PX', Number.isFinite(ttl) ? Math.max(1, Math.round(ttl)) : DATA_VERSION_CHECK_MS * 100);
+    },
+    async get(responseId) {
+      const value = await redis.get(`${REDIS_CACHE_PREFIX}${responseId}`);
+      return value ? JSON.parse(value) : undefined;
+    },
+    invalidate: async () => {},
+  } as Cache;
+}
 
 /**
  * The most values (objects, lists and scalars) a kept answer may hold: with 1,000 entries, the
@@ -54,7 +77,7 @@ function smallEnough(data: unknown, limit: number): boolean {
 export function createResponseCache(options: ResponseCacheOptions): ResponseCache {
   let version: number | undefined;
   const prefix = () => `v${version}:`;
-  const store: Cache = options.redis ? (createRedisCache({ redis: options.redis }) as unknown as Cache) : createInMemoryCache({ max: 1_000 });
+  const store: Cache = options.redis ? redisCache(options.redis) : createInMemoryCache({ max: 1_000 });
   // An entry of an older data version is never served, even when its key is presented as an ETag; a
   // Redis that fails is a miss (the operation runs), never a failed request.
   const cache: Cache = {

@@ -121,9 +121,23 @@ describe('response cache', () => {
     const one = await cached(redisUrl);
     const two = await cached(redisUrl);
     await new Promise((r) => setTimeout(r, 200));
-    await (await post(one.api, { query })).json();
-    const { result, queries } = await countQueries(db, async () => (await post(two.api, { query })).json());
-    expect(queries).toEqual([]);
-    expect(result.extensions.responseCache.hit).toBe(true);
+    const redis = connectRedis(redisUrl);
+    try {
+      expect(await redisReady(redis)).toBe(true);
+      const before = new Set(await redis.keys('*'));
+      await (await post(one.api, { query })).json();
+      const { result, queries } = await countQueries(db, async () => (await post(two.api, { query })).json());
+      expect(queries).toEqual([]);
+      expect(result.extensions.responseCache.hit).toBe(true);
+      // What was written is under the API's prefix and expires: no unprefixed entity sets kept forever.
+      const written = (await redis.keys('*')).filter((key) => !before.has(key));
+      expect(written.length).toBeGreaterThan(0);
+      for (const key of written) {
+        expect(key).toMatch(/^sahel:cache:/);
+        expect(await redis.pttl(key)).toBeGreaterThan(0);
+      }
+    } finally {
+      redis.disconnect();
+    }
   });
 });
