@@ -42,6 +42,21 @@ function loadManifest(path: string): Map<string, string> {
   }
 }
 
+/**
+ * The manifest: required by the strict mode; with automatic persisted queries, served first when it can
+ * be read, so that registrations never evict the SDK's operations.
+ */
+function persistedManifest(config: AppConfig, logger: YogaLogger): { manifest?: Map<string, string> } {
+  if (config.persistedOperations === 'only') return { manifest: loadManifest(config.persistedManifest!) };
+  if ((config.persistedOperations ?? 'apq') !== 'apq' || !config.persistedManifest) return {};
+  try {
+    return { manifest: readManifest(config.persistedManifest) };
+  } catch (error) {
+    logger.warn(`The persisted-operations manifest ${config.persistedManifest} cannot be used (${(error as Error).message}): automatic persisted queries only.`);
+    return {};
+  }
+}
+
 /** Fails at once when the port is taken, before any migration or seeding is done for nothing. */
 async function assertPortFree(port: number, host: string): Promise<void> {
   if (port === 0) return;
@@ -102,7 +117,7 @@ export async function prepareDatabase(db: Database, seedIfEmpty: boolean) {
 export async function startApp(config: AppConfig): Promise<RunningApp> {
   const logger = jsonLogger(config.logLevel);
   await assertPortFree(config.port, config.host);
-  const persisted = { mode: config.persistedOperations ?? 'apq', ...(config.persistedOperations === 'only' ? { manifest: loadManifest(config.persistedManifest!) } : {}) };
+  const persisted = { mode: config.persistedOperations ?? 'apq', ...persistedManifest(config, logger) };
   const db = await openDatabase(config.database, {
     statementTimeoutMs: config.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS,
     poolSize: config.poolSize ?? defaultPoolSize(),
@@ -141,6 +156,7 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
     ...(rateLimit ? { rateLimit } : {}),
     ...(responseCache ? { responseCache } : {}),
     ...(db.poolStats ? { poolStats: db.poolStats } : {}),
+    trustProxy: config.trustProxy ?? false,
     maxResponseBytes: config.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
   });
   const server = createServer(admissionControl(api, {

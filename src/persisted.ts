@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { GraphQLError } from 'graphql';
-import type { Plugin } from 'graphql-yoga';
+import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import { ErrorCode } from './errors.js';
 
 export type PersistedMode = 'apq' | 'only' | 'off';
@@ -23,6 +23,13 @@ export const PERSISTED_MODES = ['apq', 'only', 'off'] as const;
 export const APQ_ENTRIES = 5_000;
 export const APQ_BYTES = 20 * 1024 * 1024;
 export const APQ_MAX_QUERY_LENGTH = 50_000;
+/**
+ * Registrations one client may make a minute. Registering was free (no cost, no limit), and 20,000 junk
+ * registrations from one client evicted everyone else's: now a query is registered only once it has run
+ * (its cost spent from the client's budget like any operation's), and a client registers at most so many.
+ */
+export const APQ_PER_CLIENT_PER_MINUTE = 100;
+const APQ_WINDOW_MS = 60_000;
 
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -46,7 +53,7 @@ const errors = {
   persistedQueryOnly: { message: 'This server serves only persisted operations: send extensions.persistedQuery.sha256Hash of one of them.', extensions: { code: ErrorCode.PERSISTED_QUERY_ONLY } },
 };
 
-export function usePersistedQueries(mode: PersistedMode, manifest?: Map<string, string>): Plugin[] {
+export function usePersistedQueries(mode: PersistedMode, manifest?: Map<string, string>, clientOf: (context: object) => string = () => 'all', maxEntries = APQ_ENTRIES): Plugin[] {
   if (mode === 'off') return [];
   if (mode === 'only') {
     if (!manifest) throw new Error('PERSISTED_OPERATIONS=only needs a manifest.');
@@ -58,22 +65,48 @@ export function usePersistedQueries(mode: PersistedMode, manifest?: Map<string, 
     bytes -= registered.get(hash)?.length ?? 0;
     registered.delete(hash);
   };
+  // Registrations by client in the current window (cleared each window: bounded by the clients of a minute).
+  let window = { endsAt: 0, counts: new Map<string, number>() };
+  const withinQuota = (client: string) => {
+    const now = Date.now();
+    if (now >= window.endsAt) window = { endsAt: now + APQ_WINDOW_MS, counts: new Map() };
+    const count = (window.counts.get(client) ?? 0) + 1;
+    if (count > APQ_PER_CLIENT_PER_MINUTE) return false;
+    window.counts.set(client, count);
+    return true;
+  };
+  // A query sent with its hash, registered once its operation has run: an operation refused (for its
+  // cost, the client's budget, a bad argument) registers nothing.
+  const pending = new WeakMap<object, { hash: string; query: string }>();
   const register: Plugin = {
-    onParams({ params }) {
+    onParams({ params, request }) {
       const hash = hashOf(params.extensions);
       if (!hash || typeof params.query !== 'string') return;
       if (sha256(params.query) !== hash) {
         throw new GraphQLError('provided sha does not match query', { extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } } });
       }
-      if (params.query.length > APQ_MAX_QUERY_LENGTH) return;
-      forget(hash);
-      registered.set(hash, params.query);
-      bytes += params.query.length;
-      while (registered.size > APQ_ENTRIES || bytes > APQ_BYTES) forget(registered.keys().next().value!);
+      if (params.query.length > APQ_MAX_QUERY_LENGTH || registered.has(hash) || manifest?.has(hash)) return;
+      pending.set(request, { hash, query: params.query });
+    },
+    onExecute: ({ args }) => {
+      const context = args.contextValue as { request?: Request };
+      const entry = context.request ? pending.get(context.request) : undefined;
+      if (!entry) return;
+      return {
+        onExecuteDone({ result }) {
+          if (!isAsyncIterable(result) && result.data == null) return;
+          if (!withinQuota(clientOf(context))) return;
+          forget(entry.hash);
+          registered.set(entry.hash, entry.query);
+          bytes += entry.query.length;
+          while (registered.size > maxEntries || bytes > APQ_BYTES) forget(registered.keys().next().value!);
+        },
+      };
     },
   };
   return [
     register,
-    usePersistedOperations({ getPersistedOperation: (hash) => registered.get(hash) ?? manifest?.get(hash) ?? null, allowArbitraryOperations: true, customErrors: errors }) as Plugin,
+    // The manifest's operations are served first and never evicted: registrations cannot crowd them out.
+    usePersistedOperations({ getPersistedOperation: (hash) => manifest?.get(hash) ?? registered.get(hash) ?? null, allowArbitraryOperations: true, customErrors: errors }) as Plugin,
   ];
 }

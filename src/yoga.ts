@@ -9,7 +9,7 @@ import { ErrorCode } from './errors.js';
 import { useOperationLimits } from './limits.js';
 import { useCostLimit } from './cost.js';
 import { DEFAULT_COST_LIMIT, DEFAULT_REQUEST_TIMEOUT_MS } from './config.js';
-import type { RateLimit } from './rate-limit.js';
+import { clientKey, type RateLimit } from './rate-limit.js';
 import { usePersistedQueries, type PersistedMode } from './persisted.js';
 import { corsOptions, useHttpPolicy } from './http-policy.js';
 import { jsonLogger, useObservability, type LevelledLogger } from './observability.js';
@@ -118,7 +118,7 @@ export interface YogaOptions {
   /** Spends each operation's cost from its client's budget; unset: no rate limit. */
   rateLimit?: RateLimit;
   /** Persisted operations: `apq` (default), `only` (the manifest's operations and nothing else) or `off`. */
-  persisted?: { mode: PersistedMode; manifest?: Map<string, string> };
+  persisted?: { mode: PersistedMode; manifest?: Map<string, string>; /** Registered queries kept at most (default APQ_ENTRIES). */ maxEntries?: number };
   /** Origins answered with credentials allowed; none (default): any origin, without credentials. */
   corsOrigins?: readonly string[];
   /** Introspection on (default) or off. */
@@ -131,6 +131,8 @@ export interface YogaOptions {
   responseCache?: ResponseCache;
   /** The most bytes one answer may have (default DEFAULT_MAX_RESPONSE_BYTES). */
   maxResponseBytes?: number;
+  /** Clients are counted by the address a trusted proxy forwarded (TRUST_PROXY): rate limits, registrations. */
+  trustProxy?: boolean;
 }
 
 /** Where GraphQL is served; the metrics time the requests made to it. */
@@ -225,7 +227,7 @@ function useKnownErrors(reportOutage: (error: unknown) => void, busy: (error: un
   };
 }
 
-export function createApi({ db, logging = 'info', ready, costLimit = DEFAULT_COST_LIMIT, rateLimit, persisted = { mode: 'apq' }, corsOrigins = [], introspection = true, poolStats, requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS, responseCache, maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES }: YogaOptions) {
+export function createApi({ db, logging = 'info', ready, costLimit = DEFAULT_COST_LIMIT, rateLimit, persisted = { mode: 'apq' }, corsOrigins = [], introspection = true, poolStats, requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS, responseCache, maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES, trustProxy = false }: YogaOptions) {
   const logger = boundedLogger(typeof logging === 'string' ? jsonLogger(logging) : logging);
   const reportOutage = outageReporter(logger);
   // A wait for a pool connection timed out while connections are open: they answer, and are all busy.
@@ -244,7 +246,7 @@ export function createApi({ db, logging = 'info', ready, costLimit = DEFAULT_COS
     plugins: [
       ...useObservability({ logger, graphqlEndpoint: GRAPHQL_ENDPOINT, ...(poolStats ? { poolStats } : {}) }),
       ...useHttpPolicy({ introspection }),
-      ...usePersistedQueries(persisted.mode, persisted.manifest),
+      ...usePersistedQueries(persisted.mode, persisted.manifest, (context) => clientKey(context as Parameters<typeof clientKey>[0], trustProxy), persisted.maxEntries),
       // After the persisted queries: the cache keys on the document they put in place of a hash.
       ...(responseCache?.plugins ?? []),
       ...useOperationLimits(),

@@ -4,7 +4,7 @@ import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, GraphQLRequestError } from '../examples/sdk/src/client.js';
 import { CoalitionComponentsDocument } from '../examples/sdk/src/generated/graphql.js';
-import { APQ_MAX_QUERY_LENGTH, readManifest, sha256 } from '../src/persisted.js';
+import { APQ_MAX_QUERY_LENGTH, APQ_PER_CLIENT_PER_MINUTE, readManifest, sha256 } from '../src/persisted.js';
 import { createApi, type Api } from '../src/yoga.js';
 import { createTestApi, createTestDatabase, type TestDatabase } from './helpers.js';
 
@@ -14,12 +14,13 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-async function post(api: Api, payload: object) {
+/** Posts as the client at `from` (an address). */
+async function post(api: Api, payload: object, from = '192.0.2.1') {
   const response = await api.fetch('http://localhost/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json' },
     body: JSON.stringify(payload),
-  });
+  }, { req: { socket: { remoteAddress: from } } });
   return { status: response.status, body: (await response.json()) as Record<string, any> };
 }
 
@@ -53,6 +54,48 @@ describe('automatic persisted queries (default)', () => {
     expect(answered.body.data).toEqual({ organization: { slug: 'jnim' } });
     const unknown = await post(api, { extensions: persisted(long) });
     expect(unknown.body.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+  });
+
+  // Registration was free: 20,000 junk registrations evicted a legitimate one.
+  it('registers nothing for an operation refused before it ran (cost, bad argument)', async () => {
+    const api = createTestApi(db);
+    const costly = `{ organizations(first: 100) { edges { node { incidents(first: 100) { edges { node { perpetrators { organization { incidents(first: 100) { totalCount } } } } } } } } } }`;
+    const refused = await post(api, { query: costly, extensions: persisted(costly) });
+    expect(refused.body.errors[0].extensions.code).toBe('QUERY_TOO_COSTLY');
+    expect((await post(api, { extensions: persisted(costly) })).body.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    const bad = '{ organizations(first: -1) { totalCount } }';
+    expect((await post(api, { query: bad, extensions: persisted(bad) })).body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect((await post(api, { extensions: persisted(bad) })).body.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+  });
+
+  it(`registers at most ${APQ_PER_CLIENT_PER_MINUTE} queries a client a minute; past them, queries run and are not kept`, async () => {
+    const api = createTestApi(db);
+    const query = (i: number) => `{ organization(slug: "jnim") { slug } n${i}: __typename }`;
+    for (let i = 0; i < APQ_PER_CLIENT_PER_MINUTE; i++) expect((await post(api, { query: query(i), extensions: persisted(query(i)) }, '192.0.2.9')).body.data).toBeDefined();
+    const over = query(APQ_PER_CLIENT_PER_MINUTE);
+    expect((await post(api, { query: over, extensions: persisted(over) }, '192.0.2.9')).body.data).toBeDefined();
+    expect((await post(api, { extensions: persisted(over) }, '192.0.2.9')).body.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    expect((await post(api, { extensions: persisted(query(0)) }, '192.0.2.9')).body.data).toBeDefined();
+    // Another client registers its own.
+    expect((await post(api, { query: over, extensions: persisted(over) }, '192.0.2.10')).body.data).toBeDefined();
+    expect((await post(api, { extensions: persisted(over) }, '192.0.2.10')).body.data).toBeDefined();
+  });
+
+  it('never evicts the manifest\'s operations, however many queries clients register', async () => {
+    const manifest = readManifest('examples/sdk/persisted-operations.json');
+    // A store of 20 here (5,000 by default), filled many times over by 30 clients.
+    const api = createApi({ db, logging: 'error', persisted: { mode: 'apq', manifest, maxEntries: 20 } });
+    const junk = (i: number) => `{ j${i}: __typename }`;
+    for (let client = 0; client < 30; client++) {
+      for (let i = 0; i < 10; i++) await post(api, { query: junk(client * 10 + i), extensions: persisted(junk(client * 10 + i)) }, `198.51.100.${client}`);
+    }
+    // The first junk was evicted; every operation of the manifest is served by its hash alone.
+    expect((await post(api, { extensions: persisted(junk(0)) })).body.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    const [hash, document] = [...manifest].find(([, d]) => d.includes('CoalitionComponents'))!;
+    expect(document).toContain('$slug');
+    const served = await post(api, { extensions: { persistedQuery: { version: 1, sha256Hash: hash } }, variables: { slug: 'jnim' } });
+    expect(served.body.errors).toBeUndefined();
+    expect(served.body.data.organization.components.length).toBeGreaterThan(0);
   });
 
   it('works with the SDK client sending hashes, as Apollo\'s persisted-query link does', async () => {
