@@ -2,7 +2,8 @@
 import { createServer, type Server } from 'node:http';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import type { YogaLogger } from 'graphql-yoga';
-import { jsonLogger } from './observability.js';
+import { bearerMatches, jsonLogger } from './observability.js';
+import { Registry } from 'prom-client';
 import { DEFAULT_DB_WAIT_SECONDS, DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_STATEMENT_TIMEOUT_MS, defaultPoolSize, type AppConfig } from './config.js';
 import { DatabaseUnreachableError, describeTarget, waitForDatabase } from './db/availability.js';
 import { openDatabase, type Database } from './db/client.js';
@@ -57,6 +58,30 @@ function persistedManifest(config: AppConfig, logger: YogaLogger): { manifest?: 
   }
 }
 
+/** /metrics on a port of its own (METRICS_PORT), kept off the API's public port. */
+async function serveMetrics(registry: Registry, port: number, host: string, token: string | undefined): Promise<Server> {
+  const server = createServer((req, res) => {
+    if (req.method !== 'GET' || (req.url ?? '').split('?')[0] !== '/metrics') {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found: metrics are at /metrics.\n');
+      return;
+    }
+    if (token !== undefined && !bearerMatches(req.headers.authorization ?? null, token)) {
+      res.writeHead(401, { 'content-type': 'text/plain', 'www-authenticate': 'Bearer' }).end('Unauthorized: /metrics needs Authorization: Bearer <METRICS_TOKEN>.\n');
+      return;
+    }
+    registry.metrics().then(
+      (text) => res.writeHead(200, { 'content-type': registry.contentType }).end(text),
+      () => res.writeHead(500, { 'content-type': 'text/plain' }).end('Metrics could not be collected.\n'),
+    );
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new StartupError(`METRICS_PORT ${port} on ${host} is already in use: stop what holds it, or set another.`) : error));
+    server.listen(port, host, () => resolve());
+  });
+  return server;
+}
+
 /** Fails at once when the port is taken, before any migration or seeding is done for nothing. */
 async function assertPortFree(port: number, host: string): Promise<void> {
   if (port === 0) return;
@@ -94,6 +119,8 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 
 export interface RunningApp {
   url: string;
+  /** Where /metrics is served when METRICS_PORT is set. */
+  metricsUrl?: string;
   db: Database;
   server: Server;
   stop(): Promise<void>;
@@ -144,6 +171,7 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
   const responseCache = config.responseCacheTtlSeconds
     ? createResponseCache({ ttlSeconds: config.responseCacheTtlSeconds, readVersion: readDataVersion(db), ...(redis ? { redis } : {}) })
     : undefined;
+  const registry = new Registry();
   const api = createApi({
     db,
     logging: logger,
@@ -157,6 +185,7 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
     ...(responseCache ? { responseCache } : {}),
     ...(db.poolStats ? { poolStats: db.poolStats } : {}),
     trustProxy: config.trustProxy ?? false,
+    metrics: { registry, onApiPort: config.metricsPort === undefined, ...(config.metricsToken ? { token: config.metricsToken } : {}), operationNames: config.metricsOperationNames ?? [] },
     maxResponseBytes: config.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
   });
   const server = createServer(admissionControl(api, {
@@ -168,10 +197,16 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
   });
+  const metricsServer = config.metricsPort === undefined ? undefined : await serveMetrics(registry, config.metricsPort, config.host, config.metricsToken).catch(async (error: unknown) => {
+    server.close();
+    await db.close();
+    throw error;
+  });
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   return {
     url: `http://${host}:${port}/graphql`,
+    ...(metricsServer ? { metricsUrl: `http://${host}:${(metricsServer.address() as AddressInfo).port}/metrics` } : {}),
     db,
     server,
     /** `/ready` turns 503, in-flight requests finish (for at most SHUTDOWN_GRACE_MS), then the database closes. */
@@ -182,6 +217,7 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
       const grace = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
       await closed;
       clearTimeout(grace);
+      await new Promise<void>((resolve) => (metricsServer ? metricsServer.close(() => resolve()) : resolve()));
       await rateLimit?.close();
       responseCache?.close();
       redis?.disconnect();

@@ -64,6 +64,12 @@ export interface AppConfig {
   maxQueuedBytes?: number;
   /** A connection that moves no byte this long is closed. */
   writeTimeoutMs?: number;
+  /** Serve /metrics on this port instead of the API's. */
+  metricsPort?: number;
+  /** Require `Authorization: Bearer <token>` for /metrics. A secret: never logged. */
+  metricsToken?: string;
+  /** Operation names always given a metric series of their own. */
+  metricsOperationNames?: string[];
   /** PGlite in a data directory: run it in a worker thread (unset: true). */
   pgliteThread?: boolean;
   persistedManifest?: string;
@@ -191,6 +197,22 @@ export const ENVIRONMENT = {
       z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'must list origins such as https://app.example.org, without paths'))),
   },
   INTROSPECTION: { default: 'true', meaning: 'answer introspection queries (GraphiQL\'s Docs, code generators); `false` turns them off', schema: flag },
+  METRICS_PORT: {
+    default: undefined,
+    meaning: 'unset = Prometheus metrics at `/metrics` on the API\'s port; a port = served there instead (on `HOST`), and `/metrics` on the API\'s port is 404',
+    schema: whole(1, 65535, 'a port number').optional(),
+  },
+  METRICS_TOKEN: {
+    default: undefined,
+    meaning: 'when set, `/metrics` answers only `Authorization: Bearer <token>` (401 otherwise); at least 16 characters. A secret: never logged',
+    schema: z.string().min(16, 'must be at least 16 characters').optional(),
+    secret: true,
+  },
+  METRICS_OPERATION_NAMES: {
+    default: undefined,
+    meaning: 'comma-separated operation names that always get a metric series of their own, beside the persisted manifest\'s and GraphiQL\'s example (other names: the first 100 seen, then `(other)`)',
+    schema: z.string().optional().transform((v) => (v ?? '').split(',').map((n) => n.trim()).filter(Boolean)).pipe(z.array(z.string().regex(/^[_A-Za-z][_0-9A-Za-z]{0,99}$/, 'must list GraphQL operation names'))),
+  },
   LOADERS: {
     default: undefined,
     meaning: '`naive` turns DataLoader batching off (one statement per parent), and the root lists\' single statement with it: only `npm run bench:load` sets it, as the baseline batching is measured against',
@@ -208,7 +230,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     const given = env[name];
     const parsed = (spec.schema as z.ZodType).safeParse(given ?? spec.default);
     if (parsed.success) values[name] = parsed.data;
-    else problems.push(`${name} "${given}" ${parsed.error.issues[0]?.message ?? 'is not accepted'}.`);
+    // A secret's value is never repeated, not even a wrong one.
+    else problems.push(`${name} ${'secret' in spec ? '(value not shown)' : `"${given}"`} ${parsed.error.issues[0]?.message ?? 'is not accepted'}.`);
   }
   let database: DatabaseTarget | undefined;
   try {
@@ -250,5 +273,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     maxConcurrentRequests: v.MAX_CONCURRENT_REQUESTS,
     maxQueuedBytes: v.MAX_QUEUED_BYTES,
     writeTimeoutMs: v.WRITE_TIMEOUT_MS,
+    ...(v.METRICS_PORT ? { metricsPort: v.METRICS_PORT } : {}),
+    ...(v.METRICS_TOKEN ? { metricsToken: v.METRICS_TOKEN } : {}),
+    metricsOperationNames: v.METRICS_OPERATION_NAMES,
   };
 }

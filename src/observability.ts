@@ -1,6 +1,6 @@
 // What operators see: JSON log lines (pino), one per request with its id, operation, duration, cost
 // and status (variables are never logged), and Prometheus metrics at /metrics.
-import { randomUUID } from 'node:crypto';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { getOperationAST, type GraphQLError } from 'graphql';
 import type { Plugin, YogaLogger } from 'graphql-yoga';
 import { pino, type Level } from 'pino';
@@ -56,12 +56,16 @@ export const OTHER_OPERATION = '(other)';
 /** Longer names are counted under OTHER_OPERATION: a name is as long as a client makes it. */
 const MAX_OPERATION_NAME_LENGTH = 100;
 
-/** The operation-name label: the first MAX_OPERATION_NAMES names as themselves, the rest as one. */
-function operationLabel() {
+/**
+ * The operation-name label: the names the operator expects (the manifest's, GraphiQL's example, those
+ * configured) always as themselves, whatever clients send first; then the first MAX_OPERATION_NAMES other
+ * names; the rest as one. 100 junk names sent first once left every real name "(other)".
+ */
+function operationLabel(reserved: ReadonlySet<string>) {
   const known = new Set<string>();
   return (name: string | undefined): string => {
     if (!name) return ANONYMOUS_OPERATION;
-    if (known.has(name)) return name;
+    if (reserved.has(name) || known.has(name)) return name;
     if (known.size >= MAX_OPERATION_NAMES || name.length > MAX_OPERATION_NAME_LENGTH) return OTHER_OPERATION;
     known.add(name);
     return name;
@@ -86,6 +90,21 @@ export interface ObservabilityOptions {
   graphqlEndpoint: string;
   /** Database connection pool use, when there is a pool (server PostgreSQL). */
   poolStats?: () => { total: number; idle: number; waiting: number };
+  /** Where the metrics are kept (app.ts serves them on a port of their own with METRICS_PORT). */
+  registry?: Registry;
+  /** `/metrics` on the API's port: served (default), or not (another port serves them). */
+  metricsOnApiPort?: boolean;
+  /** When set, `/metrics` on the API's port answers only `Authorization: Bearer <token>`. */
+  metricsToken?: string;
+  /** Operation names always given a series of their own. */
+  operationNames?: readonly string[];
+}
+
+/** Whether a request carries `Authorization: Bearer <token>`, compared in constant time. */
+export function bearerMatches(header: string | null, token: string): boolean {
+  const given = Buffer.from(header?.startsWith('Bearer ') ? header.slice(7) : '');
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 /**
@@ -96,9 +115,8 @@ export interface ObservabilityOptions {
  * cost about 30 µs a request, a third of the pipeline's under `{ __typename }`; this plugin already
  * holds each request's operation, status and start.
  */
-export function useObservability({ logger, graphqlEndpoint, poolStats }: ObservabilityOptions): Plugin[] {
-  const operationName = operationLabel();
-  const registry = new Registry();
+export function useObservability({ logger, graphqlEndpoint, poolStats, registry = new Registry(), metricsOnApiPort = true, metricsToken, operationNames = [] }: ObservabilityOptions): Plugin[] {
+  const operationName = operationLabel(new Set(operationNames));
   const errors = new Counter({ name: 'sahel_graphql_errors_total', help: 'GraphQL errors returned, by extensions.code.', labelNames: ['code'], registers: [registry] });
   const cost = new Histogram('sahel_graphql_operation_cost', 'Cost of each executed operation (src/cost.ts).', [], registry, [1, 10, 100, 1_000, 10_000, 100_000]);
   const cacheAnswers = new Counter({ name: 'sahel_response_cache_total', help: 'Operations answered from the response cache (hit) or run (miss).', labelNames: ['result'], registers: [registry] });
@@ -119,7 +137,10 @@ export function useObservability({ logger, graphqlEndpoint, poolStats }: Observa
     onRequest({ request, endResponse, fetchAPI }) {
       const given = request.headers.get('x-request-id');
       (request as Recorded)[RECORD] = { id: given && REQUEST_ID.test(given) ? given : randomUUID(), started: performance.now(), codes: [] };
-      if (request.method === 'GET' && pathOf(request.url) === METRICS_PATH) {
+      if (metricsOnApiPort && request.method === 'GET' && pathOf(request.url) === METRICS_PATH) {
+        if (metricsToken !== undefined && !bearerMatches(request.headers.get('authorization'), metricsToken)) {
+          return endResponse(new fetchAPI.Response('Unauthorized: /metrics needs Authorization: Bearer <METRICS_TOKEN>.\n', { status: 401, headers: { 'www-authenticate': 'Bearer', 'content-type': 'text/plain' } }));
+        }
         return registry.metrics().then((text) => endResponse(new fetchAPI.Response(text, { headers: { 'content-type': registry.contentType } })));
       }
     },

@@ -1,7 +1,8 @@
 // The HTTP/GraphQL layer: the schema, a per-request context, error masking and GraphiQL.
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { PothosValidationError } from '@pothos/core';
-import { GraphQLError, type DocumentNode } from 'graphql';
+import { GraphQLError, Kind, parse, type DocumentNode } from 'graphql';
+import type { Registry } from 'prom-client';
 import { createYoga, maskError as defaultMaskError, type LogLevel, type Plugin, type YogaLogger } from 'graphql-yoga';
 import { isDatabaseUnavailable, isPoolWait, isStatementTimeout, unavailableReason } from './db/availability.js';
 import { contextFactory } from './context.js';
@@ -133,6 +134,21 @@ export interface YogaOptions {
   maxResponseBytes?: number;
   /** Clients are counted by the address a trusted proxy forwarded (TRUST_PROXY): rate limits, registrations. */
   trustProxy?: boolean;
+  /** Where /metrics lives and who may read it (src/observability.ts). */
+  metrics?: { registry?: Registry; onApiPort?: boolean; token?: string; operationNames?: readonly string[] };
+}
+
+/** The names of the operations of a manifest and of GraphiQL's example: always a metric series of their own. */
+function expectedOperationNames(manifest: Map<string, string> | undefined): string[] {
+  const names: string[] = [];
+  for (const document of [EXAMPLE_QUERY, ...(manifest?.values() ?? [])]) {
+    try {
+      for (const definition of parse(document).definitions) if (definition.kind === Kind.OPERATION_DEFINITION && definition.name) names.push(definition.name.value);
+    } catch {
+      // A manifest's documents were checked against their hashes, not parsed: one that does not parse names nothing.
+    }
+  }
+  return names;
 }
 
 /** Where GraphQL is served; the metrics time the requests made to it. */
@@ -227,7 +243,7 @@ function useKnownErrors(reportOutage: (error: unknown) => void, busy: (error: un
   };
 }
 
-export function createApi({ db, logging = 'info', ready, costLimit = DEFAULT_COST_LIMIT, rateLimit, persisted = { mode: 'apq' }, corsOrigins = [], introspection = true, poolStats, requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS, responseCache, maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES, trustProxy = false }: YogaOptions) {
+export function createApi({ db, logging = 'info', ready, costLimit = DEFAULT_COST_LIMIT, rateLimit, persisted = { mode: 'apq' }, corsOrigins = [], introspection = true, poolStats, requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS, responseCache, maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES, trustProxy = false, metrics = {} }: YogaOptions) {
   const logger = boundedLogger(typeof logging === 'string' ? jsonLogger(logging) : logging);
   const reportOutage = outageReporter(logger);
   // A wait for a pool connection timed out while connections are open: they answer, and are all busy.
@@ -244,7 +260,13 @@ export function createApi({ db, logging = 'info', ready, costLimit = DEFAULT_COS
     // useHttpPolicy limits bodies by their declared length; Yoga's limit streams every body through a counter.
     maxRequestBodySize: false,
     plugins: [
-      ...useObservability({ logger, graphqlEndpoint: GRAPHQL_ENDPOINT, ...(poolStats ? { poolStats } : {}) }),
+      ...useObservability({
+        logger, graphqlEndpoint: GRAPHQL_ENDPOINT, ...(poolStats ? { poolStats } : {}),
+        ...(metrics.registry ? { registry: metrics.registry } : {}),
+        metricsOnApiPort: metrics.onApiPort ?? true,
+        ...(metrics.token ? { metricsToken: metrics.token } : {}),
+        operationNames: [...expectedOperationNames(persisted.manifest), ...(metrics.operationNames ?? [])],
+      }),
       ...useHttpPolicy({ introspection }),
       ...usePersistedQueries(persisted.mode, persisted.manifest, (context) => clientKey(context as Parameters<typeof clientKey>[0], trustProxy), persisted.maxEntries),
       // After the persisted queries: the cache keys on the document they put in place of a hash.

@@ -1,6 +1,9 @@
 // What operators see: a JSON line per request with its id, operation, duration, cost and status (never
 // the variables), the id returned to the client, and Prometheus metrics.
+import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
 import { ANONYMOUS_OPERATION, jsonLogger, MAX_OPERATION_NAMES, OTHER_OPERATION } from '../src/observability.js';
 import { createApi, type Api } from '../src/yoga.js';
 import { createTestDatabase, type TestDatabase } from './helpers.js';
@@ -80,3 +83,68 @@ describe('/metrics', () => {
     expect(text).not.toContain('L'.repeat(101));
   });
 });
+
+describe('/metrics for operators only', () => {
+  const counts = (text: string) => {
+    const byName = new Map<string, number>();
+    for (const [, name, count] of text.matchAll(/graphql_yoga_http_duration_count\{operationName="([^"]*)"[^}]*\} (\d+)/g)) byName.set(name!, (byName.get(name!) ?? 0) + Number(count));
+    return byName;
+  };
+
+  // 100 junk names sent first once left every later real name counted as "(other)".
+  it('keeps a series for the expected operation names, however many junk names came first', async () => {
+    const api = createApi({ db, logging: 'error', metrics: { operationNames: ['Dashboard'] } });
+    for (let i = 0; i < MAX_OPERATION_NAMES + 20; i++) await post(api, { query: `query Junk${i} { __typename }` });
+    await post(api, { query: 'query Dashboard { __typename }' });
+    await post(api, { query: 'query JnimComponents { __typename }' });
+    await post(api, { query: 'query Unexpected { __typename }' });
+    const byName = counts(await (await api.fetch('http://localhost/metrics')).text());
+    expect(byName.get('Dashboard')).toBe(1);
+    // GraphiQL's example, named in the code: always expected.
+    expect(byName.get('JnimComponents')).toBe(1);
+    expect(byName.has('Unexpected')).toBe(false);
+    expect(byName.get(OTHER_OPERATION)).toBe(21);
+  });
+
+  it('answers /metrics only with the token when METRICS_TOKEN is set, and never logs it', async () => {
+    const token = 'metrics-token-0123456789';
+    const lines: string[] = [];
+    const api = createApi({ db, logging: jsonLogger('debug', { write: (line: string) => void lines.push(line) }), metrics: { token } });
+    expect((await api.fetch('http://localhost/metrics')).status).toBe(401);
+    expect((await api.fetch('http://localhost/metrics', { headers: { authorization: 'Bearer wrong-token-0123456789' } })).status).toBe(401);
+    const allowed = await api.fetch('http://localhost/metrics', { headers: { authorization: `Bearer ${token}` } });
+    expect(allowed.status).toBe(200);
+    expect(await allowed.text()).toContain('graphql_yoga_http_duration');
+    expect(lines.join('\n')).not.toContain(token);
+  });
+
+  it('moves to a port of its own with METRICS_PORT: 404 on the API\'s port', async () => {
+    const app = await startApp({
+      port: 0, host: '127.0.0.1', database: { kind: 'pglite-memory', loadDataDir: await db.dumpDataDir!() }, logLevel: 'silent', seedIfEmpty: true,
+      metricsPort: await freePort(), metricsToken: 'metrics-token-0123456789',
+    });
+    try {
+      expect((await fetch(new URL('/metrics', app.url))).status).toBe(404);
+      expect((await fetch(app.metricsUrl!)).status).toBe(401);
+      const scraped = await fetch(app.metricsUrl!, { headers: { authorization: 'Bearer metrics-token-0123456789' } });
+      expect(scraped.status).toBe(200);
+      expect(await scraped.text()).toContain('sahel_graphql_errors_total');
+    } finally {
+      await app.stop();
+    }
+  });
+
+  it('never repeats a METRICS_TOKEN it refuses', () => {
+    const short = 'short-secret';
+    expect(() => loadConfig({ METRICS_TOKEN: short })).toThrow(/METRICS_TOKEN \(value not shown\) must be at least 16 characters/);
+    expect(() => loadConfig({ METRICS_TOKEN: short })).not.toThrow(new RegExp(short));
+  });
+});
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
