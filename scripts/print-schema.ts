@@ -1,10 +1,9 @@
 // Writes schema.graphql from the code; with --check, fails when the committed file is stale.
 import { readFile, writeFile } from 'node:fs/promises';
-import { lexicographicSortSchema, printSchema } from 'graphql';
-import { schema } from '../src/schema/index.js';
+import { servedSchemaText } from '../src/served-schema.js';
 
 const file = new URL('../schema.graphql', import.meta.url);
-const printed = `${printSchema(lexicographicSortSchema(schema))}\n`;
+const printed = servedSchemaText();
 
 if (process.argv.includes('--check')) {
   const committed = await readFile(file, 'utf8').catch(() => '');
