@@ -4,7 +4,7 @@ import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { getOperationAST, type GraphQLError } from 'graphql';
 import type { Plugin, YogaLogger } from 'graphql-yoga';
 import { pino, type Level } from 'pino';
-import { Counter, Gauge, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 import { costOf } from './cost.js';
 import { Histogram } from './histogram.js';
 import { pathOf } from './url-path.js';
@@ -72,6 +72,9 @@ function operationLabel(reserved: ReadonlySet<string>) {
   };
 }
 
+/** The first operation of a document's text, as written: its type and name. */
+const OPERATION_HEAD = /^\s*(?:#[^\n]*\n\s*)*(query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/;
+
 interface RequestRecord { id: string; started: number; operation?: string; type?: string; codes: string[] }
 
 /**
@@ -90,7 +93,7 @@ export interface ObservabilityOptions {
   graphqlEndpoint: string;
   /** Database connection pool use, when there is a pool (server PostgreSQL). */
   poolStats?: () => { total: number; idle: number; waiting: number };
-  /** Where the metrics are kept (app.ts serves them on a port of their own with METRICS_PORT). */
+  /** Where the metrics are kept, with the process's own (app.ts; it serves them on a port of their own with METRICS_PORT). */
   registry?: Registry;
   /** `/metrics` on the API's port: served (default), or not (another port serves them). */
   metricsOnApiPort?: boolean;
@@ -115,8 +118,12 @@ export function bearerMatches(header: string | null, token: string): boolean {
  * cost about 30 µs a request, a third of the pipeline's under `{ __typename }`; this plugin already
  * holds each request's operation, status and start.
  */
-export function useObservability({ logger, graphqlEndpoint, poolStats, registry = new Registry(), metricsOnApiPort = true, metricsToken, operationNames = [] }: ObservabilityOptions): Plugin[] {
+export function useObservability({ logger, graphqlEndpoint, poolStats, registry: given, metricsOnApiPort = true, metricsToken, operationNames = [] }: ObservabilityOptions): Plugin[] {
+  const registry = given ?? new Registry();
   const operationName = operationLabel(new Set(operationNames));
+  // The process's own (CPU, resident memory, heap, event-loop lag, handles, garbage collections), in the
+  // registry of a running server: each collection watches the process with timers and observers of its own.
+  if (given) collectDefaultMetrics({ register: registry, prefix: 'sahel_' });
   const errors = new Counter({ name: 'sahel_graphql_errors_total', help: 'GraphQL errors returned, by extensions.code.', labelNames: ['code'], registers: [registry] });
   const cost = new Histogram('sahel_graphql_operation_cost', 'Cost of each executed operation (src/cost.ts).', [], registry, [1, 10, 100, 1_000, 10_000, 100_000]);
   const cacheAnswers = new Counter({ name: 'sahel_response_cache_total', help: 'Operations answered from the response cache (hit) or run (miss).', labelNames: ['result'], registers: [registry] });
@@ -143,6 +150,15 @@ export function useObservability({ logger, graphqlEndpoint, poolStats, registry 
         }
         return registry.metrics().then((text) => endResponse(new fetchAPI.Response(text, { headers: { 'content-type': registry.contentType } })));
       }
+    },
+    // An answer from the response cache is found before the document is parsed: its operation is read
+    // from the request (the name sent, else the text's first operation) so it is counted under its name.
+    onParams({ params, request }) {
+      const entry = recordOf(request);
+      if (!entry || entry.operation !== undefined) return;
+      const named = typeof params.query === 'string' ? OPERATION_HEAD.exec(params.query) : null;
+      entry.operation = params.operationName ?? named?.[2];
+      entry.type = named?.[1] ?? (typeof params.query === 'string' && params.query.trimStart().startsWith('{') ? 'query' : undefined);
     },
     // No onExecuteDone: every hook on the way out is a step for every request; the errors are read from
     // the result Yoga sends (onResultProcess), the cost when the response goes.

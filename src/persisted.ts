@@ -50,7 +50,8 @@ function hashOf(extensions: unknown): string | undefined {
 const errors = {
   notFound: { message: 'PersistedQueryNotFound', extensions: { code: ErrorCode.PERSISTED_QUERY_NOT_FOUND } },
   keyNotFound: { message: 'Send a query, or the sha256Hash of a persisted one in extensions.persistedQuery.', extensions: { code: ErrorCode.BAD_USER_INPUT } },
-  persistedQueryOnly: { message: 'This server serves only persisted operations: send extensions.persistedQuery.sha256Hash of one of them.', extensions: { code: ErrorCode.PERSISTED_QUERY_ONLY } },
+  // Refused, not answered: 403, as a cache or a client's retry logic must read it.
+  persistedQueryOnly: { message: 'This server serves only persisted operations: send extensions.persistedQuery.sha256Hash of one of them.', extensions: { code: ErrorCode.PERSISTED_QUERY_ONLY, http: { status: 403 } } },
 };
 
 export function usePersistedQueries(mode: PersistedMode, manifest?: Map<string, string>, clientOf: (context: object) => string = () => 'all', maxEntries = APQ_ENTRIES): Plugin[] {

@@ -243,6 +243,25 @@ function useKnownErrors(reportOutage: (error: unknown) => void, busy: (error: un
   };
 }
 
+/**
+ * Errors of a request Yoga could not read (a body that is not JSON) carry the parser's error in
+ * `extensions.originalError`, whose message quotes the client's body: the client gets the message and
+ * the code, never the internals.
+ */
+function useNoInternals(): Plugin {
+  return {
+    onResultProcess({ result }) {
+      if (Array.isArray(result) || !('errors' in result) || !result.errors) return;
+      for (const error of result.errors) {
+        const extensions = error.extensions as Record<string, unknown> | undefined;
+        // Yoga answers 400 (not 200) for an error whose original error is not a GraphQL error: one stays,
+        // written as nothing.
+        if (extensions?.originalError !== undefined) extensions.originalError = Object.assign(new Error('not shown'), { toJSON: () => undefined });
+      }
+    },
+  };
+}
+
 export function createApi({ db, logging = 'info', ready, costLimit = DEFAULT_COST_LIMIT, rateLimit, persisted = { mode: 'apq' }, corsOrigins = [], introspection = true, poolStats, requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS, responseCache, maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES, trustProxy = false, metrics = {} }: YogaOptions) {
   const logger = boundedLogger(typeof logging === 'string' ? jsonLogger(logging) : logging);
   const reportOutage = outageReporter(logger);
@@ -280,6 +299,7 @@ export function createApi({ db, logging = 'info', ready, costLimit = DEFAULT_COS
       useRequestTimeout(requestTimeoutMs),
       useCostLimit({ limit: costLimit, cached: responseCache !== undefined, ...(rateLimit ? { admit: (cost, context) => rateLimit.admit(cost, context) } : {}) }),
       useProbeEndpoints({ live: '/health', ready: '/ready', check: async () => (ready ? ready() : true) }),
+      useNoInternals(),
       // Before compression, which replaces the length it reads.
       useAnswerSizeLimit(maxResponseBytes),
       // Last: it replaces the response the other plugins have finished with.
@@ -287,7 +307,8 @@ export function createApi({ db, logging = 'info', ready, costLimit = DEFAULT_COS
     ],
     // The bundled GraphiQL page: the default one loads its code from a CDN, blank offline.
     renderGraphiQL,
-    graphiql: { title: 'Sahel militant organizations — GraphQL API', defaultQuery: EXAMPLE_QUERY },
+    // GraphiQL sends the operations its user writes, which a server of persisted operations only refuses.
+    graphiql: persisted.mode === 'only' ? false : { title: 'Sahel militant organizations — GraphQL API', defaultQuery: EXAMPLE_QUERY },
     maskedErrors: {
       // Yoga logs (for operators) every error this masks, i.e. returns as a different object.
       maskError(error, message, isDev) {

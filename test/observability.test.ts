@@ -4,6 +4,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
+import { createResponseCache } from '../src/response-cache.js';
 import { ANONYMOUS_OPERATION, jsonLogger, MAX_OPERATION_NAMES, OTHER_OPERATION } from '../src/observability.js';
 import { createApi, type Api } from '../src/yoga.js';
 import { createTestDatabase, type TestDatabase } from './helpers.js';
@@ -148,3 +149,31 @@ async function freePort(): Promise<number> {
   await new Promise((resolve) => server.close(resolve));
   return port;
 }
+
+describe('/metrics with the response cache', () => {
+  // Answers from the cache were counted as "(anonymous)" and "unknown": found before the document is parsed.
+  it('counts an answer from the cache under its operation\'s name and type', async () => {
+    const cache = createResponseCache({ ttlSeconds: 60, readVersion: async () => 1 });
+    try {
+      await cache.refresh();
+      const api = createApi({ db, logging: 'error', responseCache: cache });
+      for (let i = 0; i < 3; i++) await post(api, { query: 'query Cached { organization(slug: "jnim") { name } }' });
+      const text = await (await api.fetch('http://localhost/metrics')).text();
+      expect(text).toMatch(/graphql_yoga_http_duration_count\{operationName="Cached",operationType="query",method="POST",statusCode="200"\} 3/);
+      expect(text).toMatch(/sahel_response_cache_total\{result="hit"\} 2/);
+    } finally {
+      cache.close();
+    }
+  });
+
+  it('reports the process\'s own metrics from a running server', async () => {
+    const app = await startApp({ port: 0, host: '127.0.0.1', database: { kind: 'pglite-memory', loadDataDir: await db.dumpDataDir!() }, logLevel: 'silent', seedIfEmpty: true });
+    try {
+      const text = await (await fetch(new URL('/metrics', app.url))).text();
+      expect(text).toContain('sahel_process_resident_memory_bytes');
+      expect(text).toContain('sahel_nodejs_eventloop_lag_seconds');
+    } finally {
+      await app.stop();
+    }
+  });
+});

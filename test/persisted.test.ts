@@ -118,6 +118,7 @@ describe('PERSISTED_OPERATIONS=only', () => {
 
   it('refuses any other document, and unknown hashes, with stable codes', async () => {
     const other = await post(strict(), { query: QUERY });
+    expect(other.status).toBe(403);
     expect(other.body.data).toBeUndefined();
     expect(other.body.errors[0].extensions.code).toBe('PERSISTED_QUERY_ONLY');
     const unknown = await post(strict(), { extensions: persisted(QUERY) });
@@ -127,6 +128,13 @@ describe('PERSISTED_OPERATIONS=only', () => {
     const error = await request(parse(QUERY)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GraphQLRequestError);
     expect((error as GraphQLRequestError).errors[0]?.extensions?.code).toBe('PERSISTED_QUERY_ONLY');
+  });
+
+  it('serves no GraphiQL, whose operations it would refuse', async () => {
+    const page = await strict().fetch('http://localhost/graphql', { headers: { accept: 'text/html' } });
+    expect(await page.text()).not.toContain('JnimComponents');
+    const open = await createTestApi(db).fetch('http://localhost/graphql', { headers: { accept: 'text/html' } });
+    expect(await open.text()).toContain('JnimComponents');
   });
 
   it('refuses a manifest whose hashes are not those of its documents', async () => {
