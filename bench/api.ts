@@ -6,7 +6,7 @@ import { openDatabase } from '../src/db/client.js';
 import { applyMigrations } from '../src/db/migrate.js';
 import { dataset } from '../src/seed/data/index.js';
 import { loadSeed } from '../src/seed/load.js';
-import { createApi } from '../src/yoga.js';
+import { createApi } from '../src/http/yoga.js';
 import { datasetsAvailable, importDatasets } from './datasets.js';
 import { README_OPERATIONS } from './operations.js';
 import { syntheticDataset } from './synthetic-graph.js';

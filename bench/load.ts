@@ -437,7 +437,7 @@ function seqScans(plan: Json, sizes: Map<string, number>, found: { table: string
  * statement with its parameters: any sequential scan of a large table is reported.
  */
 async function statementsPerRequest(databaseUrl: string): Promise<{ counts: number[]; scans: PlanFinding[]; explained: number }> {
-  const { createApi } = await import('../src/yoga.js');
+  const { createApi } = await import('../src/http/yoga.js');
   const db = await openDatabase(databaseUrl.startsWith('file:') ? { kind: 'pglite', dataDir: databaseUrl.slice(5) } : { kind: 'postgres', url: databaseUrl }, { logQueries: true });
   const api = createApi({ db, logging: 'error' });
   const sizes = new Map((await db.scripts.query<{ relname: string; n: number }>(

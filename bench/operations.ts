@@ -1,6 +1,6 @@
 // The operations `npm run bench` times in process and the README's table lists; `npm run bench:load`
 // asks them of PostGraphile too (all but the timeline, which it has no equivalent for).
-import { EXAMPLE_QUERY } from '../src/yoga.js';
+import { EXAMPLE_QUERY } from '../src/http/yoga.js';
 
 export const README_OPERATIONS = {
   'GraphiQL example (JNIM components, leaders, citations)': EXAMPLE_QUERY,

@@ -8,7 +8,7 @@ import { openDatabase, type Database } from '../src/db/client.js';
 import { applyMigrations } from '../src/db/migrate.js';
 import { dataset } from '../src/seed/data/index.js';
 import { loadSeed } from '../src/seed/load.js';
-import { createApi } from '../src/yoga.js';
+import { createApi } from '../src/http/yoga.js';
 import { labelledQueries } from '../test/search-quality.fixture.js';
 import { rebuildSearchIndex } from '../src/search/indexer.js';
 import { searchEntities } from '../src/search/search.js';

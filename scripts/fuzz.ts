@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { seededRandom } from '../src/random.js';
+import { seededRandom } from '../src/values/random.js';
 import {
   buildSchema, getNamedType, isEnumType, isInputObjectType, isInterfaceType, isLeafType, isListType, isNonNullType, isObjectType,
   isScalarType, isUnionType, type GraphQLArgument, type GraphQLInputType, type GraphQLNamedType, type GraphQLObjectType,

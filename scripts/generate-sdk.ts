@@ -6,7 +6,7 @@ import { dirname } from 'node:path';
 import { generate } from '@graphql-codegen/cli';
 import { print, type DocumentNode } from 'graphql';
 import config from '../examples/sdk/codegen.js';
-import { sha256 } from '../src/persisted.js';
+import { sha256 } from '../src/http/persisted.js';
 
 const MANIFEST = 'examples/sdk/persisted-operations.json';
 

@@ -1,6 +1,6 @@
 // Writes schema.graphql from the code; with --check, fails when the committed file is stale.
 import { readFile, writeFile } from 'node:fs/promises';
-import { servedSchemaText } from '../src/served-schema.js';
+import { servedSchemaText } from '../src/http/served-schema.js';
 
 const file = new URL('../schema.graphql', import.meta.url);
 const printed = servedSchemaText();

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { connect, type Socket } from 'node:net';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { EXAMPLE_QUERY } from '../src/yoga.js';
+import { EXAMPLE_QUERY } from '../src/http/yoga.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const PEER = join(ROOT, 'bench', 'peer');

@@ -2,7 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import type { YogaLogger } from 'graphql-yoga';
-import { bearerMatches, jsonLogger } from './observability.js';
+import { bearerMatches, jsonLogger } from './http/observability.js';
 import { Registry } from 'prom-client';
 import { DEFAULT_DB_WAIT_SECONDS, DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_STATEMENT_TIMEOUT_MS, defaultPoolSize, type AppConfig } from './config.js';
 import { DatabaseUnreachableError, describeTarget, waitForDatabase } from './db/availability.js';
@@ -12,13 +12,13 @@ import { dataset } from './seed/data/index.js';
 import { markSearchIndexCurrent, rebuildSearchIndex, searchIndexIsCurrent } from './search/indexer.js';
 import { NORMALIZATION_VERSION } from './search/normalize.js';
 import { loadSeed } from './seed/load.js';
-import { createRateLimit } from './rate-limit.js';
-import { readManifest } from './persisted.js';
-import { connectRedis, redisReady } from './redis.js';
-import { createResponseCache } from './response-cache.js';
+import { createRateLimit } from './http/rate-limit.js';
+import { readManifest } from './http/persisted.js';
+import { connectRedis, redisReady } from './http/redis.js';
+import { createResponseCache } from './http/response-cache.js';
 import { READ_DATA_VERSION } from './db/data-version.js';
-import { createApi } from './yoga.js';
-import { admissionControl, closeStalledConnections, DEFAULT_MAX_CONCURRENT_REQUESTS, DEFAULT_MAX_QUEUED_BYTES, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_WRITE_TIMEOUT_MS } from './answer-limits.js';
+import { createApi } from './http/yoga.js';
+import { admissionControl, closeStalledConnections, DEFAULT_MAX_CONCURRENT_REQUESTS, DEFAULT_MAX_QUEUED_BYTES, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_WRITE_TIMEOUT_MS } from './http/answer-limits.js';
 
 /** A start-up failure with a one-line explanation for the operator (no stack trace needed). */
 export class StartupError extends Error {}

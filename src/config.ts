@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
-import { PERSISTED_MODES, type PersistedMode } from './persisted.js';
-import { DEFAULT_MAX_CONCURRENT_REQUESTS, DEFAULT_MAX_QUEUED_BYTES, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_WRITE_TIMEOUT_MS } from './answer-limits.js';
+import { PERSISTED_MODES, type PersistedMode } from './http/persisted.js';
+import { DEFAULT_MAX_CONCURRENT_REQUESTS, DEFAULT_MAX_QUEUED_BYTES, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_WRITE_TIMEOUT_MS } from './http/answer-limits.js';
 
 /** Where the data lives, parsed from DATABASE_URL. */
 export type DatabaseTarget =
@@ -44,7 +44,7 @@ export interface AppConfig {
   statementTimeoutMs?: number;
   /** Server PostgreSQL: the most connections open at once (unset: defaultPoolSize()). */
   poolSize?: number;
-  /** The most one operation may cost (src/cost.ts). */
+  /** The most one operation may cost (src/http/cost.ts). */
   costLimit?: number;
   requestTimeoutMs?: number;
   /** Cost one client may spend per minute; 0 turns rate limiting off. */
@@ -56,7 +56,7 @@ export interface AppConfig {
   persistedOperations?: PersistedMode;
   corsOrigins?: string[];
   introspection?: boolean;
-  /** The most bytes one answer may have (src/answer-limits.ts). */
+  /** The most bytes one answer may have (src/http/answer-limits.ts). */
   maxResponseBytes?: number;
   /** GraphQL requests in flight at most. */
   maxConcurrentRequests?: number;

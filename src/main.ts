@@ -2,7 +2,7 @@
 import { ConfigError, loadConfig } from './config.js';
 import { startApp, StartupError } from './app.js';
 import { DatabaseLockedError } from './db/lock.js';
-import { jsonLogger } from './observability.js';
+import { jsonLogger } from './http/observability.js';
 
 const logger = jsonLogger('info');
 

@@ -3,10 +3,10 @@
 // server to 2.4 GB, and held the pool while others got 503 "database unavailable".
 import { createServer } from 'node:http';
 import { connect, type AddressInfo, type Socket } from 'node:net';
-import { admissionControl, closeStalledConnections } from '../src/answer-limits.js';
+import { admissionControl, closeStalledConnections } from '../src/http/answer-limits.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../src/app.js';
-import { createApi } from '../src/yoga.js';
+import { createApi } from '../src/http/yoga.js';
 import { createTestDatabase, type TestDatabase } from './helpers.js';
 
 /** About 540 KB of JSON from the seed: 30 aliased pages of organizations with their citations. */

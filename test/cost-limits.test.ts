@@ -2,8 +2,8 @@
 // operation over the limit is refused before any SQL, a client over its budget gets 429 with Retry-After.
 import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createRateLimit, type RateLimit } from '../src/rate-limit.js';
-import { createApi, EXAMPLE_QUERY, type Api } from '../src/yoga.js';
+import { createRateLimit, type RateLimit } from '../src/http/rate-limit.js';
+import { createApi, EXAMPLE_QUERY, type Api } from '../src/http/yoga.js';
 import { countQueries, createTestApi, createTestDatabase, type TestDatabase } from './helpers.js';
 
 let db: TestDatabase;

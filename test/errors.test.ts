@@ -1,8 +1,8 @@
 // Error paths over HTTP: missing records are null, bad input is BAD_USER_INPUT, faults are masked.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getIntrospectionQuery } from 'graphql';
-import { MAX_ALIASES, MAX_DEPTH, MAX_TOKENS } from '../src/limits.js';
-import { createApi } from '../src/yoga.js';
+import { MAX_ALIASES, MAX_DEPTH, MAX_TOKENS } from '../src/http/limits.js';
+import { createApi } from '../src/http/yoga.js';
 import { countQueries, createTestApi, createTestDatabase, postQuery, type TestDatabase } from './helpers.js';
 
 let db: TestDatabase;
@@ -82,7 +82,7 @@ describe('errors', () => {
     // A fault of ours, not of the database's availability: a table the code needs is missing.
     await broken.scripts.query('DROP TABLE "Organization" CASCADE');
     const logged: unknown[] = [];
-    const { createApi } = await import('../src/yoga.js');
+    const { createApi } = await import('../src/http/yoga.js');
     const api = createApi({
       db: broken,
       logging: { debug: () => {}, info: () => {}, warn: () => {}, error: (...args: unknown[]) => logged.push(args) },
@@ -100,7 +100,7 @@ describe('errors', () => {
     await closed.close();
     const errors: unknown[] = [];
     const warnings: unknown[] = [];
-    const { createApi } = await import('../src/yoga.js');
+    const { createApi } = await import('../src/http/yoga.js');
     const api = createApi({
       db: closed,
       logging: { debug: () => {}, info: () => {}, warn: (...args: unknown[]) => warnings.push(args), error: (...args: unknown[]) => errors.push(args) },

@@ -4,7 +4,7 @@ import { graphql, type ExecutionResult } from 'graphql';
 import { openDatabase, type Database } from '../src/db/client.js';
 import { contextFactory, type ContextOptions } from '../src/context.js';
 import { schema } from '../src/schema/index.js';
-import { createApi, type Api } from '../src/yoga.js';
+import { createApi, type Api } from '../src/http/yoga.js';
 import { createLoaders } from '../src/resolvers/loaders.js';
 import { expect, inject } from 'vitest';
 import { readFileSync } from 'node:fs';

@@ -1,8 +1,8 @@
-// The request-duration and cost histograms of /metrics (src/histogram.ts) are written exactly as
+// The request-duration and cost histograms of /metrics (src/http/histogram.ts) are written exactly as
 // prom-client's own Histogram writes the same observations: the same lines, buckets, sums and counts.
 import { Histogram as PromHistogram, Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
-import { Histogram } from '../src/histogram.js';
+import { Histogram } from '../src/http/histogram.js';
 
 const observations: [labels: [string, string, string, number], seconds: number][] = [
   [['Named', 'query', 'POST', 200], 0.0031],

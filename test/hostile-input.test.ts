@@ -6,10 +6,10 @@ import {
   type GraphQLArgument, type GraphQLField, type GraphQLInputType,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_NORMALIZED_TEXT } from '../src/text-limits.js';
+import { MAX_NORMALIZED_TEXT } from '../src/search/text-limits.js';
 import { schema } from '../src/schema/index.js';
 import { createTestApi, createTestDatabase, postQuery, type TestDatabase } from './helpers.js';
-import { boundedLogger, MAX_LOGGED_TEXT, type Api } from '../src/yoga.js';
+import { boundedLogger, MAX_LOGGED_TEXT, type Api } from '../src/http/yoga.js';
 
 let db: TestDatabase;
 let api: Api;

@@ -2,7 +2,7 @@
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApi, EXAMPLE_QUERY } from '../src/yoga.js';
+import { createApi, EXAMPLE_QUERY } from '../src/http/yoga.js';
 import { createTestApi, createTestDatabase, postQuery, type TestDatabase } from './helpers.js';
 
 let db: TestDatabase;

@@ -2,7 +2,7 @@
 // those of the incidents themselves, folded here from their rows, and it keeps up with every kind of write.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client.js';
-import type { PartialDate } from '../src/partial-date.js';
+import type { PartialDate } from '../src/values/partial-date.js';
 import { dateArgument, dateMeets } from '../src/resolvers/filters.js';
 import type { IncidentFilter } from '../src/resolvers/incidents.js';
 import { loadSynthetic } from '../src/seed/synthetic.js';

@@ -4,9 +4,9 @@ import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
-import { createResponseCache } from '../src/response-cache.js';
-import { ANONYMOUS_OPERATION, jsonLogger, MAX_OPERATION_NAMES, OTHER_OPERATION } from '../src/observability.js';
-import { createApi, type Api } from '../src/yoga.js';
+import { createResponseCache } from '../src/http/response-cache.js';
+import { ANONYMOUS_OPERATION, jsonLogger, MAX_OPERATION_NAMES, OTHER_OPERATION } from '../src/http/observability.js';
+import { createApi, type Api } from '../src/http/yoga.js';
 import { createTestDatabase, type TestDatabase } from './helpers.js';
 
 let db: TestDatabase;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatPartialDate, parsePartialDate, PartialDateError } from '../src/partial-date.js';
+import { formatPartialDate, parsePartialDate, PartialDateError } from '../src/values/partial-date.js';
 import { loadSeed } from '../src/seed/load.js';
 import type { SeedDataset } from '../src/seed/schema.js';
 import { createTestDatabase, queryData, type TestDatabase } from './helpers.js';

@@ -4,8 +4,8 @@ import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, GraphQLRequestError } from '../examples/sdk/src/client.js';
 import { CoalitionComponentsDocument } from '../examples/sdk/src/generated/graphql.js';
-import { APQ_MAX_QUERY_LENGTH, APQ_PER_CLIENT_PER_MINUTE, readManifest, sha256 } from '../src/persisted.js';
-import { createApi, type Api } from '../src/yoga.js';
+import { APQ_MAX_QUERY_LENGTH, APQ_PER_CLIENT_PER_MINUTE, readManifest, sha256 } from '../src/http/persisted.js';
+import { createApi, type Api } from '../src/http/yoga.js';
 import { createTestApi, createTestDatabase, type TestDatabase } from './helpers.js';
 
 let db: TestDatabase;

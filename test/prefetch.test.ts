@@ -4,7 +4,7 @@ import { execute, graphql, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contextFactory } from '../src/context.js';
 import { schema } from '../src/schema/index.js';
-import { EXAMPLE_QUERY } from '../src/yoga.js';
+import { EXAMPLE_QUERY } from '../src/http/yoga.js';
 import { loadSeed } from '../src/seed/load.js';
 import { syntheticDataset } from '../bench/synthetic-graph.js';
 import { countQueries, createTestDatabase, type TestDatabase } from './helpers.js';

@@ -2,10 +2,10 @@
 // change made anywhere (the data version), shared through Redis between servers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUMP_DATA_VERSION, READ_DATA_VERSION } from '../src/db/data-version.js';
-import { sha256 } from '../src/persisted.js';
-import { connectRedis, redisReady } from '../src/redis.js';
-import { createResponseCache, type ResponseCache } from '../src/response-cache.js';
-import { createApi, type Api } from '../src/yoga.js';
+import { sha256 } from '../src/http/persisted.js';
+import { connectRedis, redisReady } from '../src/http/redis.js';
+import { createResponseCache, type ResponseCache } from '../src/http/response-cache.js';
+import { createApi, type Api } from '../src/http/yoga.js';
 import { countQueries, createTestDatabase, type TestDatabase } from './helpers.js';
 
 let db: TestDatabase;

@@ -1,7 +1,7 @@
 // What analysts and SDK generators read: descriptions everywhere, and the committed schema.graphql.
 import { readFileSync } from 'node:fs';
 import { buildSchema, isEnumType, isInputObjectType, isInterfaceType, isObjectType, isUnionType, parse, validate } from 'graphql';
-import { servedSchemaText } from '../src/served-schema.js';
+import { servedSchemaText } from '../src/http/served-schema.js';
 import { describe, expect, it } from 'vitest';
 import { schema } from '../src/schema/index.js';
 

@@ -1,7 +1,7 @@
 // The facts as the sources state them, through the API: qualifiers on numbers, open and inferred
 // dates, estimates reachable by query, cited passages searchable, time answered in three values.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parsePartialDate, type ClosedDate } from '../src/partial-date.js';
+import { parsePartialDate, type ClosedDate } from '../src/values/partial-date.js';
 import { certaintyAt } from '../src/resolvers/temporal.js';
 import { createTestDatabase, queryData, runQuery, type TestDatabase } from './helpers.js';
 

@@ -4,7 +4,7 @@
 // birth, nationality and address side by side (and `born`, `nationality` when the entry gives one),
 // and its COMMENTS1 as a cited passage.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { parsePartialDate, PartialDateError } from '../partial-date.js';
+import { parsePartialDate, PartialDateError } from '../values/partial-date.js';
 import { countryCode } from './countries.js';
 import { ImportFileError, type ImportFile } from './file.js';
 import type { Cite, ImportedAttribute, ImportedEntity, ImportPlan, RowProblem } from './plan.js';

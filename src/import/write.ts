@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { insertRows } from '../db/bulk.js';
 import type { Database } from '../db/client.js';
 import type { Prisma } from '../generated/prisma/client.js';
-import { dateColumns, parsePartialDate } from '../partial-date.js';
+import { dateColumns, parsePartialDate } from '../values/partial-date.js';
 import { assertLintClean } from '../provenance/lint.js';
 import { reindexSearch } from '../search/indexer.js';
 import { nameKey } from '../search/normalize.js';

@@ -3,7 +3,7 @@
 // suite, and by every loader before it commits (src/seed/load.ts).
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import type { CitationSubject } from '../resolvers/loaders.js';
-import { readDateColumns, type PartialDate } from '../partial-date.js';
+import { readDateColumns, type PartialDate } from '../values/partial-date.js';
 import { collapse, datesStated, isStated, mentions, numbersStated, sentenceWindow, type DatesStated } from './text.js';
 
 type Db = PrismaClient | Prisma.TransactionClient;

@@ -1,7 +1,7 @@
 import { badUserInput } from '../errors.js';
 import type { Prisma } from '../generated/prisma/client.js';
-import { isOpen, parsePartialDate, PartialDateError, type ClosedDate, type PartialDate } from '../partial-date.js';
-import { boundedText } from '../text-limits.js';
+import { isOpen, parsePartialDate, PartialDateError, type ClosedDate, type PartialDate } from '../values/partial-date.js';
+import { boundedText } from '../search/text-limits.js';
 
 /**
  * Parses a date argument ("2018", "2018-06", "2018-06-15", "~2018", "2018-06/2018-08"); a malformed

@@ -2,7 +2,7 @@
 // parents of a query level in one SQL statement, and each record at most once per request.
 import DataLoader from 'dataloader';
 import type { ScriptRunner } from '../db/client.js';
-import type { ClosedDate } from '../partial-date.js';
+import type { ClosedDate } from '../values/partial-date.js';
 import { dateMeetsWhere } from './filters.js';
 import { whereSql } from './sql-where.js';
 import * as tables from './tables.js';

@@ -7,7 +7,7 @@ import type { OrganizationRow, PersonRow } from './lean-rows.js';
 import type {
   DesignationAuthority, OrganizationKind, OrganizationStatus, AreaRole,
 } from '../generated/prisma/enums.js';
-import { readDateColumns } from '../partial-date.js';
+import { readDateColumns } from '../values/partial-date.js';
 import { nameOrAliasContains } from './filters.js';
 import { loadAll, type ComponentEdge } from './loaders.js';
 import { matchInTime, type Life, type TemporalArgs } from './temporal.js';

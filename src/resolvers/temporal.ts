@@ -2,7 +2,7 @@
 // it in effect is CERTAIN; one whose unknown dates (no start, no end, an open bound, an undated death)
 // do not exclude it is POSSIBLE; one its known dates exclude is left out.
 import { badUserInput } from '../errors.js';
-import { readDateColumns, type ClosedDate, type PartialDate } from '../partial-date.js';
+import { readDateColumns, type ClosedDate, type PartialDate } from '../values/partial-date.js';
 import { dateArgument } from './filters.js';
 
 export type Certainty = 'CERTAIN' | 'POSSIBLE';

@@ -2,7 +2,7 @@
 import type { Context } from '../context.js';
 import type { Designation, Incident } from '../generated/prisma/client.js';
 import type { OrganizationRow, PersonRow } from './lean-rows.js';
-import { readDateColumns, type PartialDate } from '../partial-date.js';
+import { readDateColumns, type PartialDate } from '../values/partial-date.js';
 import { badUserInput } from '../errors.js';
 import { dateArgument, dateMeets } from './filters.js';
 import { loadAll } from './loaders.js';

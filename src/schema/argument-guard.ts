@@ -3,7 +3,7 @@
 // over-long string or list, or a number outside its field's range gets BAD_USER_INPUT naming the
 // argument; the value itself is never echoed or logged.
 //
-// The check runs twice: over the whole operation before its cost is computed (src/cost.ts), so that a
+// The check runs twice: over the whole operation before its cost is computed (src/http/cost.ts), so that a
 // bad argument refuses the operation instead of nulling one nullable field while the rest runs (a
 // negative page size would otherwise subtract from the cost and the client's budget), and in each
 // resolver, for callers that execute the schema directly.
@@ -28,7 +28,7 @@ export const MAX_LENGTH: Readonly<Record<string, number>> = {
   from: 50, to: 50, asOf: 50, date: 50,
   // Cursors and global IDs the API hands out are under 200 characters.
   after: 500, before: 500, id: 200, ids: 200,
-  // Free text: resolvers bound the normalised form to 200 characters (src/text-limits.ts).
+  // Free text: resolvers bound the normalised form to 200 characters (src/search/text-limits.ts).
   query: 400, name: 400, nameContains: 400,
 };
 export const DEFAULT_MAX_LENGTH = 500;

@@ -4,7 +4,7 @@ import type { Context } from '../context.js';
 import type { Attribute } from '../generated/prisma/client.js';
 import type { AttributeKind } from '../generated/prisma/enums.js';
 import { builder } from './builder.js';
-import { readDateColumns } from '../partial-date.js';
+import { readDateColumns } from '../values/partial-date.js';
 import { PartialDateRef } from './dates.js';
 import { OrganizationRef, PersonRef } from './refs.js';
 import { citationsField } from './source.js';

@@ -4,7 +4,7 @@ import RelayPlugin from '@pothos/plugin-relay';
 import { DateResolver, DateTimeResolver } from 'graphql-scalars';
 import { isObjectType, type GraphQLSchema } from 'graphql';
 import type { Context } from '../context.js';
-import { fieldCost } from '../cost.js';
+import { fieldCost } from '../http/cost.js';
 import { badUserInput } from '../errors.js';
 
 /** A global ID naming a type that is not a Node is a client error, not a server fault. */
@@ -36,7 +36,7 @@ export const builder = new SchemaBuilder<{
 }>({
   plugins: [RelayPlugin, ComplexityPlugin],
   defaultFieldNullability: false,
-  // Costs only: the limit is checked once per operation, before execution, by useCostLimit (src/cost.ts).
+  // Costs only: the limit is checked once per operation, before execution, by useCostLimit (src/http/cost.ts).
   complexity: { fieldComplexity: fieldCost, disabled: true },
   relay: {
     cursorType: 'String',

@@ -1,5 +1,5 @@
 import type { QuantityQualifier } from '../generated/prisma/enums.js';
-import { formatPartialDate, inferenceOf, readDateColumns, type PartialDate } from '../partial-date.js';
+import { formatPartialDate, inferenceOf, readDateColumns, type PartialDate } from '../values/partial-date.js';
 import { builder } from './builder.js';
 import { DatePrecisionEnum, DateQualifierEnum, QuantityQualifierEnum } from './enums.js';
 

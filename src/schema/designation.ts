@@ -1,6 +1,6 @@
 import type { Estimate } from '../generated/prisma/client.js';
 import { EstimateKind } from '../generated/prisma/enums.js';
-import { inferenceOf } from '../partial-date.js';
+import { inferenceOf } from '../values/partial-date.js';
 import { estimateWhere } from '../resolvers/estimates.js';
 import { loadAll } from '../resolvers/loaders.js';
 import { keysetConnection } from '../resolvers/pagination.js';

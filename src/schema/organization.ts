@@ -9,7 +9,7 @@ import { arrayConnection, keysetConnection, sqlKeysetQuery, type SortKey } from 
 import * as tables from '../resolvers/tables.js';
 import { organizationTimeline, TIMELINE_DEFAULT, TIMELINE_MAX } from '../resolvers/timeline.js';
 import { TimelineEventKindEnum } from './timeline.js';
-import { readDateColumns } from '../partial-date.js';
+import { readDateColumns } from '../values/partial-date.js';
 import { textOf } from '../resolvers/lean-rows.js';
 import { fetchedListOr, fetchedOr, prefetched, rootBySlug, rootSelection } from '../resolvers/prefetch.js';
 import type { OrganizationRow } from '../resolvers/lean-rows.js';

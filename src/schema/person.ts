@@ -17,7 +17,7 @@ import {
 import { citationsField } from './source.js';
 import { certaintyField, temporalArgs } from './temporal.js';
 import { matchInTime } from '../resolvers/temporal.js';
-import { readDateColumns } from '../partial-date.js';
+import { readDateColumns } from '../values/partial-date.js';
 
 MembershipRef.implement({
   description: 'A person’s role in an organization over a period: leader, commander, lieutenant, founder, member.',

@@ -3,7 +3,7 @@ import { badUserInput } from '../errors.js';
 import type { Incident, Organization, Person, Source } from '../generated/prisma/client.js';
 import type { SearchEntityType } from '../generated/prisma/enums.js';
 import { dateArgument } from '../resolvers/filters.js';
-import { boundedText } from '../text-limits.js';
+import { boundedText } from '../search/text-limits.js';
 import { resolveEntity, type Candidate } from '../search/resolve.js';
 import { searchEntities, type EntityRef, type Hit } from '../search/search.js';
 import { builder } from './builder.js';

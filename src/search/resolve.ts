@@ -1,7 +1,7 @@
 // Entity resolution for import pipelines: is this name an entity we hold, and how sure are we?
 import type { ScriptRunner } from '../db/client.js';
 import type { SearchEntityType } from '../generated/prisma/enums.js';
-import { readDateColumns, type ClosedDate, type PartialDate } from '../partial-date.js';
+import { readDateColumns, type ClosedDate, type PartialDate } from '../values/partial-date.js';
 import { searchEntities, type Hit, type MatchKind } from './search.js';
 
 export interface ResolveContext {

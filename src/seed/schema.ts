@@ -5,8 +5,8 @@ import {
   FundingSignificance, IdentifierScheme, IncidentKind, MembershipRole, OrganizationKind, OrganizationStatus,
   ParticipantRole, PersonStatus, QuantityQualifier, RelationType, SourceKind, TargetKind,
 } from '../generated/prisma/enums.js';
-import { parsePartialDate } from '../partial-date.js';
-import { qualifierProblem } from '../quantity.js';
+import { parsePartialDate } from '../values/partial-date.js';
+import { qualifierProblem } from '../values/quantity.js';
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lowercase ASCII words joined by hyphens');
 const country = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as "ML"');

@@ -5,8 +5,8 @@
 // transaction: all of it or nothing.
 import type { ScriptRunner } from '../db/client.js';
 import { copyLine, type CopyValue } from '../db/copy-text.js';
-import { parsePartialDate } from '../partial-date.js';
-import { seededRandom, type Random } from '../random.js';
+import { parsePartialDate } from '../values/partial-date.js';
+import { seededRandom, type Random } from '../values/random.js';
 import { countryName } from '../import/countries.js';
 import { BUMP_DATA_VERSION } from '../db/data-version.js';
 import {

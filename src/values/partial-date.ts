@@ -1,7 +1,7 @@
 // Dates as sources state them: a year, a month or a day, exact, approximate, between two bounds, or
 // open on one side (on or before, on or after a day). Stored as the inclusive range of days the
 // statement covers plus its precision (see schema.prisma); an open side is null.
-import type { DatePrecision, DateQualifier } from './generated/prisma/enums.js';
+import type { DatePrecision, DateQualifier } from '../generated/prisma/enums.js';
 
 export interface PartialDate {
   /** The first day it can mean; null when open (BEFORE). */

@@ -7,7 +7,7 @@
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
-import { ErrorCode } from './errors.js';
+import { ErrorCode } from '../errors.js';
 
 export const DEFAULT_MAX_RESPONSE_BYTES = 8_000_000;
 export const DEFAULT_MAX_CONCURRENT_REQUESTS = 256;

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { GraphQLError } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
-import { ErrorCode } from './errors.js';
+import { ErrorCode } from '../errors.js';
 
 export type PersistedMode = 'apq' | 'only' | 'off';
 export const PERSISTED_MODES = ['apq', 'only', 'off'] as const;

@@ -125,7 +125,7 @@ export function useObservability({ logger, graphqlEndpoint, poolStats, registry:
   // registry of a running server: each collection watches the process with timers and observers of its own.
   if (given) collectDefaultMetrics({ register: registry, prefix: 'sahel_' });
   const errors = new Counter({ name: 'sahel_graphql_errors_total', help: 'GraphQL errors returned, by extensions.code.', labelNames: ['code'], registers: [registry] });
-  const cost = new Histogram('sahel_graphql_operation_cost', 'Cost of each executed operation (src/cost.ts).', [], registry, [1, 10, 100, 1_000, 10_000, 100_000]);
+  const cost = new Histogram('sahel_graphql_operation_cost', 'Cost of each executed operation (src/http/cost.ts).', [], registry, [1, 10, 100, 1_000, 10_000, 100_000]);
   const cacheAnswers = new Counter({ name: 'sahel_response_cache_total', help: 'Operations answered from the response cache (hit) or run (miss).', labelNames: ['result'], registers: [registry] });
   if (poolStats) {
     for (const [key, help] of [['total', 'open connections'], ['idle', 'idle connections'], ['waiting', 'requests waiting for a connection']] as const) {

@@ -9,11 +9,11 @@ import { PothosValidationError } from '@pothos/core';
 import { getNamedType, getOperationAST, GraphQLError, isLeafType, isListType, isNonNullType, Kind, type DocumentNode, type OperationDefinitionNode, type GraphQLField, type GraphQLOutputType } from 'graphql';
 import { isAsyncIterable, isPromise, type Plugin } from 'graphql-yoga';
 import { getVariableValues } from 'graphql/execution/values.js';
-import { badUserInput, ErrorCode } from './errors.js';
-import { MAX_PAGE_SIZE } from './resolvers/pagination.js';
-import { checkOperationArguments } from './schema/argument-guard.js';
-import { normalizeText } from './search/normalize.js';
-import { searchTerms } from './search/search.js';
+import { badUserInput, ErrorCode } from '../errors.js';
+import { MAX_PAGE_SIZE } from '../resolvers/pagination.js';
+import { checkOperationArguments } from '../schema/argument-guard.js';
+import { normalizeText } from '../search/normalize.js';
+import { searchTerms } from '../search/search.js';
 
 /** Items a plain list (aliases, components, citations) is counted as holding: they are small, not bounded. */
 export const LIST_ESTIMATE = 10;

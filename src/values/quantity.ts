@@ -1,5 +1,5 @@
 // Numbers as sources state them: a figure, a range, "around", "at least", "more than", "up to".
-import type { QuantityQualifier } from './generated/prisma/enums.js';
+import type { QuantityQualifier } from '../generated/prisma/enums.js';
 
 /**
  * Why `qualifier` does not fit the bounds (null when it does); without a qualifier, only a single

@@ -1,8 +1,8 @@
 // Free-text arguments (search queries, names to resolve, name filters) are bounded by what is
 // compared: their normalised form. Unicode normalisation can expand a character into several letters
 // (U+3300-U+3357 become whole words), so a raw cap alone would not bound the work.
-import { badUserInput } from './errors.js';
-import { normalizeText } from './search/normalize.js';
+import { badUserInput } from '../errors.js';
+import { normalizeText } from './normalize.js';
 
 /** Longest free text, in characters once normalised. */
 export const MAX_NORMALIZED_TEXT = 200;

@@ -4,12 +4,12 @@ import { PothosValidationError } from '@pothos/core';
 import { GraphQLError, Kind, parse, type DocumentNode } from 'graphql';
 import type { Registry } from 'prom-client';
 import { createYoga, maskError as defaultMaskError, type LogLevel, type Plugin, type YogaLogger } from 'graphql-yoga';
-import { isDatabaseUnavailable, isPoolWait, isStatementTimeout, unavailableReason } from './db/availability.js';
-import { contextFactory } from './context.js';
-import { ErrorCode } from './errors.js';
+import { isDatabaseUnavailable, isPoolWait, isStatementTimeout, unavailableReason } from '../db/availability.js';
+import { contextFactory } from '../context.js';
+import { ErrorCode } from '../errors.js';
 import { useOperationLimits } from './limits.js';
 import { useCostLimit } from './cost.js';
-import { DEFAULT_COST_LIMIT, DEFAULT_REQUEST_TIMEOUT_MS } from './config.js';
+import { DEFAULT_COST_LIMIT, DEFAULT_REQUEST_TIMEOUT_MS } from '../config.js';
 import { clientKey, type RateLimit } from './rate-limit.js';
 import { usePersistedQueries, type PersistedMode } from './persisted.js';
 import { corsOptions, useHttpPolicy } from './http-policy.js';
@@ -21,8 +21,8 @@ import { DEFAULT_MAX_RESPONSE_BYTES, OVERLOAD_RETRY_SECONDS, useAnswerSizeLimit 
 import { asksIncrementalDelivery, useIncrementalDelivery } from './incremental.js';
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import type { ResponseCache } from './response-cache.js';
-import type { Database } from './db/client.js';
-import { schema } from './schema/index.js';
+import type { Database } from '../db/client.js';
+import { schema } from '../schema/index.js';
 
 /** What GraphiQL shows on first open: JNIM's components and their leaders, with citations. */
 export const EXAMPLE_QUERY = `# JNIM, the coalition formed in March 2017, its components and who leads them.
@@ -134,7 +134,7 @@ export interface YogaOptions {
   maxResponseBytes?: number;
   /** Clients are counted by the address a trusted proxy forwarded (TRUST_PROXY): rate limits, registrations. */
   trustProxy?: boolean;
-  /** Where /metrics lives and who may read it (src/observability.ts). */
+  /** Where /metrics lives and who may read it (src/http/observability.ts). */
   metrics?: { registry?: Registry; onApiPort?: boolean; token?: string; operationNames?: readonly string[] };
 }
 

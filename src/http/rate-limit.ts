@@ -1,4 +1,4 @@
-// A budget of cost per client per minute: each operation spends what it may cost (src/cost.ts). A
+// A budget of cost per client per minute: each operation spends what it may cost (src/http/cost.ts). A
 // client is its address: a key header is not an identity until keys are issued and verified, and an
 // invented one must not buy a fresh budget. Counted in memory, or in
 // Redis when REDIS_URL is set so that every server shares one budget; if Redis stops answering, each
@@ -13,7 +13,7 @@ import { GraphQLError } from 'graphql';
 import type { Redis } from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { CostReport } from './cost.js';
-import { ErrorCode } from './errors.js';
+import { ErrorCode } from '../errors.js';
 import { connectRedis, redisReady } from './redis.js';
 
 export const RATE_WINDOW_SECONDS = 60;

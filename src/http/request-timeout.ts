@@ -3,7 +3,7 @@
 // their connections. The client never waits longer than the timeout, whatever the database does.
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { ErrorCode } from './errors.js';
+import { ErrorCode } from '../errors.js';
 
 const isPromiseLike = (value: unknown): value is PromiseLike<unknown> => typeof (value as PromiseLike<unknown> | null)?.then === 'function';
 
