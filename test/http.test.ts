@@ -32,21 +32,27 @@ describe('HTTP', () => {
     expect(organization.components.every((c) => c.citations.length > 0)).toBe(true);
   });
 
-  it('answers GET queries too, with a CSRF header', async () => {
-    const response = await createTestApi(db).fetch('http://localhost/graphql?query=%7Borganization(slug%3A%22jnim%22)%7Bslug%7D%7D', {
-      headers: { accept: 'application/json', 'x-graphql-yoga-csrf': '1' },
-    });
-    expect((await response.json()).data).toEqual({ organization: { slug: 'jnim' } });
+  // urql's default (GET when the query fits the URL), graphql-request's GET and `curl '<url>?query=...'` send
+  // no CSRF header: without cookies there is nothing to forge, and they were refused with 403.
+  it('answers GET queries without a CSRF header, as urql, graphql-request and curl send them', async () => {
+    const api = createTestApi(db);
+    const plain = await api.fetch('http://localhost/graphql?query=%7Borganization(slug%3A%22jnim%22)%7Bslug%7D%7D');
+    expect(plain.status).toBe(200);
+    expect((await plain.json()).data).toEqual({ organization: { slug: 'jnim' } });
+    const urql = await api.fetch('http://localhost/graphql?query=%7B__typename%7D&operationName=&variables=%7B%7D', { headers: { accept: 'application/graphql-response+json, application/json' } });
+    expect(urql.status).toBe(200);
+    // A GET never runs a mutation (405), whatever it carries.
+    expect((await api.fetch(`http://localhost/graphql?query=${encodeURIComponent('mutation { x }')}`)).status).toBe(405);
   });
 
-  it('refuses what a browser sends without a preflight (GET, form content types) unless a CSRF header comes with it', async () => {
+  it('refuses what a browser sends without a preflight with credentials (a GET with cookies, form content types) unless a CSRF header comes with it', async () => {
     const api = createTestApi(db);
-    const get = await api.fetch('http://localhost/graphql?query=%7B__typename%7D', { headers: { accept: 'application/json' } });
+    const get = await api.fetch('http://localhost/graphql?query=%7B__typename%7D', { headers: { accept: 'application/json', cookie: 'session=1' } });
     expect(get.status).toBe(403);
     expect((await get.json()).errors[0].extensions.code).toBe('CSRF_HEADER_REQUIRED');
     const form = await api.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'text/plain', accept: 'application/json' }, body: '{"query":"{ __typename }"}' });
     expect(form.status).toBe(403);
-    const apollo = await api.fetch('http://localhost/graphql?query=%7B__typename%7D', { headers: { accept: 'application/json', 'apollo-require-preflight': 'true' } });
+    const apollo = await api.fetch('http://localhost/graphql?query=%7B__typename%7D', { headers: { accept: 'application/json', cookie: 'session=1', 'apollo-require-preflight': 'true' } });
     expect(apollo.status).toBe(200);
   });
 
@@ -147,8 +153,18 @@ describe('transport', () => {
     expect(page.headers.get('cache-control')).toBe('public, max-age=3600');
     const size = (await page.arrayBuffer()).byteLength;
     expect(size).toBeLessThan(3_000_000);
-    const again = await api.fetch('http://localhost/graphql', { headers: { accept: 'text/html', 'if-none-match': page.headers.get('etag')! } });
+    const etag = page.headers.get('etag')!;
+    expect(etag).toMatch(/^"[0-9a-f]+-br"$/);
+    const again = await api.fetch('http://localhost/graphql', { headers: { accept: 'text/html', 'accept-encoding': 'br', 'if-none-match': etag } });
     expect(again.status).toBe(304);
+    expect(again.headers.get('etag')).toBe(etag);
+    expect(again.headers.get('cache-control')).toBe('public, max-age=3600');
+    // Each encoding is its own representation, with its own strong tag: the br tag does not match plain bytes.
+    const plain = await api.fetch('http://localhost/graphql', { headers: { accept: 'text/html', 'if-none-match': etag } });
+    expect(plain.status).toBe(200);
+    expect(plain.headers.get('etag')).not.toBe(etag);
+    const gzip = await api.fetch('http://localhost/graphql', { headers: { accept: 'text/html', 'accept-encoding': 'gzip' } });
+    expect(new Set([etag, plain.headers.get('etag'), gzip.headers.get('etag')]).size).toBe(3);
   });
 
   it('delivers @defer fragments and @stream lists after the first answer, which carries the cost', async () => {

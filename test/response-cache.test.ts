@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUMP_DATA_VERSION, READ_DATA_VERSION } from '../src/db/data-version.js';
 import { sha256 } from '../src/http/persisted.js';
 import { connectRedis, redisReady } from '../src/http/redis.js';
+import { createRateLimit } from '../src/http/rate-limit.js';
 import { createResponseCache, type ResponseCache } from '../src/http/response-cache.js';
 import { createApi, type Api } from '../src/http/yoga.js';
 import { countQueries, createTestDatabase, type TestDatabase } from './helpers.js';
@@ -73,10 +74,52 @@ describe('response cache', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('public, max-age=60');
     const etag = response.headers.get('etag')!;
-    expect(etag).toMatch(/^v\d+:/);
+    expect(etag).toMatch(/^W\/"v\d+:[0-9a-f]+"$/);
     const revalidated = await get(api, QUERY, { 'if-none-match': etag });
     expect(revalidated.status).toBe(304);
     expect(await revalidated.text()).toBe('');
+  });
+
+  // RFC 9110: entity tags are quoted; If-None-Match is `*` or a list compared weakly (13.1.2); a 304 carries
+  // the ETag, Cache-Control and Vary a 200 would (15.4.5); a shared cache stores nothing of one caller's.
+  it('reads If-None-Match as the RFC does: lists, W/ and unweakened forms, *, and never another operation\'s tag', async () => {
+    const { api } = await cached();
+    const etag = (await get(api, QUERY)).headers.get('etag')!;
+    const opaque = etag.slice(3, -1);
+    for (const header of [etag, `"${opaque}"`, `"other", ${etag}`, `W/"x",W/"${opaque}"`, '*']) {
+      const answer = await get(api, QUERY, { 'if-none-match': header });
+      expect(answer.status, header).toBe(304);
+      expect(answer.headers.get('etag')).toBe(etag);
+      expect(answer.headers.get('cache-control')).toBe('public, max-age=60');
+      expect(answer.headers.get('vary')).toContain('Accept-Encoding');
+    }
+    for (const header of ['"other"', `${opaque}`, 'W/"v0:nothing"']) expect((await get(api, QUERY, { 'if-none-match': header })).status, header).toBe(200);
+    // The tag of one operation does not make another's answer "not modified".
+    const other = '{ organization(slug: "aqim") { name } }';
+    expect((await get(api, other, { 'if-none-match': etag })).status).toBe(200);
+    // `*` matches only a current answer: a query not answered yet runs.
+    const fresh = `{ organization(slug: "jnim") { slug } f${Date.now()}: __typename }`;
+    expect((await get(api, fresh, { 'if-none-match': '*' })).status).toBe(200);
+  });
+
+  it('marks an answer that carries its caller\'s budget private, and one from the cache (no budget in it) public', async () => {
+    const cache = createResponseCache({ ttlSeconds: 60, readVersion });
+    const limit = createRateLimit({ costPerMinute: 100_000 });
+    try {
+      await cache.refresh();
+      const api = createApi({ db, logging: 'error', responseCache: cache, rateLimit: limit });
+      const query = `{ organization(slug: "jnim") { name } p${Date.now()}: __typename }`;
+      const first = await get(api, query);
+      expect((await first.clone().json()).extensions.cost.remaining).toBeDefined();
+      expect(first.headers.get('cache-control')).toBe('private, max-age=60');
+      const hit = await get(api, query);
+      const body = await hit.json();
+      expect(body.extensions.cost).toEqual({ requested: 0, limit: 100_000, cached: true });
+      expect(hit.headers.get('cache-control')).toBe('public, max-age=60');
+    } finally {
+      cache.close();
+      await limit.close();
+    }
   });
 
   it('retires every answer when the data changes (a seed or import bumps the data version), old ETags included', async () => {

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { Plugin } from 'graphql-yoga';
+import { entityTag, noneMatchHits } from './etag.js';
 
 /** Bodies under this many bytes go as they are: compressing them costs more than it saves. */
 export const MIN_COMPRESSED_BYTES = 1_024;
@@ -61,12 +62,14 @@ async function compressed(request: Request, response: Response, encoding: Encodi
     const key = `${raw.length}`;
     let page = pages.get(key);
     if (!page) {
-      page = { etag: `"${createHash('sha256').update(raw).digest('hex').slice(0, 32)}"`, bodies: new Map() };
+      page = { etag: createHash('sha256').update(raw).digest('hex').slice(0, 32), bodies: new Map() };
       pages.set(key, page);
     }
-    headers.set('etag', page.etag);
+    // A strong tag names bytes: the plain, gzip and br bodies are three representations, three tags.
+    const tag = `${page.etag}${encoding ? `-${encoding}` : ''}`;
+    headers.set('etag', entityTag(tag));
     headers.set('cache-control', 'public, max-age=3600');
-    if (request.headers.get('if-none-match') === page.etag) return new fetchAPI.Response(null, { status: 304, headers });
+    if (noneMatchHits(request.headers.get('if-none-match'), tag)) return new fetchAPI.Response(null, { status: 304, headers });
     if (encoding) {
       if (!page.bodies.has(encoding)) page.bodies.set(encoding, encoding === 'br' ? await compressors.br(raw, 9) : await compressors.gzip(raw));
       body = page.bodies.get(encoding)!;

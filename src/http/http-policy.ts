@@ -1,8 +1,11 @@
 // Who may call the API from a browser, and what a browser cannot be tricked into sending.
 // - CORS: the data is public, so any origin may read it, but without credentials; only the origins
 //   configured (CORS_ORIGINS) are answered with credentials allowed.
-// - CSRF: a request a browser sends without a preflight (GET, or a form's content types) must carry a
-//   header a form cannot set (Yoga's plugin; Apollo's header names accepted too), else 403.
+// - CSRF: a request a browser sends without a preflight (a GET carrying cookies, or a form's content
+//   types) must carry a header a form cannot set (Yoga's plugin; Apollo's header names accepted too), else
+//   403. A GET without cookies forges nothing (this API sets none; a key is sent in a header no link or form
+//   can set), and is what urql, graphql-request and plain links send: it is served. Mutations, when they
+//   come, are POST only.
 // - Introspection: on by default (public data, GraphiQL, code generators); INTROSPECTION=false turns it off.
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
@@ -23,11 +26,13 @@ function useCsrfCheck(): Plugin {
   const check = useCSRFPrevention({ requestHeaders: CSRF_HEADERS }) as Plugin;
   return {
     onRequestParse(payload) {
+      const { request } = payload;
+      if (request.method === 'GET' && !request.headers.has('cookie')) return;
       try {
         return check.onRequestParse?.(payload);
       } catch (error) {
         if (error instanceof GraphQLError) {
-          throw new GraphQLError(`A request without a preflight (a GET, or a form's content type) must send one of these headers: ${CSRF_HEADERS.join(', ')}.`, {
+          throw new GraphQLError(`A request without a preflight (a GET with cookies, or a form's content type) must send one of these headers: ${CSRF_HEADERS.join(', ')}.`, {
             extensions: { code: ErrorCode.CSRF_HEADER_REQUIRED, http: { status: 403 } },
           });
         }

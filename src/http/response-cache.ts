@@ -5,6 +5,8 @@
 // GET answers carry Cache-Control and an ETag; a matching If-None-Match gets 304 with no body.
 import { createInMemoryCache, hashSHA256, useResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache';
 import type { Plugin } from 'graphql-yoga';
+import { costOf } from './cost.js';
+import { entityTag, noneMatchHits } from './etag.js';
 import type { Redis } from 'ioredis';
 
 export interface ResponseCacheOptions {
@@ -97,26 +99,56 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
   const timer = setInterval(() => void refresh(), options.checkEveryMs ?? DATA_VERSION_CHECK_MS);
   timer.unref();
   void refresh();
-  const cacheControl: Plugin = {
+  const keyOf = async (documentString: string, variables: unknown, operationName: string | null | undefined) =>
+    `${prefix()}${await hashSHA256(`${documentString}|${JSON.stringify(variables ?? {})}|${operationName ?? ''}`)}`;
+  const cacheControlOf = (request: Request) => {
+    // An answer that carries its caller's budget (rate limiting) is that caller's alone: no shared cache keeps it.
+    const spent = costOf(request) as { remaining?: number } | undefined;
+    return `${spent?.remaining !== undefined ? 'private' : 'public'}, max-age=${options.ttlSeconds}`;
+  };
+  const httpCaching: Plugin = {
+    // A GET whose If-None-Match names this very operation's current answer (or `*` while it has one): 304,
+    // with the headers a 200 would have had. The plugin's own check answered 304 to any cached key.
+    onRequest({ request, endResponse, fetchAPI }) {
+      const header = request.method === 'GET' ? request.headers.get('if-none-match') : null;
+      if (!header || version === undefined) return;
+      const url = new URL(request.url);
+      const query = url.searchParams.get('query');
+      if (!query) return;
+      let variables: unknown;
+      try {
+        variables = JSON.parse(url.searchParams.get('variables') ?? 'null');
+      } catch {
+        return;
+      }
+      return keyOf(query, variables, url.searchParams.get('operationName')).then(async (key) => {
+        if (!noneMatchHits(header, key) || !(await cache.get(key))) return;
+        endResponse(new fetchAPI.Response(null, {
+          status: 304,
+          headers: { etag: entityTag(key, true), 'cache-control': `public, max-age=${options.ttlSeconds}`, vary: 'Accept-Encoding' },
+        }));
+      });
+    },
     onResponse({ request, response }) {
-      if (request.method !== 'GET' || response.status !== 200 || !response.headers.has('etag')) return;
-      response.headers.set('cache-control', `public, max-age=${options.ttlSeconds}`);
+      const key = response.headers.get('etag');
+      if (!key) return;
+      // The plugin writes its key bare; compression may change the bytes, not the meaning: a weak tag.
+      if (!key.startsWith('"') && !key.startsWith('W/')) response.headers.set('etag', entityTag(key, true));
+      if (request.method === 'GET' && response.status === 200) response.headers.set('cache-control', cacheControlOf(request));
     },
   };
+  // The plugin's own conditional check is replaced by httpCaching's.
+  const { onRequest: _, ...responseCache } = useResponseCache({
+    session: () => null,
+    cache,
+    ttl: options.ttlSeconds * 1000,
+    includeExtensionMetadata: true,
+    enabled: () => version !== undefined,
+    shouldCacheResult: ({ result }) => !result.errors?.length && smallEnough(result.data, options.maxValues ?? MAX_CACHED_VALUES),
+    buildResponseCacheKey: ({ documentString, variableValues, operationName }) => keyOf(documentString, variableValues, operationName),
+  }) as Plugin;
   return {
-    plugins: [
-      useResponseCache({
-        session: () => null,
-        cache,
-        ttl: options.ttlSeconds * 1000,
-        includeExtensionMetadata: true,
-        enabled: () => version !== undefined,
-        shouldCacheResult: ({ result }) => !result.errors?.length && smallEnough(result.data, options.maxValues ?? MAX_CACHED_VALUES),
-        buildResponseCacheKey: async ({ documentString, variableValues, operationName }) =>
-          `${prefix()}${await hashSHA256(`${documentString}|${JSON.stringify(variableValues ?? {})}|${operationName ?? ''}`)}`,
-      }),
-      cacheControl,
-    ],
+    plugins: [httpCaching, responseCache],
     refresh,
     close: () => clearInterval(timer),
   };
