@@ -1,7 +1,7 @@
 // The stored search forms follow the code: start-up rebuilds them when the name normalisation that
 // computed them is not this code's (NORMALIZATION_VERSION), and leaves a current index alone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prepareDatabase } from '../src/app.js';
+import { prepareDatabase } from '../src/db/prepare.js';
 import { openDatabase, type Database } from '../src/db/client.js';
 import { createHash } from 'node:crypto';
 import { nameKey, NORMALIZATION_VERSION } from '../src/search/normalize.js';
