@@ -114,6 +114,11 @@ export const ENVIRONMENT = {
     schema: flag,
   },
   SEED_IF_EMPTY: { default: 'true', meaning: 'load the curated dataset when the database holds no organization', schema: flag },
+  LOG_FORMAT: {
+    default: undefined,
+    meaning: '`json` = one JSON object a line; `pretty` = a time of day, the level and the message, for a person; unset = `pretty` on a terminal, `json` elsewhere',
+    schema: z.enum(['json', 'pretty'], { message: 'must be json or pretty' }).optional(),
+  },
   LOG_LEVEL: { default: 'info', meaning: '`debug`, `info`, `warn`, `error`, `silent`', schema: z.enum(logLevels, { message: `must be one of ${logLevels.join(', ')}` }) },
   DB_WAIT_SECONDS: {
     default: String(DEFAULT_DB_WAIT_SECONDS),

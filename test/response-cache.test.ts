@@ -1,6 +1,6 @@
 // The response cache: repeated operations served without SQL, ETag and 304 on GET, retired by a data
 // change made anywhere (the data version), shared through Redis between servers.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BUMP_DATA_VERSION, READ_DATA_VERSION } from '../src/db/data-version.js';
 import { sha256 } from '../src/http/persisted.js';
 import { connectRedis, redisReady } from '../src/http/redis.js';
@@ -141,6 +141,23 @@ describe('response cache', () => {
     for (const q of [a, b]) await post(api, { query: q, extensions: { persistedQuery: { version: 1, sha256Hash: sha256(q) } } });
     const answers = await Promise.all([a, b].map(async (q) => (await post(api, { extensions: { persistedQuery: { version: 1, sha256Hash: sha256(q) } } })).json()));
     expect(answers.map((r) => r.data.organization.slug)).toEqual(['jnim', 'aqim']);
+  });
+
+  // graphql-jit replaces the cache's execute function for compiled operations: the plugin warned on the
+  // console at most cache misses (99 lines for 200 queries), though the answers were cached.
+  it('caches compiled operations without a warning on the console', async () => {
+    const { api } = await cached();
+    const warn = vi.spyOn(console, 'warn');
+    try {
+      const query = `query($slug: String!) { organization(slug: $slug) { name } w${Date.now()}: __typename }`;
+      for (const slug of ['jnim', 'aqim', 'ansar-al-din', 'katiba-macina']) {
+        expect((await (await post(api, { query, variables: { slug } })).json()).extensions.responseCache).toMatchObject({ hit: false, didCache: true });
+      }
+      expect((await (await post(api, { query, variables: { slug: 'aqim' } })).json()).extensions.responseCache.hit).toBe(true);
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it('misses, never fails, while its Redis does not answer', async () => {

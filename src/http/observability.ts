@@ -4,6 +4,7 @@ import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { getOperationAST, type GraphQLError } from 'graphql';
 import type { Plugin, YogaLogger } from 'graphql-yoga';
 import { pino, type Level } from 'pino';
+import pretty from 'pino-pretty';
 import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 import { costOf } from './cost.js';
 import { Histogram } from './histogram.js';
@@ -12,9 +13,24 @@ import { pathOf } from './url-path.js';
 /** Yoga's logger interface, and whether a level is written: a line no one reads is not built. */
 export type LevelledLogger = YogaLogger & { isLevelEnabled?(level: 'debug' | 'info' | 'warn' | 'error'): boolean };
 
-/** A JSON logger with Yoga's interface: a message and, for errors, their name, message and stack. */
+/**
+ * How lines are written to standard output: `pretty` (pino-pretty: a time of day, the level in words, the
+ * message, then the fields) for a person at a terminal, `json` (one object a line) for everything else.
+ * LOG_FORMAT (src/config.ts) chooses; unset, a terminal gets `pretty`.
+ */
+export function logFormat(env: NodeJS.ProcessEnv = process.env): 'json' | 'pretty' {
+  if (env.LOG_FORMAT === 'json' || env.LOG_FORMAT === 'pretty') return env.LOG_FORMAT;
+  return process.stdout.isTTY ? 'pretty' : 'json';
+}
+
+/** A logger with Yoga's interface, JSON or pretty (logFormat): a message and, for errors, their name, message and stack. */
 export function jsonLogger(level: Level | 'silent', destination?: { write(line: string): void }): LevelledLogger & { child(fields: object): YogaLogger } {
-  const base = destination ? pino({ level }, destination) : pino({ level });
+  const base = destination
+    ? pino({ level }, destination)
+    : logFormat() === 'pretty'
+      // In this thread (a transport would start a worker for it), synchronously, as pino writes JSON.
+      ? pino({ level }, pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname', sync: true }))
+      : pino({ level });
   const adapt = (logger: pino.Logger): LevelledLogger & { child(fields: object): YogaLogger } => {
     const write = (method: 'debug' | 'info' | 'warn' | 'error') => (...args: unknown[]) => {
       if (!logger.isLevelEnabled(method)) return;
