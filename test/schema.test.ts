@@ -1,7 +1,8 @@
 // What analysts and SDK generators read: descriptions everywhere, and the committed schema.graphql.
 import { readFileSync } from 'node:fs';
-import { buildSchema, isEnumType, isInputObjectType, isInterfaceType, isObjectType, isUnionType, parse, validate } from 'graphql';
+import { buildClientSchema, buildSchema, getIntrospectionQuery, type IntrospectionQuery, isEnumType, lexicographicSortSchema, printSchema, isInputObjectType, isInterfaceType, isObjectType, isUnionType, parse, validate } from 'graphql';
 import { servedSchemaText } from '../src/http/served-schema.js';
+import { createApi } from '../src/http/yoga.js';
 import { describe, expect, it } from 'vitest';
 import { schema } from '../src/schema/index.js';
 
@@ -30,6 +31,16 @@ describe('schema', () => {
   it('matches the committed schema.graphql, the schema as served (run `npm run schema:print` after a change)', () => {
     const committed = readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');
     expect(committed).toBe(servedSchemaText());
+  });
+
+  it('is what the live server answers to introspection, directives included', async () => {
+    const api = createApi({ db: {} as never, logging: 'error' });
+    const response = await api.fetch('http://localhost/graphql', {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: getIntrospectionQuery({ descriptions: true, directiveIsRepeatable: true, specifiedByUrl: true }) }),
+    });
+    const { data } = (await response.json()) as { data: IntrospectionQuery };
+    const live = `${printSchema(lexicographicSortSchema(buildClientSchema(data)))}\n`;
+    expect(readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8')).toBe(live);
   });
 
   // The file lacked the @defer and @stream the server accepts: an @defer operation failed validation against it.
