@@ -61,14 +61,49 @@ describe('importing GTD rows into the seeded graph', () => {
     });
     expect(data.kidnapping.estimates).toEqual(expect.arrayContaining([
       { kind: 'HOSTAGES', min: 1, unit: 'persons', qualifier: 'EXACT', citations: [{ quote: '1', locator: 'event 197000000002, nhostkid' }] },
-      { kind: 'RANSOM', min: 800000, unit: 'USD', qualifier: 'EXACT', citations: [{ quote: '800000', locator: 'event 197000000002, ransomamt' }] },
+      { kind: 'RANSOM_DEMANDED', min: 800000, unit: 'USD', qualifier: 'EXACT', citations: [{ quote: '800000', locator: 'event 197000000002, ransomamt' }] },
     ]));
+    // `ransompaid` is empty: nothing is said of a payment.
+    expect(data.kidnapping.estimates.filter((e: { kind: string }) => e.kind === 'RANSOM')).toEqual([]);
     expect(data.assassination).toMatchObject({ kind: 'TARGETED_KILLING', date: { iso: '1970-07-02', precision: 'DAY' }, killed: { min: 1, max: 1, qualifier: 'EXACT' } });
     // "Unknown" is no group: no perpetrator is invented.
     expect(data.bombing.perpetrators).toEqual([]);
     const reports = data.bombing.citations.filter((c: { locator: string }) => /scite/.test(c.locator));
     expect(reports).toHaveLength(2);
     for (const r of reports) expect(r.source.kind).toBe('REFERENCE');
+    expect(await lintDatabase(db.prisma)).toEqual([]);
+  });
+});
+
+// The codebook: `ransomamt` is the total ransom demanded, `ransompaid` the total paid (-99 unknown). Stored as a
+// ransom paid, "demanded $800,000" read as "paid $800,000", and `ransom` = 1 with `ransomamt` = 0 as a $0 ransom.
+describe('GTD ransoms, as a careful reader of each row states them', () => {
+  const RANSOMS = join(import.meta.dirname, 'fixtures', 'gtd_0718dist_ransom_rows_sample.csv');
+  // eventid: [demanded, paid], null where the row gives no amount.
+  const LABELS: Record<string, [number | null, number | null]> = {
+    '197001220001': [110_000, 110_000],
+    '197003030001': [null, null],
+    '197006090001': [12_000, 12_000],
+    '197007310002': [250_000, null],
+  };
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const file = readImportFile(RANSOMS, 'latin1');
+    await writePlan(db, file, 'gtd', planGtd(file), { progressTo: null });
+  });
+  afterAll(() => db.close());
+
+  it('stores the amount demanded and the amount paid apart, and no amount where the row gives none', async () => {
+    const disagreements: string[] = [];
+    for (const [event, [demanded, paid]] of Object.entries(LABELS)) {
+      const { incident } = await queryData(db, `query($slug: String!) { incident(slug: $slug) { estimates { kind min max unit citations { locator } } } }`, { slug: `gtd-${event}` });
+      const amount = (kind: string) => incident.estimates.find((e: { kind: string }) => e.kind === kind);
+      const got = [amount('RANSOM_DEMANDED')?.min ?? null, amount('RANSOM')?.min ?? null];
+      if (got[0] !== demanded || got[1] !== paid) disagreements.push(`${event}: labelled demanded ${demanded}, paid ${paid}; stored ${got[0]}, ${got[1]}`);
+      if (amount('RANSOM')) expect(amount('RANSOM').citations[0].locator).toBe(`event ${event}, ransompaid`);
+    }
+    expect(disagreements).toEqual([]);
     expect(await lintDatabase(db.prisma)).toEqual([]);
   });
 });

@@ -1,7 +1,9 @@
 // The Global Terrorism Database (START), CSV in Latin-1: one incident per event (`eventid`), dated from
 // iyear/imonth/iday (0 = unknown month or day) or `approxdate` when it gives a range, killed and wounded
-// (empty = unknown), the perpetrator group (`claimed` 1 = CLAIMED), targets, hostages and ransom as
-// estimates of the incident (-9/-99 = unknown), and each of scite1..3 as a source of its own.
+// (empty = unknown), the perpetrator group (`claimed` 1 = CLAIMED), targets, hostages and ransoms as
+// estimates of the incident (-9/-99 = unknown), and each of scite1..3 as a source of its own. The codebook's
+// `ransomamt` is the amount demanded and `ransompaid` the amount paid: two kinds of estimate, and 0 in
+// either with `ransom` = 1 (a ransom demanded) an amount the row does not give, not $0.
 import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import type { IncidentKind, TargetKind } from '../generated/prisma/enums.js';
@@ -120,8 +122,12 @@ export function planGtd(file: ImportFile): ImportPlan {
     const estimates: NonNullable<ImportedIncident['estimates']> = [];
     const hostages = row.ishostkid?.trim() === '1' ? count(row.nhostkid) : null;
     if (typeof hostages === 'number') estimates.push({ kind: 'HOSTAGES', min: hostages, max: hostages, qualifier: 'EXACT', unit: 'persons', citation: cite(row.nhostkid!.trim(), 'nhostkid') });
-    const ransom = row.ransom?.trim() === '1' ? count(row.ransomamt) : null;
-    if (typeof ransom === 'number') estimates.push({ kind: 'RANSOM', min: ransom, max: ransom, qualifier: 'EXACT', unit: 'USD', citation: cite(row.ransomamt!.trim(), 'ransomamt') });
+    if (row.ransom?.trim() === '1') {
+      for (const [field, kind] of [['ransomamt', 'RANSOM_DEMANDED'], ['ransompaid', 'RANSOM']] as const) {
+        const amount = count(row[field]);
+        if (typeof amount === 'number' && amount > 0) estimates.push({ kind, min: amount, max: amount, qualifier: 'EXACT', unit: 'USD', citation: cite(row[field]!.trim(), field) });
+      }
+    }
     const latitude = Number(row.latitude);
     const longitude = Number(row.longitude);
     incidents.push({

@@ -60,8 +60,10 @@ export type EstimateKind =
   | 'HOSTAGES'
   /** Number of prisoners released. */
   | 'PRISONERS_RELEASED'
-  /** A ransom paid, in the currency given by `unit`. */
+  /** A ransom paid (or received), in the currency given by `unit`. */
   | 'RANSOM'
+  /** A ransom demanded, in the currency given by `unit`: what was asked, not what was paid (GTD `ransomamt`). */
+  | 'RANSOM_DEMANDED'
   /** Share of violent events attributed, in percent. */
   | 'SHARE_OF_VIOLENCE';
 

@@ -1,0 +1,3 @@
+-- AlterEnum
+ALTER TYPE "EstimateKind" ADD VALUE 'RANSOM_DEMANDED';
+
