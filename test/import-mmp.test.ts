@@ -90,4 +90,31 @@ describe('importing the MMP excerpts into the seeded graph', () => {
     );
     expect(await lintDatabase(db.prisma)).toEqual([]);
   });
+
+  // Row 1739 (group1 AQIM, group2 MUJAO) says "MUJAO split from AQIM"; stored AQIM SPLIT_FROM MUJAO. Labelled by
+  // reading each split row of the excerpt: the splinter, the parent, and whether the description says which.
+  it('stores a split as the splinter SPLIT_FROM its parent: as the description says, else by the file\'s convention, marked inferred', async () => {
+    const LABELS: [id: string, splinter: RegExp, parent: RegExp, inferred: boolean][] = [
+      ['1551', /Those Who Sign in Blood/, /Maghreb/, false],
+      ['797', /Maghreb/, /Salafist Group/, true],
+      ['1241', /Jund al-Khilafah/, /Maghreb/, false],
+      ['1737', /Maghreb/, /Groupe Islamique Arm/, true],
+      ['1739', /MUJAO/, /Maghreb/, false],
+    ];
+    const { search } = await queryData(db, `{ search(query: "Al Qaeda in the Islamic Maghreb", types: [ORGANIZATION], first: 1) { entity { ... on Organization {
+      relations(type: [SPLIT_FROM]) { from { name } to { name } inferred inference citations { locator } }
+    } } } }`);
+    type Tie = { from: { name: string }; to: { name: string }; inferred: boolean; inference: string | null; citations: { locator: string }[] };
+    const ties: Tie[] = search[0].entity.relations;
+    const disagreements: string[] = [];
+    for (const [id, splinter, parent, inferred] of LABELS) {
+      const tie = ties.find((t) => t.citations.some((c) => c.locator.startsWith(`relationship ${id},`)));
+      if (!tie) disagreements.push(`${id}: not found`);
+      else if (!splinter.test(tie.from.name) || !parent.test(tie.to.name) || tie.inferred !== inferred) {
+        disagreements.push(`${id}: labelled ${splinter} SPLIT_FROM ${parent}${inferred ? ' (inferred)' : ''}; stored ${tie.from.name} SPLIT_FROM ${tie.to.name}${tie.inferred ? ' (inferred)' : ''}`);
+      }
+      if (tie?.inferred) expect(tie.inference).toMatch(/second group is taken as the splinter of the first/);
+    }
+    expect(disagreements).toEqual([]);
+  });
 });

@@ -149,6 +149,18 @@ describe('provenance linter', () => {
     ]);
   });
 
+  it('INFERENCE_INVALID: a relation\'s derived direction without its rule; a relation has no other inference', async () => {
+    const findings = await plant(async (tx) => {
+      const [first, second] = await tx.organizationRelation.findMany({ orderBy: { id: 'asc' }, take: 2, include: { from: true, to: true } });
+      await tx.organizationRelation.update({ where: { id: first!.id }, data: { inferences: { direction: ' ' } } });
+      await tx.organizationRelation.update({ where: { id: second!.id }, data: { inferences: { targets: 'a rule' } } });
+    });
+    expect(summary(findings).filter((f) => f.startsWith('OrganizationRelation')).map((f) => f.replace(/\[.*\]/, '[...]')).sort()).toEqual([
+      'OrganizationRelation[...].inferences.direction: INFERENCE_INVALID',
+      'OrganizationRelation[...].inferences.targets: INFERENCE_INVALID',
+    ]);
+  });
+
   it('runs before a load commits: a finding rolls the whole load back', async () => {
     const fresh = await createTestDatabase({ seed: false });
     try {

@@ -2,6 +2,10 @@
 // (type, the two groups, a date, a description), told apart by their headers. Groups become
 // organizations with an MMP_GROUP identifier (none for the key's -99, "no id"); relationships become
 // dated ties: merger, split, affiliation, alliance, rivalry, the description as the cited passage.
+// The codebook names the two groups of a row "first" and "second" and says nothing of a split's direction:
+// a split is stored as the splinter SPLIT_FROM the parent, read from the description where it says which
+// split from which ("MUJAO split from AQIM"), else by the file's convention (the parent first: 28 of the 33
+// split rows whose description names the parent), marked as inferred, with the rule.
 import { parse } from 'csv-parse/sync';
 import type { RelationType } from '../generated/prisma/enums.js';
 import { twoDigitYear } from '../provenance/text.js';
@@ -61,6 +65,39 @@ function nameSpellings(name: string): string[] {
   return [...new Set([name, bare, ...acronymOf(name)])];
 }
 
+/** The rule a split's direction follows when its description does not state it. */
+export const SPLIT_CONVENTION =
+  'MMP split row: its description does not say which group split from which; the second group is taken as the splinter of the first, ' +
+  'as in 28 of the 33 split rows of the 2019 file whose description names the parent.';
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Apostrophes and quotes as one, spaces as one: "l’Unification" and "l'Unification" alike. */
+const plain = (text: string) => text.replace(/[’‘`]/g, "'").replace(/\s+/g, ' ').toLowerCase();
+
+/** Whether `text` says that a group spelt `splinter` split (splintered, broke away...) from one spelt `parent`, in one sentence. */
+function saysSplitFrom(text: string, splinter: readonly string[], parent: readonly string[]): boolean {
+  const any = (names: readonly string[]) => names.map((n) => escapeRegExp(plain(n))).join('|');
+  const pattern = new RegExp(
+    `(?:^|[^a-z0-9])(?:${any(splinter)})(?![a-z0-9])[^.]{0,120}?\\b(?:split|splits|splintered|splinters|broke away|breaks away|separated|defected)\\b[^.]{0,60}?\\bfrom\\s+(?:the\\s+)?(?:${any(parent)})(?![a-z0-9])`,
+  );
+  return pattern.test(plain(text));
+}
+
+/**
+ * Which of a split row's two groups is the splinter: the one its description says split from the other;
+ * else the second (SPLIT_CONVENTION, inferred). `contradicts`: the description names the first as the splinter.
+ */
+export function splitDirection(first: string, second: string, description: string | null): { splinter: 'first' | 'second'; stated: boolean } {
+  if (description) {
+    // A spelling of one or two letters ("IS") would be read in ordinary words.
+    const spellings = (name: string) => nameSpellings(name).filter((n) => n.length >= 3);
+    const secondFromFirst = saysSplitFrom(description, spellings(second), spellings(first));
+    const firstFromSecond = saysSplitFrom(description, spellings(first), spellings(second));
+    if (secondFromFirst !== firstFromSecond) return { splinter: secondFromFirst ? 'second' : 'first', stated: true };
+  }
+  return { splinter: 'second', stated: false };
+}
+
 export function planMmp(file: ImportFile): ImportPlan {
   const rows = rowsOf(file);
   const header = rows.length > 0 ? Object.keys(rows[0]!) : [];
@@ -72,6 +109,8 @@ export function planMmp(file: ImportFile): ImportPlan {
   const entities = new Map<string, ImportedEntity>();
   const problems: RowProblem[] = [];
   const relations: ImportedRelation[] = [];
+  /** Split rows whose description names the first group as the splinter, against the file's convention. */
+  const contradicting: string[] = [];
   const group = (id: string, rawName: string, line: number, cite: Cite) => {
     const name = repairText(rawName);
     // -99 is the key's "no id": such a group is known by its name alone.
@@ -111,10 +150,15 @@ export function planMmp(file: ImportFile): ImportPlan {
     const cite = (quote: string, field: string): Cite => ({ quote, locator: `${at}, ${field}` });
     const from = group(row.group1_id?.trim() ?? '', row.group1_name ?? '', line, cite(`${row.group1_id?.trim()},${repairText(row.group1_name ?? '')}`, 'group1_id, group1_name'));
     const to = group(row.group2_id?.trim() ?? '', row.group2_name ?? '', line, cite(`${row.group2_id?.trim()},${repairText(row.group2_name ?? '')}`, 'group2_id, group2_name'));
+    // A split: the splinter SPLIT_FROM its parent, as the description states it or by the convention.
+    const split = type === 'SPLIT_FROM' ? splitDirection(repairText(row.group1_name ?? ''), repairText(row.group2_name ?? ''), description) : null;
+    if (split?.stated && split.splinter === 'first') contradicting.push(id);
+    const [tieFrom, tieTo] = split && split.splinter === 'second' ? [to, from] : [from, to];
     relations.push({
       line,
-      from,
-      to,
+      from: tieFrom,
+      to: tieTo,
+      ...(split && !split.stated ? { directionInference: SPLIT_CONVENTION } : {}),
       type,
       start: date ?? undefined,
       description,
@@ -133,5 +177,8 @@ export function planMmp(file: ImportFile): ImportPlan {
     entities: [...entities.values()],
     relations,
     problems,
+    ...(contradicting.length > 0
+      ? { notes: [`${contradicting.length} split row(s) whose description names the first group as the splinter, against the file's convention: stored as the description says (relationship ${contradicting.join(', ')}).`] }
+      : {}),
   };
 }

@@ -96,6 +96,8 @@ export interface ImportedRelation {
   start?: string;
   description: string | null;
   citations: Cite[];
+  /** Set when a rule, not a cited passage, decided which of the two is `from`: the rule. */
+  directionInference?: string;
 }
 
 export interface ImportPlan {

@@ -211,6 +211,7 @@ function relationRows({ plan, entityIds, cite, citations, summary }: Rows): Pris
     const id = randomUUID();
     rows.push({
       id, type: relation.type, fromId, toId, description: relation.description,
+      ...(relation.directionInference ? { inferences: { direction: relation.directionInference } } : {}),
       ...dateColumns('start', relation.start ? parsePartialDate(relation.start) : null),
     });
     citations.push(...relation.citations.map((c) => cite(c, { relationId: id })));

@@ -70,6 +70,11 @@ interface TableSpec {
   names?: string[];
   status?: boolean;
   summaries?: string[];
+  /**
+   * Values a rule may derive rather than a passage state, by their key in `inferences` (a relation's
+   * `direction`): marked inferred, each needs its rule; none needs a value to be stated.
+   */
+  derived?: string[];
 }
 
 const slugOf = (row: Row, key: string) => ((row[key] as { slug?: string } | null)?.slug ?? null);
@@ -91,7 +96,7 @@ const TABLES: TableSpec[] = [
   {
     model: 'OrganizationRelation', subject: 'relationId',
     load: (db) => db.organizationRelation.findMany({ include: { from: { select: { slug: true } }, to: { select: { slug: true } } } }) as Promise<Row[]>,
-    label: (r) => `${slugOf(r, 'from')} ${r.type} ${slugOf(r, 'to')}`, dates: ['start', 'end'],
+    label: (r) => `${slugOf(r, 'from')} ${r.type} ${slugOf(r, 'to')}`, dates: ['start', 'end'], derived: ['direction'],
   },
   {
     model: 'OrganizationArea', subject: 'areaId',
@@ -229,7 +234,7 @@ export async function lintDatabase(db: Db): Promise<Finding[]> {
       if (cited.length === 0) find('UNCITED', 'citations', 'no citation');
       const quotes = cited.map((c) => c.quote).join('\n');
       const inferences = (row.inferences ?? {}) as Record<string, unknown>;
-      const inferable = new Set<string>();
+      const inferable = new Set<string>(table.derived ?? []);
 
       if (table.dates) {
         const stated = datesStated(quotes);

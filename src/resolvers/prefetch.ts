@@ -213,6 +213,7 @@ const READS: Record<string, Record<string, readonly string[]>> = {
   Alias: { name: ['name'], kind: ['kind'], language: ['language'], quality: ['quality'], citations: [] },
   OrganizationRelation: {
     type: ['type'], description: ['description'], from: ['~fromId'], to: ['~toId'], start: DATE('start'), end: DATE('end'), certainty: [], citations: [],
+    inferred: ['inferences'], inference: ['inferences'],
   },
   Membership: {
     person: ['~personId'], organization: ['~organizationId'], role: ['role'], title: ['title'], start: DATE('start'), end: DATE('end'), certainty: [], citations: [],

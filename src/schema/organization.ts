@@ -15,6 +15,7 @@ import { fetchedListOr, fetchedOr, prefetched, rootBySlug, rootSelection } from 
 import type { OrganizationRow } from '../resolvers/lean-rows.js';
 import { aliasArgs, filterAliases } from './alias.js';
 import { builder } from './builder.js';
+import { inferenceOf } from '../values/partial-date.js';
 import { connectionOf } from './connections.js';
 import { partialDateField } from './dates.js';
 import {
@@ -54,6 +55,11 @@ RelationRef.implement({
       resolve: (r, _, ctx) => fetchedOr<OrganizationRow>(r, 'to', () => ctx.loaders.organizationLoader.load(r.toId)),
     }),
     description: t.exposeString('description', { nullable: true, description: 'What the tie consists of, in short.' }),
+    inferred: t.boolean({
+      description: 'True when its direction (which of the two is `from`) is not stated by a cited passage but derived by a rule: `inference` gives the rule.',
+      resolve: (r) => inferenceOf(r, 'direction') !== null,
+    }),
+    inference: t.string({ nullable: true, description: 'How the direction was derived, when `inferred`.', resolve: (r) => inferenceOf(r, 'direction') }),
     start: t.field(partialDateField('start', 'When the tie began, as precisely as known.')),
     end: t.field(partialDateField('end', 'When it ended; null while it holds or when unknown.')),
     certainty: t.field(certaintyField('tie')),
