@@ -252,4 +252,17 @@ describe.skipIf(!existsSync(WHOLE))('the whole 2020-11-30 list (../shared/datase
     const scores = data.mergeCandidates.edges.map((e: { node: { score: number } }) => e.node.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
   });
+
+  // 21 alias elements hold several names in one string ("جبهة النصرة (the Victory Front; Jabhat al-Nusrah; ...)"):
+  // kept whole, `resolveEntity("Jabhat al-Nusra")` found nothing.
+  it('splits an alias element that holds several names into one alias a name, each cited with the element', async () => {
+    const [packed] = await db.scripts.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Alias" WHERE name LIKE '%;%'`);
+    expect(packed?.n).toBe(0);
+    const { resolveEntity } = await queryData(db, '{ resolveEntity(name: "Jabhet al-Nusra") { candidates { matchKind entity { ... on Organization { name aliases { name kind citations { quote } } } } } } }');
+    const nusra = resolveEntity.candidates[0].entity;
+    expect(nusra.name).toMatch(/NUSRAH FRONT/);
+    const alias = nusra.aliases.find((a: { name: string }) => a.name === 'Jabhet al-Nusra');
+    expect(alias.citations[0].quote).toMatch(/^جبهة النصرة \(the Victory Front; Jabhat al-Nusrah;/);
+    expect(nusra.aliases).toContainEqual(expect.objectContaining({ name: 'جبهة النصرة', kind: 'ORIGINAL_SCRIPT' }));
+  });
 });

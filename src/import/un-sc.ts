@@ -77,6 +77,41 @@ function distinct(attributes: ImportedAttribute[]): ImportedAttribute[] {
   });
 }
 
+/**
+ * The names one ALIAS_NAME holds. Most hold one; 21 of the 2020 list's hold several, separated by ";", often
+ * after a first name with the rest in parentheses ("حسن غول (Hassan Ghul; Hassan Gul; Hasan Gul)"), lines
+ * broken anywhere, the last parenthesis sometimes missing. A name followed by "(original script)" is one.
+ */
+export function packedNames(value: string): { name: string; originalScript: boolean }[] {
+  const flat = value.replace(/\s+/g, ' ').trim();
+  if (!flat.includes(';')) return [{ name: flat, originalScript: false }];
+  const parts: string[] = [];
+  // A parenthesis opened and not closed before the first ";" opens the list: what precedes it is a name too.
+  let depth = 0;
+  let opened = -1;
+  for (let i = 0; i < flat.length && flat[i] !== ';'; i++) {
+    if (flat[i] === '(') {
+      if (depth === 0) opened = i;
+      depth++;
+    } else if (flat[i] === ')') depth--;
+  }
+  let list = flat;
+  if (depth > 0 && opened >= 0) {
+    parts.push(flat.slice(0, opened));
+    list = flat.slice(opened + 1).replace(/\)\s*$/, '');
+  }
+  parts.push(...list.split(';'));
+  return parts
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => {
+      const script = /\s*\(original script\)$/i.exec(part);
+      const name = script ? part.slice(0, script.index).trim() : part;
+      return { name, originalScript: script !== null || /[\u0600-\u06FF]/.test(name) };
+    })
+    .filter((n) => n.name !== '');
+}
+
 export function planUnList(file: ImportFile): ImportPlan {
   const valid = XMLValidator.validate(file.text);
   if (valid !== true) {
@@ -170,13 +205,17 @@ export function planUnList(file: ImportFile): ImportPlan {
         const aliasName = text(alias.ALIAS_NAME);
         if (!aliasName) continue;
         const quality = text(alias.QUALITY);
-        aliases.push({
-          name: aliasName,
-          kind: quality === 'f.k.a.' ? 'FORMER_NAME' : 'ALTERNATIVE_NAME',
-          quality: quality === 'Low' ? 'WEAK' : 'STRONG',
-          language: null,
-          citation: cite(aliasName, `${tag}_ALIAS (${quality ?? 'no quality'})`),
-        });
+        // One alias element may hold several names ("جبهة النصرة (the Victory Front; Jabhat al-Nusrah; ...)"):
+        // each is an alias of its own, cited with the element's whole text.
+        for (const { name: one, originalScript } of packedNames(aliasName)) {
+          aliases.push({
+            name: one,
+            kind: originalScript ? 'ORIGINAL_SCRIPT' : quality === 'f.k.a.' ? 'FORMER_NAME' : 'ALTERNATIVE_NAME',
+            quality: quality === 'Low' ? 'WEAK' : 'STRONG',
+            language: originalScript && /[\u0600-\u06FF]/.test(one) ? 'ar' : null,
+            citation: cite(aliasName, `${tag}_ALIAS (${quality ?? 'no quality'})`),
+          });
+        }
       }
       // "MOUVEMENT ... (MUJAO)": the name element states the acronym and the name without it.
       const [, bare, acronym] = nameVariants(name);
@@ -194,6 +233,10 @@ export function planUnList(file: ImportFile): ImportPlan {
           citation: cite(original, 'NAME_ORIGINAL_SCRIPT'),
         });
       }
+      // A name element may hold two names too ("COMPAGNIE AERIENNE DES GRANDS LACS (CAGL) ; GREAT LAKES BUSINESS
+      // COMPANY"), and its variants with them: one alias a name.
+      const unpacked = aliases.flatMap((a) => (a.name.includes(';') ? packedNames(a.name).map((n) => ({ ...a, name: n.name })) : [a]));
+      aliases.splice(0, aliases.length, ...unpacked);
       const comments = text(entry.COMMENTS1);
       const listType = text(entry.UN_LIST_TYPE);
       entities.push({
