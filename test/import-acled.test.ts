@@ -160,3 +160,43 @@ describe.skipIf(!existsSync(WHOLE))('the whole Mali export 2017-2020 (../shared/
     expect(await lintDatabase(db.prisma)).toEqual([]);
   });
 });
+
+// "JNIM claimed" (MLI1711) and "presumed JNIM" (MLI4354) were both stored ATTRIBUTED, and every link read as
+// stated though a rule made it. Labelled by reading each event's notes: how firmly each organization named
+// is tied to it. Who acted on whom is the next step (these links' role stays a rule, marked as one).
+describe('ACLED attributions from the notes, as a careful reader states them', () => {
+  const CLAIMS = join(import.meta.dirname, 'fixtures', 'acled_mali_claims_sample.csv');
+  const LABELS: [event: string, actor: RegExp, attribution: 'CLAIMED' | 'SUSPECTED' | 'ATTRIBUTED'][] = [
+    ['MLI1711', /^JNIM/, 'CLAIMED'],
+    ['MLI4354', /^JNIM/, 'SUSPECTED'],
+    ['MLI4354', /^Dozo/, 'ATTRIBUTED'],
+    ['MLI4736', /^Islamic State/, 'CLAIMED'],
+    ['MLI4666', /^JNIM/, 'SUSPECTED'],
+    ['MLI4682', /^Katiba Macina/, 'SUSPECTED'],
+    ['MLI4682', /^JNIM/, 'SUSPECTED'],
+    ['MLI4469', /^JNIM/, 'ATTRIBUTED'],
+    ['MLI4466', /^JNIM/, 'ATTRIBUTED'],
+  ];
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase({ seed: false });
+    await importFile(db, CLAIMS);
+  });
+  afterAll(() => db.close());
+
+  it('reads "claimed" as CLAIMED and "suspected"/"presumed" as SUSPECTED, each marked inferred with its rule', async () => {
+    type Link = { attribution: string; inferred: boolean; inference: string | null; organization: { name: string } };
+    const disagreements: string[] = [];
+    for (const [event, actor, attribution] of LABELS) {
+      const { incident } = await queryData(db, 'query($slug: String!) { incident(slug: $slug) { perpetrators { attribution inferred inference organization { name } } } }', { slug: `acled-${event.toLowerCase()}` });
+      const link = (incident.perpetrators as Link[]).find((p) => actor.test(p.organization.name));
+      if (!link) disagreements.push(`${event} ${actor}: no link`);
+      else if (link.attribution !== attribution) disagreements.push(`${event} ${link.organization.name}: labelled ${attribution}, stored ${link.attribution}`);
+      // The role is a rule's everywhere; the attribution is a rule's where the notes gave it.
+      if (link) expect(link.inferred).toBe(true);
+      if (link && attribution !== 'ATTRIBUTED') expect(link.inference).toMatch(attribution === 'CLAIMED' ? /claimed it/ : /suspected, presumed/);
+    }
+    expect(disagreements).toEqual([]);
+    expect(await lintDatabase(db.prisma)).toEqual([]);
+  });
+});

@@ -82,6 +82,41 @@ export function actorSpellings(actor: string): string[] {
   return [...names, ...simplified];
 }
 
+/** The rule by which an actor of an ACLED event is taken as one who acted in it (ACLED names the actors, not who acted). */
+export const PERPETRATOR_RULE =
+  'ACLED names the actors of an event, not which of them acted: an armed group among them (inter codes 2, 3, 4) is taken as a perpetrator; ' +
+  'a state force (1, 8) only when no armed group is named.';
+/** The rules by which the notes' words set how firmly an actor is tied to the event. */
+export const CLAIM_RULE = 'The event\'s notes say the actor claimed it ("<actor> claimed", "claimed by <actor>").';
+export const SUSPICION_RULE = 'The event\'s notes qualify the actor as suspected, presumed, likely or alleged ("presumed JNIM militants").';
+
+/**
+ * How notes may write an actor: its spellings, and the initials of a spelling's capitalised words
+ * ("Islamic State Greater Sahara": "ISGS"), as ACLED's notes abbreviate. Only read in the notes, never stored.
+ */
+function notesSpellings(actor: string): string[] {
+  const spellings = actorSpellings(actor);
+  const initials = spellings.map((n) => n.split(/\s+/).filter((w) => /^[A-Z]/.test(w)).map((w) => w[0]).join('')).filter((i) => i.length >= 3);
+  return [...new Set([...spellings, ...initials])];
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * How firmly the notes tie an actor to its event, by the actor's spellings (its names, acronyms): CLAIMED
+ * when they say it claimed the event, SUSPECTED when they call it suspected, presumed, likely or alleged,
+ * else nothing (the dataset's own attribution stands). Only within one sentence, next to the name.
+ */
+export function attributionInNotes(notes: string | null, spellings: readonly string[]): 'CLAIMED' | 'SUSPECTED' | null {
+  if (!notes) return null;
+  const names = spellings.filter((n) => n.length >= 3).map(escapeRegExp).join('|');
+  if (!names) return null;
+  const name = `(?:the\\s+)?\\(?(?:${names})(?![\\w-])`;
+  if (new RegExp(`(?<![\\w-])${name}[^.;]{0,40}?\\bclaim(?:ed|s)\\b|\\bclaimed\\s+by\\s+${name}`, 'i').test(notes)) return 'CLAIMED';
+  if (new RegExp(`\\b(?:suspected|presumed|presumably|likely|alleged|allegedly)\\s+(?:[\\w-]+\\s+){0,2}?${name}`, 'i').test(notes)) return 'SUSPECTED';
+  return null;
+}
+
 interface Actor {
   name: string;
   inter: string;
@@ -170,10 +205,15 @@ export function planAcled(file: ImportFile): ImportPlan {
       for (const s of state) targets.add(/MINUSMA|United Nations/.test(s.name) ? 'PEACEKEEPERS' : /\((Mali|Burkina Faso|Niger)\b/.test(s.name) || /of Mali|of Burkina|of Niger/.test(s.name) ? 'MILITARY' : 'FOREIGN_MILITARY');
     }
     const perpetratorRefs: ImportedIncident['perpetrators'] = [];
+    const eventNotes = first.notes?.trim() || null;
     for (const actor of perpetrators) {
       const alternatives = actor.name.split(' and/or ').map((n) => n.trim());
-      const attribution: Attribution = alternatives.length > 1 ? 'SUSPECTED' : 'ATTRIBUTED';
       for (const name of alternatives) {
+        // "A and/or B" is ACLED's own doubt; otherwise the notes' words, a rule, may say claimed or suspected.
+        const noted = alternatives.length > 1 ? null : attributionInNotes(eventNotes, notesSpellings(name));
+        const attribution: Attribution = alternatives.length > 1 ? 'SUSPECTED' : noted ?? 'ATTRIBUTED';
+        const inferences: Record<string, string> = { role: PERPETRATOR_RULE };
+        if (noted) inferences.attribution = noted === 'CLAIMED' ? CLAIM_RULE : SUSPICION_RULE;
         if (!entities.has(name)) {
           const names = actorNames(name);
           entities.set(name, {
@@ -196,7 +236,7 @@ export function planAcled(file: ImportFile): ImportPlan {
             resolveBy: actorSpellings(name),
           });
         }
-        perpetratorRefs.push({ entity: name, attribution, citation: cite(actor.name, actor.field) });
+        perpetratorRefs.push({ entity: name, attribution, inferences, citation: cite(actor.name, actor.field) });
       }
     }
     const latitude = Number(first.latitude);

@@ -73,7 +73,8 @@ export interface ImportedIncident {
   summary: string | null;
   targets: TargetKind[];
   citations: Cite[];
-  perpetrators: { entity: string; attribution: Attribution; citation: Cite }[];
+  /** `inferences`: what a rule, not the file, decided of the link (`role`, `attribution`), by name, with the rule. */
+  perpetrators: { entity: string; attribution: Attribution; citation: Cite; inferences?: Record<string, string> }[];
   /** When the dataset last revised the event (ACLED's `timestamp`), when it says. */
   revisedAt?: Date;
   /** Figures about the incident (hostages, ransom). */

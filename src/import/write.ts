@@ -156,7 +156,7 @@ async function incidentRows(tx: Prisma.TransactionClient, { plan, entityIds, cit
       if (!perpetratorId) {
         perpetratorId = randomUUID();
         perpetratorIds.set(organizationId, perpetratorId);
-        perpetrators.push({ id: perpetratorId, incidentId: id, organizationId, attribution: p.attribution });
+        perpetrators.push({ id: perpetratorId, incidentId: id, organizationId, attribution: p.attribution, ...(p.inferences ? { inferences: p.inferences } : {}) });
         summary.count('IncidentPerpetrator', 'created');
       }
       citations.push(cite(p.citation, { perpetratorId }));

@@ -131,7 +131,7 @@ const TABLES: TableSpec[] = [
   {
     model: 'IncidentPerpetrator', subject: 'perpetratorId',
     load: (db) => db.incidentPerpetrator.findMany({ include: { incident: { select: { slug: true } }, organization: { select: { slug: true } } } }) as Promise<Row[]>,
-    label: (r) => `${slugOf(r, 'organization')} ${r.attribution} ${slugOf(r, 'incident')}`,
+    label: (r) => `${slugOf(r, 'organization')} ${r.attribution} ${slugOf(r, 'incident')}`, derived: ['role', 'attribution'],
   },
   {
     model: 'IncidentParticipant', subject: 'participantId',

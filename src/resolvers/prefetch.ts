@@ -229,7 +229,7 @@ const READS: Record<string, Record<string, readonly string[]>> = {
     id: ['id'], slug: ['slug'], title: ['title'], publisher: ['publisher'], url: ['url'], kind: ['kind'], published: DATE('published'),
     description: ['description'], format: ['format'], sha256: ['sha256'], importedAt: ['importedAt'], citationCount: [],
   },
-  IncidentPerpetrator: { organization: ['~organizationId'], incident: ['incidentId'], attribution: ['attribution'], citations: [] },
+  IncidentPerpetrator: { organization: ['~organizationId'], incident: ['incidentId'], attribution: ['attribution'], citations: [], inferred: ['inferences'], inference: ['inferences'] },
   Incident: {
     id: ['id'], slug: ['slug'], title: ['title'], date: DATE('date'), place: ['place'], adminRegion: ['adminRegion'], country: ['countryCode'],
     coordinates: ['latitude', 'longitude'], kind: ['kind'], summary: ['summary'], revisedAt: ['revisedAt'], targets: ['targets'],

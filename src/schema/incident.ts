@@ -10,6 +10,7 @@ import type { OrganizationRow } from '../resolvers/lean-rows.js';
 import * as tables from '../resolvers/tables.js';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from './builder.js';
+import { inferenceOf } from '../values/partial-date.js';
 import { connectionOf } from './connections.js';
 import { CountRangeRef, countRange, partialDateField } from './dates.js';
 import { AttributionEnum, IncidentKindEnum, ParticipantRoleEnum, TargetKindEnum } from './enums.js';
@@ -17,6 +18,11 @@ import {
   EstimateRef, FundingLinkRef, FundingStreamRef, IncidentRef, OrganizationRef, ParticipantRef, PerpetratorRef, PersonRef,
 } from './refs.js';
 import { citationsField, SourceRef } from './source.js';
+
+/** The rules that derived a perpetrator link's role and attribution, or null when its source states them. */
+function derivedOf(link: object): string | null {
+  return [inferenceOf(link, 'role'), inferenceOf(link, 'attribution')].filter(Boolean).join(' ') || null;
+}
 
 PerpetratorRef.implement({
   description: 'An organization tied to an incident, and how firmly: claimed, attributed or suspected.',
@@ -32,6 +38,11 @@ PerpetratorRef.implement({
       resolve: async (p, _, ctx) => (await ctx.loaders.incidentLoader.load(p.incidentId))!,
     }),
     attribution: t.expose('attribution', { type: AttributionEnum, description: 'Claimed, attributed or suspected.' }),
+    inferred: t.boolean({
+      description: 'True when its source names the organization in the incident without saying it acted, or how firmly, and a rule derived it: `inference` gives the rule.',
+      resolve: (p) => derivedOf(p) !== null,
+    }),
+    inference: t.string({ nullable: true, description: 'How the role or the attribution was derived, when `inferred`.', resolve: (p) => derivedOf(p) }),
     citations: t.field(citationsField('perpetratorId')),
   }),
 });

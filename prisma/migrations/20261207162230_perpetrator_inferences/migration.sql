@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "IncidentPerpetrator" ADD COLUMN     "inferences" JSONB NOT NULL DEFAULT '{}';
+
