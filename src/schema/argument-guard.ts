@@ -9,7 +9,7 @@
 // resolver, for callers that execute the schema directly.
 import {
   defaultFieldResolver, getNamedType, isInputObjectType, isListType, isNonNullType, isObjectType, isScalarType,
-  Kind, type DocumentNode, type GraphQLArgument, type GraphQLField, type GraphQLInputType, type GraphQLSchema, TypeInfo, visit, visitWithTypeInfo,
+  Kind, type DocumentNode, type GraphQLField, type GraphQLInputType, type GraphQLSchema, TypeInfo, visit, visitWithTypeInfo,
 } from 'graphql';
 import { getArgumentValues } from 'graphql/execution/values.js';
 import { badUserInput } from '../errors.js';
@@ -131,7 +131,9 @@ const rangesOf = new WeakMap<GraphQLSchema, Map<string, Range>>();
  * variables. Fields of every fragment of the document are checked, used or skipped alike.
  */
 export function checkOperationArguments(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>): void {
-  const ranges = rangesOf.get(schema) ?? numericRanges(schema);
+  // The schema served is the code's with the plugins' additions (@defer, @stream): a schema of its own, read once.
+  let ranges = rangesOf.get(schema);
+  if (!ranges) rangesOf.set(schema, (ranges = numericRanges(schema)));
   const typeInfo = new TypeInfo(schema);
   visit(document, visitWithTypeInfo(typeInfo, {
     [Kind.FIELD](node) {
