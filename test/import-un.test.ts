@@ -216,6 +216,32 @@ describe('bad files are refused whole, naming the place and the problem', () => 
   });
 });
 
+// The same list with one more trailing newline is a new file: its 496 mentions were all written again, and
+// `mentions` listed each twice. Content already held is cited again by the new file, not duplicated.
+describe('the same content in other bytes', () => {
+  it('writes no mention twice: the new file cites the ones held', async () => {
+    const db = await createTestDatabase();
+    try {
+      const first = await importFile(db, EXCERPT);
+      const created = first.get('Mention', 'created');
+      expect(created).toBeGreaterThan(0);
+      const copy = join(scratch, 'un-trailing-newline.xml');
+      writeFileSync(copy, `${readFileSync(EXCERPT, 'utf8')}\n`);
+      const again = await importFile(db, copy);
+      expect(again.get('Source', 'created')).toBe(1);
+      expect(again.get('Mention', 'created')).toBe(0);
+      expect(again.get('Mention', 'unchanged')).toBe(created);
+      const [held] = await db.scripts.query<{ n: number; cited: number }>(
+        'SELECT count(DISTINCT m.id)::int AS n, count(c.id)::int AS cited FROM "Mention" m JOIN "Citation" c ON c."mentionId" = m.id',
+      );
+      expect(held).toEqual({ n: created, cited: 2 * created });
+      expect(await lintDatabase(db.prisma)).toEqual([]);
+    } finally {
+      await db.close();
+    }
+  });
+});
+
 describe('npm run import', () => {
   it('imports a file into the database named by DATABASE_URL and prints what it did; a bad file exits 1 in one message', async () => {
     const env = { ...process.env, DATABASE_URL: `file:${join(scratch, 'cli')}` };

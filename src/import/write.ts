@@ -176,6 +176,14 @@ async function mentionRows(tx: Prisma.TransactionClient, { plan, entityIds, cite
   const held = references.length > 0 ? await tx.externalIdentifier.findMany({ where: { value: { in: references } } }) : [];
   const heldBy = new Map(held.map((x) => [x.value, x]));
   const rows: Prisma.MentionCreateManyInput[] = [];
+  // A mention already held (the same file imported again with other bytes, an earlier list) is cited
+  // again by this file, not written twice: `mentions` once listed each of the UN list's 496 twice.
+  const fromIds = [...new Set(plan.entities.map((e) => entityIds.get(e.key)!))];
+  const heldMentions = fromIds.length > 0
+    ? await tx.mention.findMany({ where: { OR: [{ fromOrganizationId: { in: fromIds } }, { fromPersonId: { in: fromIds } }] } })
+    : [];
+  const mentionKey = (from: string, to: string, reference: string) => `${from}|${to}|${reference}`;
+  const known = new Map(heldMentions.map((m) => [mentionKey((m.fromOrganizationId ?? m.fromPersonId)!, (m.toOrganizationId ?? m.toPersonId)!, m.reference), m.id]));
   for (const entity of plan.entities) {
     const fromId = entityIds.get(entity.key)!;
     for (const m of entity.mentions ?? []) {
@@ -189,7 +197,15 @@ async function mentionRows(tx: Prisma.TransactionClient, { plan, entityIds, cite
         summary.count('Mention', 'skipped');
         continue;
       }
+      const key = mentionKey(fromId, Object.values(to)[0]!, m.reference);
+      const existing = known.get(key);
+      if (existing) {
+        citations.push(cite(m.citation, { mentionId: existing }));
+        summary.count('Mention', 'unchanged');
+        continue;
+      }
       const id = randomUUID();
+      known.set(key, id);
       rows.push({ id, reference: m.reference, ...from, ...to });
       citations.push(cite(m.citation, { mentionId: id }));
       summary.count('Mention', 'created');
