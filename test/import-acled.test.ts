@@ -200,3 +200,24 @@ describe('ACLED attributions from the notes, as a careful reader states them', (
     expect(await lintDatabase(db.prisma)).toEqual([]);
   });
 });
+
+// A refusal's message named neither the file nor that nothing was written ("The provenance linter found 2 problems").
+describe('a file the provenance rules refuse', () => {
+  it('is refused whole, with a message that names the file, says nothing was written and lists the findings', async () => {
+    const db = await createTestDatabase();
+    const dir = mkdtempSync(join(tmpdir(), 'acled-refused-'));
+    try {
+      // The notes of one event without its year: the year of its date is then in none of its passages.
+      const path = join(dir, 'burkina_year_missing.csv');
+      writeFileSync(path, readFileSync(DYADIC, 'utf8').replace('On 16 February 2021, presumed', 'On 16 February, presumed'));
+      const before = (await queryData(db, '{ incidents { totalCount } }')).incidents.totalCount;
+      const error = (await importFile(db, path).catch((e: unknown) => e)) as Error;
+      expect(error.message).toMatch(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: refused, nothing was written\\.`));
+      expect(error.message).toMatch(/Incident\[acled-bfo4460\]\.date: DATE_NOT_STATED/);
+      expect((await queryData(db, '{ incidents { totalCount } }')).incidents.totalCount).toBe(before);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      await db.close();
+    }
+  });
+});

@@ -7,7 +7,7 @@ import { insertRows } from '../db/bulk.js';
 import type { Database } from '../db/client.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { dateColumns, parsePartialDate } from '../values/partial-date.js';
-import { assertLintClean } from '../provenance/lint.js';
+import { assertLintClean, formatFinding, ProvenanceError, type Finding } from '../provenance/lint.js';
 import { reindexSearch } from '../search/indexer.js';
 import { nameKey } from '../search/normalize.js';
 import type { ImportFile } from './file.js';
@@ -270,6 +270,23 @@ async function endMissingDesignations(
   await insertRows(tx, 'Citation', ids.map((designationId) => ({ sourceId, quote: listing.citation.quote, locator: `${listing.citation.locator} (no longer listed)`, designationId })));
   summary.count('Designation', 'updated', ended.length);
   if (ended.length > 0) summary.notes.push(`${ended.length} designation(s) no longer on the list ended on or before ${listing.generated}.`);
+}
+
+/** Findings listed in a refusal's message at most; the rest are counted. */
+const FINDINGS_SHOWN = 10;
+
+/**
+ * A file the provenance linter refused: the message names the file, says nothing was written, and lists
+ * the first findings by record and field (the linter's message named neither the file nor the outcome).
+ */
+export class ImportRefusedError extends ProvenanceError {
+  constructor(path: string, findings: Finding[]) {
+    super(findings);
+    const shown = findings.slice(0, FINDINGS_SHOWN).map(formatFinding);
+    const more = findings.length > FINDINGS_SHOWN ? [`... and ${findings.length - FINDINGS_SHOWN} more`] : [];
+    this.message = `${path}: refused, nothing was written. The records it would write break the provenance rules in ${findings.length} place(s) ` +
+      `(a value no cited passage states, a passage missing):\n  - ${[...shown, ...more].join('\n  - ')}`;
+  }
 }
 
 export async function writePlan(db: Database, file: ImportFile, format: string, plan: ImportPlan, options: ImportOptions = {}): Promise<ImportSummary> {
@@ -536,6 +553,7 @@ async function writeUnlocked(db: Database, file: ImportFile, format: string, pla
       { timeout: 30 * 60_000, maxWait: 60_000 },
     );
   } catch (error) {
+    if (error instanceof ProvenanceError) throw new ImportRefusedError(file.path, error.findings);
     if (error !== DRY_RUN) throw error;
     summary.notes.push('Dry run: nothing was written.');
     return summary;
