@@ -4,6 +4,7 @@
 // cited passage, the `source` field cited as who reported it, and its armed actors as perpetrators.
 import { parse } from 'csv-parse/sync';
 import type { Attribution, IncidentKind, TargetKind } from '../generated/prisma/enums.js';
+import { escapeRegExp } from '../provenance/text.js';
 import { countryCode, countryOfAlpha3 } from './countries.js';
 import { ImportFileError, type ImportFile } from './file.js';
 import type { Cite, ImportedEntity, ImportedIncident, ImportPlan, RowProblem } from './plan.js';
@@ -99,8 +100,6 @@ function notesSpellings(actor: string): string[] {
   const initials = spellings.map((n) => n.split(/\s+/).filter((w) => /^[A-Z]/.test(w)).map((w) => w[0]).join('')).filter((i) => i.length >= 3);
   return [...new Set([...spellings, ...initials])];
 }
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * How firmly the notes tie an actor to its event, by the actor's spellings (its names, acronyms): CLAIMED
@@ -205,12 +204,12 @@ export function planAcled(file: ImportFile): ImportPlan {
       for (const s of state) targets.add(/MINUSMA|United Nations/.test(s.name) ? 'PEACEKEEPERS' : /\((Mali|Burkina Faso|Niger)\b/.test(s.name) || /of Mali|of Burkina|of Niger/.test(s.name) ? 'MILITARY' : 'FOREIGN_MILITARY');
     }
     const perpetratorRefs: ImportedIncident['perpetrators'] = [];
-    const eventNotes = first.notes?.trim() || null;
+    const notes = first.notes?.trim() || null;
     for (const actor of perpetrators) {
       const alternatives = actor.name.split(' and/or ').map((n) => n.trim());
       for (const name of alternatives) {
         // "A and/or B" is ACLED's own doubt; otherwise the notes' words, a rule, may say claimed or suspected.
-        const noted = alternatives.length > 1 ? null : attributionInNotes(eventNotes, notesSpellings(name));
+        const noted = alternatives.length > 1 ? null : attributionInNotes(notes, notesSpellings(name));
         const attribution: Attribution = alternatives.length > 1 ? 'SUSPECTED' : noted ?? 'ATTRIBUTED';
         const inferences: Record<string, string> = { role: PERPETRATOR_RULE };
         if (noted) inferences.attribution = noted === 'CLAIMED' ? CLAIM_RULE : SUSPICION_RULE;
@@ -241,7 +240,6 @@ export function planAcled(file: ImportFile): ImportPlan {
     }
     const latitude = Number(first.latitude);
     const longitude = Number(first.longitude);
-    const notes = first.notes?.trim() || null;
     // Seconds since 1970, when ACLED last edited the event.
     const timestamp = /^\d{9,11}$/.test(first.timestamp?.trim() ?? '') ? first.timestamp!.trim() : null;
     incidents.push({

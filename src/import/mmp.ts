@@ -8,7 +8,7 @@
 // split rows whose description names the parent), marked as inferred, with the rule.
 import { parse } from 'csv-parse/sync';
 import type { RelationType } from '../generated/prisma/enums.js';
-import { twoDigitYear } from '../provenance/text.js';
+import { escapeRegExp, twoDigitYear } from '../provenance/text.js';
 import { ImportFileError, type ImportFile } from './file.js';
 import type { Cite, ImportedEntity, ImportedRelation, ImportPlan, RowProblem } from './plan.js';
 import { slugify } from './slug.js';
@@ -70,7 +70,6 @@ export const SPLIT_CONVENTION =
   'MMP split row: its description does not say which group split from which; the second group is taken as the splinter of the first, ' +
   'as in 28 of the 33 split rows of the 2019 file whose description names the parent.';
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Apostrophes and quotes as one, spaces as one: "l’Unification" and "l'Unification" alike. */
 const plain = (text: string) => text.replace(/[’‘`]/g, "'").replace(/\s+/g, ' ').toLowerCase();
 

@@ -4,6 +4,7 @@
 // birth, nationality and address side by side (and `born`, `nationality` when the entry gives one),
 // and its COMMENTS1 as a cited passage.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { collapse } from '../provenance/text.js';
 import { parsePartialDate, PartialDateError } from '../values/partial-date.js';
 import { countryCode } from './countries.js';
 import { ImportFileError, type ImportFile } from './file.js';
@@ -83,7 +84,7 @@ function distinct(attributes: ImportedAttribute[]): ImportedAttribute[] {
  * broken anywhere, the last parenthesis sometimes missing. A name followed by "(original script)" is one.
  */
 export function packedNames(value: string): { name: string; originalScript: boolean }[] {
-  const flat = value.replace(/\s+/g, ' ').trim();
+  const flat = collapse(value);
   if (!flat.includes(';')) return [{ name: flat, originalScript: false }];
   const parts: string[] = [];
   // A parenthesis opened and not closed before the first ";" opens the list: what precedes it is a name too.
