@@ -39,6 +39,9 @@ describe('configuration', () => {
   it('refuses a rate budget smaller than one operation at the limit', () => {
     expect(refusal({ COST_LIMIT: '5000', RATE_LIMIT_COST_PER_MINUTE: '4000' })).toContain('RATE_LIMIT_COST_PER_MINUTE');
     expect(loadConfig({ COST_LIMIT: '5000', RATE_LIMIT_COST_PER_MINUTE: '0' }).rateLimitPerMinute).toBe(0);
+    // A connection waiting for a running operation must not be closed as stalled.
+    expect(refusal({ REQUEST_TIMEOUT_MS: '30000', WRITE_TIMEOUT_MS: '30000' })).toContain('WRITE_TIMEOUT_MS "30000" must be more than REQUEST_TIMEOUT_MS');
+    expect(loadConfig({ REQUEST_TIMEOUT_MS: '30000', WRITE_TIMEOUT_MS: '30001' }).writeTimeoutMs).toBe(30_001);
   });
 
   it('is documented in the README exactly as the schema defines it', () => {

@@ -10,7 +10,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../src/app.js';
 import { openDatabase } from '../src/db/client.js';
-import { DatabaseLockedError } from '../src/db/lock.js';
+import { DatabaseLockedError, lockDataDirectory } from '../src/db/lock.js';
 import { lintDatabase } from '../src/provenance/lint.js';
 import { adminQuery, adminUrl, serverPostgresAvailable } from './server-postgres.js';
 
@@ -151,6 +151,21 @@ describe('start-up', () => {
     expect(output).not.toContain('secret');
     expect(output).not.toMatch(/\n\s+at /);
     expect(ms).toBeLessThan(15_000);
+  });
+
+  // A new directory is prepared by a child process: its refusal (here, the directory's lock is held) is the
+  // server's, in one line, and the server does not start.
+  it('refuses to prepare a new directory another process holds, in one line', async () => {
+    const dataDir = join(scratch, 'new-but-locked');
+    const release = await lockDataDirectory(dataDir);
+    try {
+      const { code, output } = await runToExit({ DATABASE_URL: `file:${dataDir}`, PORT: '0' });
+      expect(code).toBe(1);
+      expect(output).toContain(`The PGlite database in ${dataDir} is already open in another process: process ${process.pid} on `);
+      expect(output).not.toMatch(/\n\s+at /);
+    } finally {
+      await release();
+    }
   });
 
   it('refuses bad waiting and timeout settings', async () => {
