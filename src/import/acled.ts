@@ -3,7 +3,8 @@
 // time_precision, located, with fatalities (0 = none reported, apart from unknown), the notes as the
 // cited passage, the `source` field cited as who reported it, and its armed actors as perpetrators.
 import { parse } from 'csv-parse/sync';
-import type { Attribution, IncidentKind, TargetKind } from '../generated/prisma/enums.js';
+import type { Attribution, IncidentKind } from '../generated/prisma/enums.js';
+import { ASSOCIATED_TYPE_RULE, eventActors, isGeneric, kindOfType, partiesOf, TARGETS_RULE, targetsOf, type EventActor } from './acled-roles.js';
 import { escapeRegExp } from '../provenance/text.js';
 import { countryCode, countryOfAlpha3 } from './countries.js';
 import { ImportFileError, type ImportFile } from './file.js';
@@ -28,11 +29,6 @@ const KINDS: Record<string, IncidentKind> = {
   Grenade: 'BOMBING',
   'Looting/property destruction': 'ATTACK',
 };
-
-// ACLED's actor types (inter codes): 1 state forces, 2 rebel groups, 3 political militias, 4 identity
-// militias, 5 rioters, 6 protesters, 7 civilians, 8 external/other forces.
-const ARMED_GROUPS = new Set(['2', '3', '4']);
-const STATE_FORCES = new Set(['1', '8']);
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
@@ -83,10 +79,6 @@ export function actorSpellings(actor: string): string[] {
   return [...names, ...simplified];
 }
 
-/** The rule by which an actor of an ACLED event is taken as one who acted in it (ACLED names the actors, not who acted). */
-export const PERPETRATOR_RULE =
-  'ACLED names the actors of an event, not which of them acted: an armed group among them (inter codes 2, 3, 4) is taken as a perpetrator; ' +
-  'a state force (1, 8) only when no armed group is named.';
 /** The rules by which the notes' words set how firmly an actor is tied to the event. */
 export const CLAIM_RULE = 'The event\'s notes say the actor claimed it ("<actor> claimed", "claimed by <actor>").';
 export const SUSPICION_RULE = 'The event\'s notes qualify the actor as suspected, presumed, likely or alleged ("presumed JNIM militants").';
@@ -116,10 +108,46 @@ export function attributionInNotes(notes: string | null, spellings: readonly str
   return null;
 }
 
-interface Actor {
-  name: string;
-  inter: string;
-  field: string;
+/** Where a file states an actor's type: the cells, quoted, and where they are. */
+interface ActorTypeCell {
+  type: string;
+  quote: string;
+  locator: string;
+}
+
+/**
+ * The organization an actor names: its names, its ACLED identifier, and its kind from its type, cited by
+ * the cells stating that type (an associated actor's by a row where it is an actor), or read from its name (a rule).
+ */
+function actorEntity(
+  name: string, actor: EventActor, line: number, cite: (quote: string, field: string, supports?: string[]) => Cite, country: string | null, typed: ActorTypeCell | undefined,
+): ImportedEntity {
+  const names = actorNames(name);
+  const kind = actor.type
+    ? typed && !actor.typeRule
+      ? { value: kindOfType(typed.type, name), citation: { quote: typed.quote, locator: typed.locator, supports: ['kind'] } }
+      : { value: kindOfType(actor.type, name), citation: cite(name, actor.field), inference: actor.typeRule ?? ASSOCIATED_TYPE_RULE }
+    : undefined;
+  return {
+    type: 'ORGANIZATION',
+    line,
+    key: name,
+    name,
+    citations: [cite(name, actor.field)],
+    externalId: { scheme: 'ACLED_ACTOR', value: name, citation: cite(name, actor.field) },
+    aliases: names
+      .filter((n) => n !== name)
+      .map((n) => ({
+        name: n,
+        kind: /^[A-Z0-9-]{2,10}$/.test(n) ? ('ACRONYM' as const) : ('ALTERNATIVE_NAME' as const),
+        quality: 'STRONG' as const,
+        language: null,
+        citation: cite(name, actor.field),
+      })),
+    country,
+    resolveBy: actorSpellings(name),
+    ...(kind ? { kind } : {}),
+  };
 }
 
 export function planAcled(file: ImportFile): ImportPlan {
@@ -146,6 +174,17 @@ export function planAcled(file: ImportFile): ImportPlan {
     byEvent.set(id, event);
   });
 
+  // Each principal actor's type (inter code) where the file first states it: an associated actor has none of its own.
+  const typeInFile = new Map<string, ActorTypeCell>();
+  for (const [id, { rows: eventRows }] of byEvent) {
+    for (const row of eventRows) {
+      for (const side of dyadic ? ['1', '2'] : ['1']) {
+        const name = row[`actor${side}`]?.trim();
+        const type = row[`inter${side}`]?.trim();
+        if (name && type && !typeInFile.has(name)) typeInFile.set(name, { type, quote: `actor${side}=${name}; inter${side}=${type}`, locator: `event ${id}, inter${side}` });
+      }
+    }
+  }
   const entities = new Map<string, ImportedEntity>();
   const incidents: ImportedIncident[] = [];
   let outOfScope = 0;
@@ -181,61 +220,32 @@ export function planAcled(file: ImportFile): ImportPlan {
       continue;
     }
 
-    // Every actor of the event, from each row (monadic) or both sides (dyadic), with associated actors.
-    const actors: Actor[] = [];
-    for (const row of eventRows) {
-      for (const side of dyadic ? ['1', '2'] : ['1']) {
-        const inter = row[`inter${side}`]?.trim() ?? '';
-        for (const field of [`actor${side}`, `assoc_actor_${side}`]) {
-          for (const name of (row[field] ?? '').split('; ').map((n) => n.trim()).filter(Boolean)) {
-            if (!actors.some((a) => a.name === name)) actors.push({ name, inter, field });
-          }
-        }
-      }
-    }
-    const armed = actors.filter((a) => ARMED_GROUPS.has(a.inter) && !/^Unidentified/.test(a.name));
-    const state = actors.filter((a) => STATE_FORCES.has(a.inter));
-    // Armed groups are the perpetrators; state forces are, when no armed group is named (air strikes,
-    // killings of civilians), and are otherwise what was attacked. "A and/or B": each SUSPECTED.
-    const perpetrators = armed.length > 0 ? armed : state;
-    const targets = new Set<TargetKind>();
-    if (actors.some((a) => a.inter === '7')) targets.add('CIVILIANS');
-    if (armed.length > 0) {
-      for (const s of state) targets.add(/MINUSMA|United Nations/.test(s.name) ? 'PEACEKEEPERS' : /\((Mali|Burkina Faso|Niger)\b/.test(s.name) || /of Mali|of Burkina|of Niger/.test(s.name) ? 'MILITARY' : 'FOREIGN_MILITARY');
-    }
+    // Every actor of the event with its side and part, as ACLED's codebook defines them (acled-roles.ts).
+    const { actors, orderRule } = eventActors(eventRows, dyadic, (name) => typeInFile.get(name)?.type);
+    const parties = partiesOf(first.event_type?.trim() ?? '', actors, orderRule);
+    const eventCountry = countryOfAlpha3(first.iso3) ?? countryCode(first.country);
+    const targets = targetsOf(parties, eventCountry);
     const perpetratorRefs: ImportedIncident['perpetrators'] = [];
     const notes = first.notes?.trim() || null;
-    for (const actor of perpetrators) {
+    const eventCells = `event_type=${first.event_type?.trim() ?? ''}; sub_event_type=${first.sub_event_type?.trim() ?? ''}`;
+    for (const { actor, role, rules } of parties) {
+      if (isGeneric(actor.name)) continue;
       const alternatives = actor.name.split(' and/or ').map((n) => n.trim());
       for (const name of alternatives) {
         // "A and/or B" is ACLED's own doubt; otherwise the notes' words, a rule, may say claimed or suspected.
         const noted = alternatives.length > 1 ? null : attributionInNotes(notes, notesSpellings(name));
         const attribution: Attribution = alternatives.length > 1 ? 'SUSPECTED' : noted ?? 'ATTRIBUTED';
-        const inferences: Record<string, string> = { role: PERPETRATOR_RULE };
+        const inferences: Record<string, string> = {};
+        if (rules.length > 0) inferences.role = rules.join(' ');
         if (noted) inferences.attribution = noted === 'CLAIMED' ? CLAIM_RULE : SUSPICION_RULE;
-        if (!entities.has(name)) {
-          const names = actorNames(name);
-          entities.set(name, {
-            type: 'ORGANIZATION',
-            line,
-            key: name,
-            name,
-            citations: [cite(name, actor.field)],
-            externalId: { scheme: 'ACLED_ACTOR', value: name, citation: cite(name, actor.field) },
-            aliases: names
-              .filter((n) => n !== name)
-              .map((n) => ({
-                name: n,
-                kind: /^[A-Z0-9-]{2,10}$/.test(n) ? ('ACRONYM' as const) : ('ALTERNATIVE_NAME' as const),
-                quality: 'STRONG' as const,
-                language: null,
-                citation: cite(name, actor.field),
-              })),
-            country: countryOfAlpha3(first.iso3),
-            resolveBy: actorSpellings(name),
-          });
-        }
-        perpetratorRefs.push({ entity: name, attribution, inferences, citation: cite(actor.name, actor.field) });
+        if (!entities.has(name)) entities.set(name, actorEntity(name, actor, line, cite, countryOfAlpha3(first.iso3), typeInFile.get(actor.name)));
+        // The cells that place it in the event: they state its part when no rule was needed (a party states none).
+        const stated = rules.length === 0 && role !== 'PARTY';
+        perpetratorRefs.push({
+          entity: name, role, ...(actor.side ? { side: actor.side } : {}), attribution,
+          ...(Object.keys(inferences).length > 0 ? { inferences } : {}),
+          citation: cite(`${eventCells}; ${actor.cells}`, actor.field, stated ? ['role'] : undefined),
+        });
       }
     }
     const latitude = Number(first.latitude);
@@ -251,11 +261,12 @@ export function planAcled(file: ImportFile): ImportPlan {
       dateInference,
       place: first.location?.trim() || null,
       adminRegion: [first.admin1, first.admin2, first.admin3].map((a) => a?.trim()).filter(Boolean).join(', ') || null,
-      country: countryOfAlpha3(first.iso3) ?? countryCode(first.country),
+      country: eventCountry,
       coordinates: Number.isFinite(latitude) && Number.isFinite(longitude) && first.latitude !== '' ? { latitude, longitude } : null,
       killed: fatalities === '' ? null : { min: Number(fatalities), max: Number(fatalities), qualifier: 'EXACT' },
       summary: notes,
-      targets: [...targets],
+      targets,
+      ...(targets.length > 0 ? { targetsInference: TARGETS_RULE } : {}),
       citations: [
         ...(notes ? [cite(notes, 'notes', ['summary'])] : []),
         cite(first.event_date!.trim(), 'event_date'),

@@ -117,7 +117,8 @@ export function planGtd(file: ImportFile): ImportPlan {
           aliases: [], country: countryCode(row.country_txt),
         });
       }
-      perpetrators.push({ entity: group, attribution: row.claimed?.trim() === '1' ? 'CLAIMED' : 'ATTRIBUTED', citation: cite(group, 'gname') });
+      // The codebook's gname is the group that carried out the attack: the cell states the role.
+      perpetrators.push({ entity: group, attribution: row.claimed?.trim() === '1' ? 'CLAIMED' : 'ATTRIBUTED', citation: cite(group, 'gname', ['role']) });
     }
     const estimates: NonNullable<ImportedIncident['estimates']> = [];
     const hostages = row.ishostkid?.trim() === '1' ? count(row.nhostkid) : null;

@@ -1,8 +1,8 @@
 // What an importer hands the writer: the file's source and its entities, each fact with the passage
 // (and where in the file) that states it. Formats differ in parsing only; linking and writing are shared.
 import type {
-  AliasKind, AttributeKind, AliasQuality, Attribution, DesignationAuthority, EstimateKind, IdentifierScheme, IncidentKind, QuantityQualifier, RelationType,
-  SourceKind, TargetKind,
+  AliasKind, AttributeKind, AliasQuality, Attribution, DesignationAuthority, EstimateKind, IdentifierScheme, IncidentKind, IncidentRole, OrganizationKind,
+  QuantityQualifier, RelationType, SourceKind, TargetKind,
 } from '../generated/prisma/enums.js';
 
 /** A passage of the imported file and where it is ("INDIVIDUAL QDi.316, COMMENTS1"). */
@@ -34,6 +34,11 @@ export interface ImportedEntity {
   attributes?: ImportedAttribute[];
   /** A country it is tied to, as context for name resolution. */
   country: string | null;
+  /**
+   * What sort of organization the file classifies it as (ACLED's actor type, the UN list's entry), with the
+   * passage stating it; `inference` when a rule read the kind from something else (a name), not a classification.
+   */
+  kind?: { value: OrganizationKind; citation: Cite; inference?: string };
   /** Other entries its passages name by identifier ("(QDe.135)"), by their keys: cited links, no role implied. */
   mentions?: { reference: string; citation: Cite }[];
   /**
@@ -72,9 +77,15 @@ export interface ImportedIncident {
   killed: { min: number; max: number; qualifier: QuantityQualifier } | null;
   summary: string | null;
   targets: TargetKind[];
+  /** The rule that derived `targets` from the parties' roles and types, when the file does not state them. */
+  targetsInference?: string;
   citations: Cite[];
-  /** `inferences`: what a rule, not the file, decided of the link (`role`, `attribution`), by name, with the rule. */
-  perpetrators: { entity: string; attribution: Attribution; citation: Cite; inferences?: Record<string, string> }[];
+  /**
+   * The organizations of the event and their parts (ACTED when `role` is absent), `side` 1 or 2 when the
+   * file pairs its actors. `inferences`: what a rule, not the file, decided of the link (`role`,
+   * `attribution`), by name, with the rule; a role the file states is carried by a citation that supports "role".
+   */
+  perpetrators: { entity: string; attribution: Attribution; citation: Cite; role?: IncidentRole; side?: 1 | 2; inferences?: Record<string, string> }[];
   /** When the dataset last revised the event (ACLED's `timestamp`), when it says. */
   revisedAt?: Date;
   /** Figures about the incident (hostages, ransom). */

@@ -83,11 +83,12 @@ const sameValue = (a: unknown, b: unknown) =>
  */
 async function incidentRows(tx: Prisma.TransactionClient, { plan, entityIds, cite, citations, summary }: Rows) {
   const planned = plan.incidents ?? [];
-  const heldRows = await tx.incident.findMany({ where: { slug: { in: planned.map((i) => i.slug) } }, include: { perpetrators: { select: { id: true, organizationId: true } } } });
+  const heldRows = await tx.incident.findMany({ where: { slug: { in: planned.map((i) => i.slug) } }, include: { perpetrators: { select: { id: true, organizationId: true, role: true, side: true, attribution: true, inferences: true } } } });
   const held = new Map(heldRows.map((i) => [i.slug, i]));
   const incidents: Prisma.IncidentCreateManyInput[] = [];
   const updates: { id: string; data: Prisma.IncidentUpdateManyMutationInput }[] = [];
   const perpetrators: Prisma.IncidentPerpetratorCreateManyInput[] = [];
+  const linkUpdates: { id: string; data: Prisma.IncidentPerpetratorUpdateManyMutationInput }[] = [];
   const estimates: Prisma.EstimateCreateManyInput[] = [];
   let older = 0;
   for (const incident of planned) {
@@ -108,7 +109,10 @@ async function incidentRows(tx: Prisma.TransactionClient, { plan, entityIds, cit
       injuredMax: incident.injured?.max ?? null,
       injuredQualifier: incident.injured?.qualifier ?? null,
       targets: incident.targets,
-      inferences: incident.dateInference ? { date: incident.dateInference } : {},
+      inferences: {
+        ...(incident.dateInference ? { date: incident.dateInference } : {}),
+        ...(incident.targetsInference ? { targets: incident.targetsInference } : {}),
+      },
       revisedAt: incident.revisedAt ?? null,
       ...dateColumns('date', parsePartialDate(incident.date)),
     };
@@ -122,9 +126,11 @@ async function incidentRows(tx: Prisma.TransactionClient, { plan, entityIds, cit
         continue;
       }
       const changed = STATED_INCIDENT_COLUMNS.filter((c) => !sameValue(row[c], previous[c]));
+      // A link whose part the file now states otherwise (a target once stored as a perpetrator) changes too.
       const newPerpetrators = incident.perpetrators.some((p) => {
         const organizationId = entityIds.get(p.entity);
-        return organizationId && !previous.perpetrators.some((x) => x.organizationId === organizationId);
+        const held = previous.perpetrators.find((x) => x.organizationId === organizationId);
+        return organizationId && (!held || !sameValue(linkValues(held), linkValues(linkRow(p))));
       });
       if (changed.length === 0 && !newPerpetrators) {
         summary.count('Incident', 'unchanged');
@@ -133,6 +139,13 @@ async function incidentRows(tx: Prisma.TransactionClient, { plan, entityIds, cit
       id = previous.id;
       updates.push({ id, data: { ...Object.fromEntries(changed.map((c) => [c, row[c]])), revisedAt: row.revisedAt ?? previous.revisedAt } });
       perpetratorsHeld = new Map(previous.perpetrators.map((p) => [p.organizationId, p.id]));
+      for (const p of incident.perpetrators) {
+        const held = previous.perpetrators.find((x) => x.organizationId === entityIds.get(p.entity));
+        if (held && !sameValue(linkValues(held), linkValues(linkRow(p)))) {
+          linkUpdates.push({ id: held.id, data: linkRow(p) });
+          summary.count('IncidentPerpetrator', 'updated');
+        }
+      }
       summary.count('Incident', 'updated');
     } else {
       id = randomUUID();
@@ -156,14 +169,27 @@ async function incidentRows(tx: Prisma.TransactionClient, { plan, entityIds, cit
       if (!perpetratorId) {
         perpetratorId = randomUUID();
         perpetratorIds.set(organizationId, perpetratorId);
-        perpetrators.push({ id: perpetratorId, incidentId: id, organizationId, attribution: p.attribution, ...(p.inferences ? { inferences: p.inferences } : {}) });
+        perpetrators.push({ id: perpetratorId, incidentId: id, organizationId, ...linkRow(p) });
         summary.count('IncidentPerpetrator', 'created');
       }
       citations.push(cite(p.citation, { perpetratorId }));
     }
   }
   if (older > 0) summary.notes.push(`${older} event(s) in the file are older revisions than the ones held: left as held.`);
-  return { incidents, updates, perpetrators, estimates };
+  return { incidents, updates, perpetrators, linkUpdates, estimates };
+}
+
+type PlannedLink = ImportPlan['incidents'] extends (infer I)[] | undefined ? I extends { perpetrators: (infer P)[] } ? P : never : never;
+
+/** The columns of an organization's link to an incident, as the file states them. */
+function linkRow(p: PlannedLink) {
+  return { attribution: p.attribution, role: p.role ?? 'ACTED', side: p.side ?? null, inferences: p.inferences ?? {} };
+}
+
+/** What decides whether a held link changed: its part, side, attribution and the rules behind them. */
+function linkValues(l: { attribution: string; role: string; side: number | null; inferences: unknown }) {
+  // Sorted: jsonb keeps an object's keys in its own order, not the writer's.
+  return [l.attribution, l.role, l.side, Object.entries((l.inferences ?? {}) as object).sort(([a], [b]) => a.localeCompare(b))];
 }
 
 /**
@@ -370,7 +396,9 @@ async function writeUnlocked(db: Database, file: ImportFile, format: string, pla
           set.add(nameKey(name).normalized);
           heldNames.set(id, set);
         };
-        for (const o of await tx.organization.findMany({ where: { id: { in: linkedIds } }, select: { id: true, name: true } })) addHeld(o.id, o.name);
+        const linkedOrganizations = await tx.organization.findMany({ where: { id: { in: linkedIds } }, select: { id: true, name: true, kind: true, inferences: true } });
+        for (const o of linkedOrganizations) addHeld(o.id, o.name);
+        const heldKinds = new Map(linkedOrganizations.map((o) => [o.id, o]));
         const linkedPersons = await tx.person.findMany({ where: { id: { in: linkedIds } }, select: { id: true, name: true, bornPrecision: true, nationality: true } });
         for (const p of linkedPersons) addHeld(p.id, p.name);
         const heldPersons = new Map(linkedPersons.map((p) => [p.id, p]));
@@ -397,6 +425,7 @@ async function writeUnlocked(db: Database, file: ImportFile, format: string, pla
         const citations: CitationRow[] = [];
         const candidates: Prisma.MergeCandidateCreateManyInput[] = [];
         const personUpdates: { id: string; data: Prisma.PersonUpdateManyMutationInput }[] = [];
+        const organizationUpdates: { id: string; data: Prisma.OrganizationUpdateManyMutationInput }[] = [];
         const designationUpdates: { id: string; data: Prisma.DesignationUpdateManyMutationInput }[] = [];
         const touched = { organizationIds: [] as string[], personIds: [] as string[], incidentIds: [] as string[] };
         const entityIds = new Map<string, string>();
@@ -412,7 +441,10 @@ async function writeUnlocked(db: Database, file: ImportFile, format: string, pla
           (isOrganization ? touched.organizationIds : touched.personIds).push(id);
           if (decision.action === 'create') {
             if (isOrganization) {
-              organizations.push({ id, slug: uniqueSlug(organizationSlugs, entity.name, entity.key), name: entity.name, kind: 'UNKNOWN', status: 'UNKNOWN' });
+              organizations.push({
+                id, slug: uniqueSlug(organizationSlugs, entity.name, entity.key), name: entity.name, kind: entity.kind?.value ?? 'UNKNOWN', status: 'UNKNOWN',
+                ...(entity.kind?.inference ? { inferences: { kind: entity.kind.inference } } : {}),
+              });
             } else {
               persons.push({
                 id,
@@ -443,6 +475,20 @@ async function writeUnlocked(db: Database, file: ImportFile, format: string, pla
           }
           const supports = (c: Cite) => cite(c, { [owner]: id });
           citations.push(...entity.citations.map(supports));
+          // A kind the file classifies: a new organization's, or one held as UNKNOWN (no source classified it yet).
+          const kind = entity.kind;
+          const heldKind = heldKinds.get(id);
+          if (kind && (decision.action === 'create' || heldKind?.kind === 'UNKNOWN')) {
+            citations.push(supports(kind.citation));
+            if (heldKind?.kind === 'UNKNOWN') {
+              heldKind.kind = kind.value;
+              organizationUpdates.push({
+                id,
+                data: { kind: kind.value, inferences: { ...(heldKind.inferences as object), ...(kind.inference ? { kind: kind.inference } : {}) } },
+              });
+              summary.count('Organization', 'updated');
+            }
+          }
           if (!isOrganization && decision.action === 'link') {
             const held = heldPersons.get(id);
             // What the held record lacks and this file states is added, with its passage.
@@ -523,6 +569,7 @@ async function writeUnlocked(db: Database, file: ImportFile, format: string, pla
         await insertRows(tx, 'Organization', organizations);
         await insertRows(tx, 'Person', persons);
         for (const { id, data } of personUpdates) await tx.person.update({ where: { id }, data });
+        for (const { id, data } of organizationUpdates) await tx.organization.update({ where: { id }, data });
         await insertRows(tx, 'Alias', aliases);
         await insertRows(tx, 'Attribute', attributes);
         await insertRows(tx, 'ExternalIdentifier', identifiers);
@@ -534,6 +581,7 @@ async function writeUnlocked(db: Database, file: ImportFile, format: string, pla
         await insertRows(tx, 'Incident', incidents.incidents);
         for (const { id, data } of incidents.updates) await tx.incident.update({ where: { id }, data });
         await insertRows(tx, 'IncidentPerpetrator', incidents.perpetrators);
+        for (const { id, data } of incidents.linkUpdates) await tx.incidentPerpetrator.update({ where: { id }, data });
         await insertRows(tx, 'Estimate', incidents.estimates);
         const mentions = await mentionRows(tx, built);
         await insertRows(tx, 'Mention', mentions);

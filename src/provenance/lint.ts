@@ -28,6 +28,11 @@ export const LintRule = {
   STATUS_UNCITED: 'STATUS_UNCITED',
   /** A summary, ideology or biography without a citation that carries it. */
   SUMMARY_UNCITED: 'SUMMARY_UNCITED',
+  /**
+   * An incident link's part (ACTED, ACTED_ON, SIDE) is carried neither by a citation stating it
+   * (`supports: ["role"]`) nor by an inference giving the rule that derived it.
+   */
+  ROLE_NOT_STATED: 'ROLE_NOT_STATED',
   /** An inference that names no value of the record, or gives no reasoning. */
   INFERENCE_INVALID: 'INFERENCE_INVALID',
 } as const;
@@ -75,6 +80,8 @@ interface TableSpec {
    * `direction`): marked inferred, each needs its rule; none needs a value to be stated.
    */
   derived?: string[];
+  /** An incident link: its part needs a citation stating it or its rule (ROLE_NOT_STATED). */
+  role?: boolean;
 }
 
 const slugOf = (row: Row, key: string) => ((row[key] as { slug?: string } | null)?.slug ?? null);
@@ -82,7 +89,7 @@ const slugOf = (row: Row, key: string) => ((row[key] as { slug?: string } | null
 const TABLES: TableSpec[] = [
   {
     model: 'Organization', subject: 'organizationId', load: (db) => db.organization.findMany() as Promise<Row[]>,
-    label: (r) => String(r.slug), dates: ['founded', 'dissolved'], status: true, summaries: ['summary', 'ideology'],
+    label: (r) => String(r.slug), dates: ['founded', 'dissolved'], status: true, summaries: ['summary', 'ideology'], derived: ['kind'],
   },
   {
     model: 'Person', subject: 'personId', load: (db) => db.person.findMany() as Promise<Row[]>,
@@ -125,13 +132,13 @@ const TABLES: TableSpec[] = [
   },
   {
     model: 'Incident', subject: 'incidentId', load: (db) => db.incident.findMany() as Promise<Row[]>,
-    label: (r) => String(r.slug), dates: ['date'], summaries: ['summary'],
+    label: (r) => String(r.slug), dates: ['date'], summaries: ['summary'], derived: ['targets'],
     numbers: [{ field: 'killed', columns: ['killedMin', 'killedMax'] }, { field: 'injured', columns: ['injuredMin', 'injuredMax'] }],
   },
   {
     model: 'IncidentPerpetrator', subject: 'perpetratorId',
     load: (db) => db.incidentPerpetrator.findMany({ include: { incident: { select: { slug: true } }, organization: { select: { slug: true } } } }) as Promise<Row[]>,
-    label: (r) => `${slugOf(r, 'organization')} ${r.attribution} ${slugOf(r, 'incident')}`, derived: ['role', 'attribution'],
+    label: (r) => `${slugOf(r, 'organization')} ${r.role} ${slugOf(r, 'incident')}`, derived: ['role', 'attribution'], role: true,
   },
   {
     model: 'IncidentParticipant', subject: 'participantId',
@@ -265,6 +272,9 @@ export async function lintDatabase(db: Db): Promise<Finding[]> {
       }
       if (table.status && row.status !== 'UNKNOWN' && !cited.some((c) => c.supports.includes('status'))) {
         find('STATUS_UNCITED', 'status', `${String(row.status)} is carried by no citation (supports: ["status"]); without one it is UNKNOWN`);
+      }
+      if (table.role && row.role !== 'PARTY' && !('role' in inferences) && !cited.some((c) => c.supports.includes('role'))) {
+        find('ROLE_NOT_STATED', 'role', `${String(row.role)} is stated by no citation (supports: ["role"]) and derived by no rule (inferences.role); a part no one states is PARTY`);
       }
       for (const field of table.summaries ?? []) {
         if (row[field] && !cited.some((c) => c.supports.includes(field))) {

@@ -1,5 +1,5 @@
 import type { Prisma } from '../generated/prisma/client.js';
-import type { Attribution, IncidentKind, TargetKind } from '../generated/prisma/enums.js';
+import type { Attribution, IncidentKind, IncidentRole, TargetKind } from '../generated/prisma/enums.js';
 import { badUserInput } from '../errors.js';
 import { dateArgument, dateMeetsWhere } from './filters.js';
 import type { SortKey } from './pagination.js';
@@ -11,6 +11,8 @@ export interface IncidentFilter {
   country?: string | null;
   perpetrator?: string | null;
   attribution?: Attribution[] | null;
+  party?: string | null;
+  role?: IncidentRole[] | null;
   kind?: IncidentKind[] | null;
   target?: TargetKind[] | null;
   minKilled?: number | null;
@@ -34,8 +36,19 @@ export function incidentWhere(filter: IncidentFilter | null | undefined): Prisma
     and.push({
       perpetrators: {
         some: {
+          role: { in: ['ACTED'] },
           ...(filter.perpetrator ? { organization: { slug: filter.perpetrator } } : {}),
           ...(filter.attribution ? { attribution: { in: filter.attribution } } : {}),
+        },
+      },
+    });
+  }
+  if (filter.party || filter.role) {
+    and.push({
+      perpetrators: {
+        some: {
+          ...(filter.party ? { organization: { slug: filter.party } } : {}),
+          ...(filter.role ? { role: { in: filter.role } } : {}),
         },
       },
     });

@@ -131,7 +131,7 @@ function timelineIncidents(sql: ScriptRunner, window: TimelineWindow) {
       `SELECT o.id AS "forOrganization", i.* FROM unnest($1::uuid[]) AS o(id)
        CROSS JOIN LATERAL (
          SELECT i.* FROM "IncidentPerpetrator" p JOIN "Incident" i ON i.id = p."incidentId"
-         WHERE p."organizationId" = o.id AND ${period}${window.undated ? '' : ' AND i."dateSort" IS NOT NULL'}
+         WHERE p."organizationId" = o.id AND p.role = 'ACTED' AND ${period}${window.undated ? '' : ' AND i."dateSort" IS NOT NULL'}
          ORDER BY ${window.fromEnd ? TIMELINE_ORDER.backward : TIMELINE_ORDER.forward} LIMIT $2
        ) i`,
       params,
@@ -291,11 +291,17 @@ const FACTORIES = {
     (ids) => db.fundingStreamIncident.findMany({ where: { fundingStreamId: { in: ids } }, orderBy: { id: 'asc' } }),
     (l) => l.fundingStreamId,
   ),
+  /** Those that acted: the incident's perpetrators. */
   perpetratorsByIncidentLoader: ({ sql }: Sources) => childrenLoader(
-    childRows<IncidentPerpetrator>(sql, 'IncidentPerpetrator', 'incidentId', '"attribution" ASC, "id" ASC'),
+    childRows<IncidentPerpetrator>(sql, 'IncidentPerpetrator', 'incidentId', '"attribution" ASC, "id" ASC', ` AND "role" = 'ACTED'`),
     (p) => p.incidentId,
   ),
-  /** An organization's incidents, newest first, undated last. */
+  /** Every organization of the incident, whatever its part: those that acted first, then those acted on, sides, parties. */
+  partiesByIncidentLoader: ({ sql }: Sources) => childrenLoader(
+    childRows<IncidentPerpetrator>(sql, 'IncidentPerpetrator', 'incidentId', '"role" ASC, "side" ASC NULLS LAST, "attribution" ASC, "id" ASC'),
+    (p) => p.incidentId,
+  ),
+  /** An organization's incidents, whatever its part, newest first, undated last. */
   perpetrationsByOrganizationLoader: ({ db }: Sources) => childrenLoader(
     (ids) =>
       db.incidentPerpetrator.findMany({

@@ -120,7 +120,7 @@ const LINKS: Record<Entity, Record<string, Link>> = {
   },
   Alias: { citations: citations('aliasId') },
   Incident: {
-    perpetrators: { target: 'Perpetrator', kind: 'many', column: 'incidentId', orderBy: [['attribution', 'ASC'], ['id', 'ASC']] },
+    perpetrators: { target: 'Perpetrator', kind: 'many', column: 'incidentId', orderBy: [['attribution', 'ASC'], ['id', 'ASC']], where: (c) => `${c}.role = 'ACTED'` },
     citations: citations('incidentId'),
   },
   Perpetrator: { organization: organization('organizationId'), citations: citations('perpetratorId') },

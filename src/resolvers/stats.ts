@@ -85,6 +85,8 @@ const summed = (column: string) =>
 const resummed = (column: string) =>
   `sum(t."${column}Count")::int AS "${column}Count", sum(t."${column}Sum")::float8 AS "${column}Sum"`;
 const BOUNDS = ['killedMin', 'killedMax', 'injuredMin', 'injuredMax'];
+/** The parts a statement may name (written into its text, so only these). */
+const ROLES = new Set<string>(['ACTED', 'ACTED_ON', 'SIDE', 'PARTY']);
 
 /**
  * One statement whatever the grouping: PostgreSQL counts and sums, and the perpetrators' buckets are
@@ -104,7 +106,11 @@ export async function incidentStats(ctx: Context, filter: IncidentFilter | null 
      FROM "IncidentRollup" t WHERE ${rollupWhere(filter, params)} GROUP BY ${KEYS[group]} ORDER BY count DESC, key LIMIT ${first}`;
   } else {
     const where = whereSql(IncidentTable, 't', incidentWhere(filter), params);
-    const from = group === 'PERPETRATOR' ? '"IncidentPerpetrator" p JOIN "Incident" t ON t.id = p."incidentId"' : '"Incident" t';
+    // By organization in the filter's parts (those that acted, by default): what each did, or had done to it.
+    const roles = [...new Set(filter?.role ?? ['ACTED'])].filter((r) => ROLES.has(r));
+    const from = group === 'PERPETRATOR'
+      ? `"IncidentPerpetrator" p JOIN "Incident" t ON t.id = p."incidentId" AND p.role IN (${roles.map((r) => `'${r}'`).join(', ')})`
+      : '"Incident" t';
     statement = `SELECT ${KEYS[group]}::text AS key, count(*)::int AS count, ${BOUNDS.map(summed).join(', ')}
      FROM ${from} WHERE ${where} GROUP BY ${KEYS[group]} ORDER BY count DESC, key LIMIT ${first}`;
   }

@@ -1,7 +1,7 @@
 // The database enums, exposed with a description for each value (analysts read them in GraphiQL).
 import {
   AliasKind, AliasQuality, AreaRole, Attribution, DatePrecision, DateQualifier, DesignationAuthority, EstimateKind,
-  FundingKind, FundingSignificance, IdentifierScheme, IncidentKind, MembershipRole, OrganizationKind,
+  FundingKind, FundingSignificance, IdentifierScheme, IncidentKind, IncidentRole, MembershipRole, OrganizationKind,
   OrganizationStatus, ParticipantRole, PersonStatus, QuantityQualifier, RelationType, SourceKind, TargetKind,
 } from '../generated/prisma/enums.js';
 import { builder } from './builder.js';
@@ -66,7 +66,22 @@ export const OrganizationKindEnum = enumType('OrganizationKind', OrganizationKin
   STATE_FORCE: 'A state’s military or security force (Barkhane, national armies).',
   STATE: 'A state acting as such, when the source names the country rather than a force ("France announced").',
   MOVEMENT: 'A political-military movement (the Taliban).',
-  UNKNOWN: 'The source does not say what sort of organization it is (a sanctions list entry).',
+  POLITICAL_MILITIA: 'An armed group serving a political elite or party, not seeking to replace the government (ACLED’s political militias).',
+  IDENTITY_MILITIA: 'An armed group organised around an ethnic, communal or local identity: dozos, self-defence groups (ACLED’s identity militias).',
+  EXTERNAL_FORCE: 'An international force or mission that is not one state’s force (MINUSMA), or another armed outsider (ACLED’s external/other forces).',
+  CIVILIAN_GROUP: 'Unarmed people as a group: a community, an occupation, a humanitarian body (ACLED’s civilians). Never an armed actor.',
+  CROWD: 'Rioters or protesters (ACLED’s types 5 and 6).',
+  COMPANY: 'A company, bank or trading firm.',
+  CHARITY: 'A charity, foundation or relief organisation.',
+  GOVERNMENT_BODY: 'A ministry, agency or office of a state, other than its armed forces.',
+  UNKNOWN: 'No source says what sort of organization it is.',
+});
+
+export const IncidentRoleEnum = enumType('IncidentRole', IncidentRole, 'An organization’s part in an incident, as its source defines the actors’ roles.', {
+  ACTED: 'It carried out the act: the attacker, the kidnapper, the one who struck. The incident’s `perpetrators`.',
+  ACTED_ON: 'The act was done to it: the attacked, the struck, the abducted.',
+  SIDE: 'A side of a clash between armed actors (an ACLED battle): neither attacker nor attacked.',
+  PARTY: 'Named in the incident, its part not stated.',
 });
 
 export const OrganizationStatusEnum = enumType('OrganizationStatus', OrganizationStatus, 'Whether an organization still operates.', {

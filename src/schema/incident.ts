@@ -13,9 +13,9 @@ import { builder } from './builder.js';
 import { inferenceOf } from '../values/partial-date.js';
 import { connectionOf } from './connections.js';
 import { CountRangeRef, countRange, partialDateField } from './dates.js';
-import { AttributionEnum, IncidentKindEnum, ParticipantRoleEnum, TargetKindEnum } from './enums.js';
+import { AttributionEnum, IncidentKindEnum, IncidentRoleEnum, ParticipantRoleEnum, TargetKindEnum } from './enums.js';
 import {
-  EstimateRef, FundingLinkRef, FundingStreamRef, IncidentRef, OrganizationRef, ParticipantRef, PerpetratorRef, PersonRef,
+  EstimateRef, FundingLinkRef, FundingStreamRef, IncidentRef, OrganizationRef, ParticipantRef, PartyRef, PerpetratorRef, PersonRef,
 } from './refs.js';
 import { citationsField, SourceRef } from './source.js';
 
@@ -25,27 +25,42 @@ function derivedOf(link: object): string | null {
 }
 
 PerpetratorRef.implement({
-  description: 'An organization tied to an incident, and how firmly: claimed, attributed or suspected.',
+  description: 'An organization that carried out an incident (its part ACTED), and how firmly it is tied: claimed, attributed or suspected.',
+  fields: () => ({}),
+});
+
+PartyRef.implement({
+  description:
+    'An organization’s part in an incident, whatever it was: acted, acted on, a side of a clash, or named without a stated part; and how firmly it is tied.',
   fields: (t) => ({
-    organization: t.field({
-      type: OrganizationRef,
-      description: 'The organization.',
-      resolve: (p, _, ctx) => fetchedOr<OrganizationRow>(p, 'organization', () => ctx.loaders.organizationLoader.load(p.organizationId)),
+    role: t.expose('role', { type: IncidentRoleEnum, description: 'Its part, as the source defines the actors’ roles (`inferred` when a rule derived it).' }),
+    side: t.exposeInt('side', {
+      nullable: true,
+      description: 'Which of two sides it was on (1 or 2), when the source pairs the actors: a clash’s sides, or an act’s actor (1) and what it struck (2).',
     }),
-    incident: t.field({
-      type: IncidentRef,
-      description: 'The incident.',
-      resolve: async (p, _, ctx) => (await ctx.loaders.incidentLoader.load(p.incidentId))!,
-    }),
-    attribution: t.expose('attribution', { type: AttributionEnum, description: 'Claimed, attributed or suspected.' }),
-    inferred: t.boolean({
-      description: 'True when its source names the organization in the incident without saying it acted, or how firmly, and a rule derived it: `inference` gives the rule.',
-      resolve: (p) => derivedOf(p) !== null,
-    }),
-    inference: t.string({ nullable: true, description: 'How the role or the attribution was derived, when `inferred`.', resolve: (p) => derivedOf(p) }),
-    citations: t.field(citationsField('perpetratorId')),
   }),
 });
+
+// The fields every organization-incident link shows, perpetrator or party.
+for (const ref of [PerpetratorRef, PartyRef]) builder.objectFields(ref, (t) => ({
+  organization: t.field({
+    type: OrganizationRef,
+    description: 'The organization.',
+    resolve: (p, _, ctx) => fetchedOr<OrganizationRow>(p, 'organization', () => ctx.loaders.organizationLoader.load(p.organizationId)),
+  }),
+  incident: t.field({
+    type: IncidentRef,
+    description: 'The incident.',
+    resolve: async (p, _, ctx) => (await ctx.loaders.incidentLoader.load(p.incidentId))!,
+  }),
+  attribution: t.expose('attribution', { type: AttributionEnum, description: 'Claimed, attributed or suspected.' }),
+  inferred: t.boolean({
+    description: 'True when its source names the organization in the incident without stating its part, or how firmly it is tied, and a rule derived it: `inference` gives the rule.',
+    resolve: (p) => derivedOf(p) !== null,
+  }),
+  inference: t.string({ nullable: true, description: 'How the role or the attribution was derived, when `inferred`.', resolve: (p) => derivedOf(p) }),
+  citations: t.field(citationsField('perpetratorId')),
+}));
 
 ParticipantRef.implement({
   description: 'A person’s part in an incident: leader, target, victim, hostage, announcer.',
@@ -111,11 +126,25 @@ builder.node(IncidentRef, {
       description: 'People injured; null when unknown.',
       resolve: (i) => countRange(i, 'injured'),
     }),
-    targets: t.field({ type: [TargetKindEnum], description: 'Who or what was targeted.', resolve: (i) => i.targets as TargetKind[] }),
+    targets: t.field({ type: [TargetKindEnum], description: 'Who or what was targeted (`targetInference` says when a rule derived them).', resolve: (i) => i.targets as TargetKind[] }),
+    targetInference: t.string({
+      nullable: true,
+      description: 'The rule that derived `targets` from the parties acted on, when the source names actors rather than targets (ACLED); null when it states them.',
+      resolve: (i) => inferenceOf(i, 'targets'),
+    }),
     perpetrators: t.field({
       type: [PerpetratorRef],
-      description: 'Organizations that claimed it or are blamed or suspected.',
+      description: 'Organizations that carried it out (their part ACTED): claimed, blamed or suspected. `parties` lists the others.',
       resolve: (i, _, ctx) => prefetched<IncidentPerpetrator[]>(i, 'perpetrators') ?? ctx.loaders.perpetratorsByIncidentLoader.load(i.id),
+    }),
+    parties: t.field({
+      type: [PartyRef],
+      description: 'Every organization named in it, with its part: those that acted, those acted on, the sides of a clash, parties whose part is not stated.',
+      args: { role: t.arg({ type: [IncidentRoleEnum], description: 'Only these parts.' }) },
+      resolve: async (i, args, ctx) => {
+        const parties = await ctx.loaders.partiesByIncidentLoader.load(i.id);
+        return args.role ? parties.filter((p) => args.role!.includes(p.role)) : parties;
+      },
     }),
     participants: t.field({
       type: [ParticipantRef],
@@ -167,8 +196,13 @@ export const IncidentFilterInput = builder.inputType('IncidentFilter', {
         'true also matches those whose open side may reach into the period.',
     }),
     country: t.string({ description: 'ISO 3166-1 alpha-2 country code ("ML").' }),
-    perpetrator: t.string({ description: 'Tied to the organization with this slug ("jnim").' }),
-    attribution: t.field({ type: [AttributionEnum], description: 'Tied to an organization (the `perpetrator`, when given) this way.' }),
+    perpetrator: t.string({ description: 'Carried out by the organization with this slug ("jnim"): its part is ACTED.' }),
+    attribution: t.field({ type: [AttributionEnum], description: 'Carried out by an organization (the `perpetrator`, when given) tied this way.' }),
+    party: t.string({ description: 'The organization with this slug took part, in one of the `role` parts (any part when `role` is not given).' }),
+    role: t.field({
+      type: [IncidentRoleEnum],
+      description: 'An organization (the `party`, when given) took one of these parts: [ACTED_ON] is what was done to it, [SIDE] the clashes it fought.',
+    }),
     kind: t.field({ type: [IncidentKindEnum], description: 'Any of these kinds.' }),
     target: t.field({ type: [TargetKindEnum], description: 'Targeted any of these.' }),
     minKilled: t.int({ description: 'At least this many killed, by the lower bound of the count.' }),

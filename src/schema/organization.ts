@@ -19,7 +19,7 @@ import { inferenceOf } from '../values/partial-date.js';
 import { connectionOf } from './connections.js';
 import { partialDateField } from './dates.js';
 import {
-  AreaRoleEnum, AttributionEnum, DesignationAuthorityEnum, EstimateKindEnum, IncidentKindEnum, MembershipRoleEnum,
+  AreaRoleEnum, AttributionEnum, DesignationAuthorityEnum, EstimateKindEnum, IncidentKindEnum, IncidentRoleEnum, MembershipRoleEnum,
   OrganizationKindEnum, OrganizationStatusEnum, RelationTypeEnum,
 } from './enums.js';
 import { IncidentConnection } from './incident.js';
@@ -91,6 +91,11 @@ const OrganizationIncidentFilter = builder.inputType('OrganizationIncidentFilter
     }),
     kind: t.field({ type: [IncidentKindEnum], description: 'Any of these kinds.' }),
     attribution: t.field({ type: [AttributionEnum], description: 'Only incidents tied to the organization this way.' }),
+    role: t.field({
+      type: [IncidentRoleEnum],
+      defaultValue: ['ACTED'],
+      description: 'Its part in them: [ACTED] (the default) is what it did, [ACTED_ON] what was done to it, [SIDE] the clashes it fought; all four for any part.',
+    }),
   }),
 });
 
@@ -203,13 +208,14 @@ builder.node(OrganizationRef, {
     }),
     incidents: t.field({
       type: IncidentConnection,
-      description: 'Incidents it claimed, is blamed for or suspected of; newest first, undated last.',
+      description: 'Incidents it carried out (claimed, blamed for or suspected of), or took another part in (`filter.role`); newest first, undated last.',
       args: { filter: t.arg({ type: OrganizationIncidentFilter, description: 'Conditions the incidents must meet.' }), ...t.arg.connectionArgs() },
       resolve: async (o, args, ctx) => {
         const from = dateArgument(args.filter?.from, 'filter.from');
         const to = dateArgument(args.filter?.to, 'filter.to');
         const perpetrations = await ctx.loaders.perpetrationsByOrganizationLoader.load(o.id);
         const incidents = perpetrations
+          .filter((p) => (args.filter?.role ?? ['ACTED']).includes(p.role))
           .filter((p) => !args.filter?.attribution || args.filter.attribution.includes(p.attribution))
           .map((p) => p.incident)
           .filter((i) => !args.filter?.kind || args.filter.kind.includes(i.kind))

@@ -18,6 +18,7 @@ export const RelationRef = builder.objectRef<OrganizationRelation>('Organization
 export const AreaRef = builder.objectRef<OrganizationArea>('OrganizationArea');
 export const MembershipRef = builder.objectRef<Membership>('Membership');
 export const PerpetratorRef = builder.objectRef<IncidentPerpetrator>('IncidentPerpetrator');
+export const PartyRef = builder.objectRef<IncidentPerpetrator>('IncidentParty');
 export const ParticipantRef = builder.objectRef<IncidentParticipant>('IncidentParticipant');
 export const FundingLinkRef = builder.objectRef<FundingStreamIncident>('FundingStreamIncident');
 export const ExternalIdentifierRef = builder.objectRef<ExternalIdentifier>('ExternalIdentifier');

@@ -10,7 +10,9 @@ const StatsGroupEnum = builder.enumType('IncidentStatsGroup', {
     YEAR: { description: 'By year of the (earliest) date; undated incidents in the null bucket.' },
     COUNTRY: { description: 'By country code.' },
     KIND: { description: 'By incident kind.' },
-    PERPETRATOR: { description: 'By organization tied to the incident; an incident with two perpetrators counts in both.' },
+    PERPETRATOR: {
+      description: 'By organization that carried it out, or took the parts `filter.role` gives ([ACTED_ON]: by organization acted on); an incident with two counts in both.',
+    },
   } as const,
 });
 

@@ -355,7 +355,9 @@ class SeedWriter {
       const incidentId = this.id(this.incidentIds, i.slug);
       for (const p of i.perpetrators) {
         const organizationId = this.id(this.organizationIds, p.organization);
-        this.perpetrators.add({ id: stableId('perpetrator', i.slug, p.organization), incidentId, organizationId, attribution: p.attribution }, p.citations);
+        // A seed perpetrator is cited by the passage saying it claimed, carried out or is blamed for the act: it states the role.
+        const stating = p.citations.map((c) => ({ ...c, supports: [...new Set([...(c.supports ?? []), 'role' as const])] }));
+        this.perpetrators.add({ id: stableId('perpetrator', i.slug, p.organization), incidentId, organizationId, attribution: p.attribution }, stating);
       }
       for (const p of i.participants) {
         const personId = this.id(this.personIds, p.person);

@@ -20,7 +20,7 @@ const partialDate = z.string().superRefine((value, ctx) => {
 });
 
 /** Fields of a record that a passage can be declared to carry, beyond the record itself. */
-export const SUPPORTABLE_FIELDS = ['status', 'summary', 'ideology', 'biography'] as const;
+export const SUPPORTABLE_FIELDS = ['status', 'summary', 'ideology', 'biography', 'role', 'kind', 'targets'] as const;
 
 export const citationSchema = z.strictObject({
   source: slug,

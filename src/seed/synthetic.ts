@@ -329,7 +329,7 @@ async function generate(seed: number, factor: number, scale: Scale, add: Add) {
       if (i === 1 && org === main) continue;
       const attribution = r.weighted([['CLAIMED', 3], ['ATTRIBUTED', 5], ['SUSPECTED', 2]] as const);
       const link = await add('IncidentPerpetrator', [next('IncidentPerpetrator'), id, org.id, attribution]);
-      await cite('IncidentPerpetrator', link, `${org.name} ${attribution === 'CLAIMED' ? 'claimed' : attribution === 'ATTRIBUTED' ? 'was held responsible for' : 'is suspected of'} the ${title.charAt(0).toLowerCase()}${title.slice(1)}.`);
+      await cite('IncidentPerpetrator', link, `${org.name} ${attribution === 'CLAIMED' ? 'claimed' : attribution === 'ATTRIBUTED' ? 'was held responsible for' : 'is suspected of'} the ${title.charAt(0).toLowerCase()}${title.slice(1)}.`, ['role']);
     }
   }
 }

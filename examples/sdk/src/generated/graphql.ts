@@ -69,7 +69,7 @@ export type EstimateKind =
 
 /** Narrows a list of incidents; all given conditions must hold. */
 export type IncidentFilter = {
-  /** Tied to an organization (the `perpetrator`, when given) this way. */
+  /** Carried out by an organization (the `perpetrator`, when given) tied this way. */
   attribution?: Array<Attribution> | null | undefined;
   /** ISO 3166-1 alpha-2 country code ("ML"). */
   country?: string | null | undefined;
@@ -81,8 +81,12 @@ export type IncidentFilter = {
   kind?: Array<IncidentKind> | null | undefined;
   /** At least this many killed, by the lower bound of the count. */
   minKilled?: number | null | undefined;
-  /** Tied to the organization with this slug ("jnim"). */
+  /** The organization with this slug took part, in one of the `role` parts (any part when `role` is not given). */
+  party?: string | null | undefined;
+  /** Carried out by the organization with this slug ("jnim"): its part is ACTED. */
   perpetrator?: string | null | undefined;
+  /** An organization (the `party`, when given) took one of these parts: [ACTED_ON] is what was done to it, [SIDE] the clashes it fought. */
+  role?: Array<IncidentRole> | null | undefined;
   /** Cited from the source with this slug: what one import brought ("acled-..."). */
   source?: string | null | undefined;
   /** Targeted any of these. */
@@ -116,6 +120,17 @@ export type IncidentKind =
   /** A car or truck bomb. */
   | 'VEHICLE_BOMB';
 
+/** An organization’s part in an incident, as its source defines the actors’ roles. */
+export type IncidentRole =
+  /** It carried out the act: the attacker, the kidnapper, the one who struck. The incident’s `perpetrators`. */
+  | 'ACTED'
+  /** The act was done to it: the attacked, the struck, the abducted. */
+  | 'ACTED_ON'
+  /** Named in the incident, its part not stated. */
+  | 'PARTY'
+  /** A side of a clash between armed actors (an ACLED battle): neither attacker nor attacked. */
+  | 'SIDE';
+
 /** A person’s role in an organization. */
 export type MembershipRole =
   /** Associate without formal membership. */
@@ -141,21 +156,37 @@ export type MembershipRole =
 export type OrganizationKind =
   /** A regional branch or emirate of a larger group (AQIM’s Sahara Emirate). */
   | 'BRANCH'
+  /** A charity, foundation or relief organisation. */
+  | 'CHARITY'
+  /** Unarmed people as a group: a community, an occupation, a humanitarian body (ACLED’s civilians). Never an armed actor. */
+  | 'CIVILIAN_GROUP'
   /** An alliance of groups that keep their own identity (JNIM). */
   | 'COALITION'
+  /** A company, bank or trading firm. */
+  | 'COMPANY'
+  /** Rioters or protesters (ACLED’s types 5 and 6). */
+  | 'CROWD'
+  /** An international force or mission that is not one state’s force (MINUSMA), or another armed outsider (ACLED’s external/other forces). */
+  | 'EXTERNAL_FORCE'
   /** A katiba or faction inside a larger group or coalition (Katiba Macina). */
   | 'FACTION'
+  /** A ministry, agency or office of a state, other than its armed forces. */
+  | 'GOVERNMENT_BODY'
   /** An armed group with its own identity and leadership. */
   | 'GROUP'
+  /** An armed group organised around an ethnic, communal or local identity: dozos, self-defence groups (ACLED’s identity militias). */
+  | 'IDENTITY_MILITIA'
   /** A political-military movement (the Taliban). */
   | 'MOVEMENT'
   /** A transnational network of groups (al-Qa’ida). */
   | 'NETWORK'
+  /** An armed group serving a political elite or party, not seeking to replace the government (ACLED’s political militias). */
+  | 'POLITICAL_MILITIA'
   /** A state acting as such, when the source names the country rather than a force ("France announced"). */
   | 'STATE'
   /** A state’s military or security force (Barkhane, national armies). */
   | 'STATE_FORCE'
-  /** The source does not say what sort of organization it is (a sanctions list entry). */
+  /** No source says what sort of organization it is. */
   | 'UNKNOWN';
 
 /** Whether a person is alive, dead or held. */
