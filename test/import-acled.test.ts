@@ -27,6 +27,12 @@ describe('reading ACLED', () => {
     expect(acledDay('29 December 2020')).toBe('2020-12-29');
     expect(acledDay('13-Aug-20')).toBe('2020-08-13');
     expect(acledDay('31 February 2020')).toBeNull();
+    // A two-digit year is the year column's; one the column contradicts is no date; without it, 1950-2049.
+    expect(acledDay('29-Sep-18', '2018')).toBe('2018-09-29');
+    expect(acledDay('29-Sep-68', '1968')).toBe('1968-09-29');
+    expect(acledDay('29-Sep-18', '2019')).toBeNull();
+    expect(acledDay('29 September 2018', '2019')).toBeNull();
+    expect(acledDay('1-Jan-69')).toBe('1969-01-01');
     expect(actorNames('JNIM: Group for Support of Islam and Muslims')).toEqual(['JNIM', 'Group for Support of Islam and Muslims']);
     expect(actorNames('Military Forces of Mali (2013-2020)')).toEqual(['Military Forces of Mali']);
   });
@@ -80,7 +86,7 @@ describe('importing ACLED excerpts into the seeded graph', () => {
     expect(abduction.perpetrators.map((p: { organization: { slug: string } }) => p.organization.slug).sort()).toEqual(['jnim', 'katiba-macina']);
     expect(abduction.citations).toEqual(expect.arrayContaining([
       { quote: 'Whatsapp; Koro Kibaru; Kibaru; Reelle Afrique', locator: 'event MLI4678, source' },
-      { quote: '29 December 2020', locator: 'event MLI4678, event_date' },
+      { quote: 'event_date=29 December 2020; year=2020', locator: 'event MLI4678, event_date, year' },
     ]));
     // time_precision 2: a week around the date, the range marked as inferred from the code.
     const week = acled.edges.map((e: { node: { date: { qualifier: string } } }) => e.node).find((i: { date: { qualifier: string } }) => i.date.qualifier === 'BETWEEN');
@@ -204,15 +210,38 @@ describe('ACLED attributions from the notes, as a careful reader states them', (
   });
 });
 
+// An export of another country in the dyadic form ("29-Sep-18") was refused whole when an event's notes
+// omitted the year: its year column was never read. Its cells now state the date.
+describe('an ACLED export whose notes omit a year its year column states', () => {
+  it('imports, the date cited by its cells', async () => {
+    const db = await createTestDatabase({ seed: false });
+    const dir = mkdtempSync(join(tmpdir(), 'acled-year-'));
+    try {
+      const path = join(dir, 'burkina_notes_without_year.csv');
+      writeFileSync(path, readFileSync(DYADIC, 'utf8').replace('On 16 February 2021, presumed', 'On 16 February, presumed'));
+      await importFile(db, path);
+      const { incident } = await queryData(db, '{ incident(slug: "acled-bfo4460") { date { iso precision } citations { quote locator } } }');
+      expect(incident.date).toEqual({ iso: '2021-02-16', precision: 'DAY' });
+      expect(incident.citations).toContainEqual({ quote: 'event_date=16-Feb-21; year=2021', locator: 'event BFO4460, event_date, year' });
+      expect(await lintDatabase(db.prisma)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      await db.close();
+    }
+  });
+});
+
 // A refusal's message named neither the file nor that nothing was written ("The provenance linter found 2 problems").
 describe('a file the provenance rules refuse', () => {
   it('is refused whole, with a message that names the file, says nothing was written and lists the findings', async () => {
     const db = await createTestDatabase();
     const dir = mkdtempSync(join(tmpdir(), 'acled-refused-'));
     try {
-      // The notes of one event without its year: the year of its date is then in none of its passages.
+      // An export without the year column, and the notes of one event without the year: the year of its
+      // date ("16-Feb-21") is then in none of its passages.
       const path = join(dir, 'burkina_year_missing.csv');
-      writeFileSync(path, readFileSync(DYADIC, 'utf8').replace('On 16 February 2021, presumed', 'On 16 February, presumed'));
+      const withoutYear = readFileSync(DYADIC, 'utf8').split('\n').map((line) => line.replace(/^([^,]*,[^,]*,[^,]*,[^,]*,[^,]*),[^,]*,/, '$1,')).join('\n');
+      writeFileSync(path, withoutYear.replace('On 16 February 2021, presumed', 'On 16 February, presumed'));
       const before = (await queryData(db, '{ incidents { totalCount } }')).incidents.totalCount;
       const error = (await importFile(db, path).catch((e: unknown) => e)) as Error;
       expect(error.message).toMatch(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: refused, nothing was written\\.`));

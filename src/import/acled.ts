@@ -5,7 +5,7 @@
 import { parse } from 'csv-parse/sync';
 import type { Attribution, IncidentKind } from '../generated/prisma/enums.js';
 import { ASSOCIATED_TYPE_RULE, eventActors, isGeneric, kindOfType, partiesOf, TARGETS_RULE, targetsOf, type EventActor } from './acled-roles.js';
-import { escapeRegExp } from '../provenance/text.js';
+import { escapeRegExp, twoDigitYear } from '../provenance/text.js';
 import { countryCode, countryOfAlpha3 } from './countries.js';
 import { ImportFileError, type ImportFile } from './file.js';
 import type { Cite, ImportedEntity, ImportedIncident, ImportPlan, RowProblem } from './plan.js';
@@ -32,12 +32,18 @@ const KINDS: Record<string, IncidentKind> = {
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
-/** "29 December 2020" (monadic export) or "13-Aug-20" (dyadic): ISO day, or null. */
-export function acledDay(value: string): string | null {
+/**
+ * "29 December 2020" (monadic export) or "13-Aug-20" (dyadic): ISO day, or null. A two-digit year is the
+ * `year` column's when the export has one ("29-Sep-18" with year 2018); without it, 1950-2049. A year
+ * column that contradicts the date is no date.
+ */
+export function acledDay(value: string, yearColumn?: string): string | null {
   const m = /^(\d{1,2})[ -]([A-Za-z]+)[ -](\d{2}|\d{4})$/.exec(value.trim());
   if (!m) return null;
   const month = MONTHS.indexOf(m[2]!.slice(0, 3).toLowerCase()) + 1;
-  const year = m[3]!.length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
+  const stated = /^\d{4}$/.test(yearColumn?.trim() ?? '') ? Number(yearColumn!.trim()) : null;
+  const year = m[3]!.length === 4 ? Number(m[3]) : stated !== null && stated % 100 === Number(m[3]) ? stated : stated === null ? twoDigitYear(Number(m[3])) : NaN;
+  if (stated !== null && year !== stated) return null;
   const day = Number(m[1]);
   const date = new Date(Date.UTC(year, month - 1, day));
   if (month === 0 || date.getUTCDate() !== day) return null;
@@ -197,9 +203,10 @@ export function planAcled(file: ImportFile): ImportPlan {
       outOfScope++;
       continue;
     }
-    const day = acledDay(first.event_date ?? '');
+    const day = acledDay(first.event_date ?? '', first.year);
     if (!day) {
-      problems.push({ line, message: `${at}: event_date "${(first.event_date ?? '').slice(0, 40)}" is not a date` });
+      const year = first.year?.trim() ? ` of the year ${first.year.trim().slice(0, 6)}` : '';
+      problems.push({ line, message: `${at}: event_date "${(first.event_date ?? '').slice(0, 40)}" is not a date${year}` });
       continue;
     }
     const precision = first.time_precision?.trim();
@@ -269,7 +276,8 @@ export function planAcled(file: ImportFile): ImportPlan {
       ...(targets.length > 0 ? { targetsInference: TARGETS_RULE } : {}),
       citations: [
         ...(notes ? [cite(notes, 'notes', ['summary'])] : []),
-        cite(first.event_date!.trim(), 'event_date'),
+        // The date is stated by its cells: with the year column, a two-digit year is no guess.
+        cite(first.year?.trim() ? `event_date=${first.event_date!.trim()}; year=${first.year.trim()}` : first.event_date!.trim(), first.year?.trim() ? 'event_date, year' : 'event_date'),
         ...(fatalities !== '' ? [cite(fatalities, 'fatalities')] : []),
         // Who reported it, as ACLED records: cited, not guessed into a speaker.
         ...(first.source?.trim() ? [cite(first.source.trim(), 'source')] : []),

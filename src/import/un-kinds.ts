@@ -17,6 +17,7 @@ const COMPANY = new RegExp(
     'CHEMICAL|DIAMANT|DIAMOND|INSURANCE|MILLS|BAKERIES|FACTORY|FACTORIES|SUPPLIES|SERVICES|EQUIPMENT)\\b',
 );
 const STATE_FORCE = /\b(ARMED FORCES|ROCKET FORCE|PEOPLE’S ARMY|PEOPLE'S ARMY|REVOLUTIONARY GUARD|GUARD CORPS|NAVY|AIR FORCE)\b/;
+const STATE_BODY = /\b(MINISTRY|COMMITTEE|COMMISSION|AUTHORITY|DIRECTORATE|ACADEMY|UNIVERSITY|ADMINISTRATION|GENERAL BUREAU|OFFICE \d+)\b/;
 const GOVERNMENT_BODY =
   /\b(MINISTRY|DEPARTMENT|BUREAU|COMMITTEE|COMMISSION|ADMINISTRATION|AUTHORITY|DIRECTORATE|ACADEMY|UNIVERSITY|OFFICE \d+|ORGANI[SZ]ATION|ESTABLISHE?MENT|HEADQUARTERS|INSTITUTE|RESEARCH CENT(ER|RE)|WORKERS’ PARTY)\b/;
 
@@ -29,12 +30,17 @@ export const UN_KIND_RULE =
 /** The kind UN_KIND_RULE gives an entity of `regime` named `name`, or null. */
 export function unEntityKind(regime: string | null, name: string): OrganizationKind | null {
   const upper = name.toUpperCase();
+  // "... PILING AND FOUNDATIONS COMPANY" is a firm; "... CHARITY FOUNDATION" a charity.
+  if (/\bCOMPAN(Y|IES)\b/.test(upper)) return 'COMPANY';
   if (CHARITY.test(upper)) return 'CHARITY';
-  if (COMPANY.test(upper)) return 'COMPANY';
   if (regime && STATE_REGIMES.has(regime)) {
+    // A ministry of the armed forces is a ministry; a committee for space technology is no firm.
+    if (STATE_BODY.test(upper)) return 'GOVERNMENT_BODY';
     if (STATE_FORCE.test(upper)) return 'STATE_FORCE';
+    if (COMPANY.test(upper)) return 'COMPANY';
     if (GOVERNMENT_BODY.test(upper)) return 'GOVERNMENT_BODY';
     return null;
   }
+  if (COMPANY.test(upper)) return 'COMPANY';
   return regime && ARMED_REGIMES.has(regime) ? 'GROUP' : null;
 }

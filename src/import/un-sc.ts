@@ -9,6 +9,7 @@ import { parsePartialDate, PartialDateError } from '../values/partial-date.js';
 import { countryCode } from './countries.js';
 import { ImportFileError, type ImportFile } from './file.js';
 import type { Cite, ImportedAttribute, ImportedEntity, ImportPlan, RowProblem } from './plan.js';
+import { unEntityKind, UN_KIND_RULE } from './un-kinds.js';
 
 const ARRAYS = new Set([
   'INDIVIDUAL', 'ENTITY', 'INDIVIDUAL_ALIAS', 'ENTITY_ALIAS', 'VALUE', 'INDIVIDUAL_DATE_OF_BIRTH', 'INDIVIDUAL_ADDRESS',
@@ -240,6 +241,8 @@ export function planUnList(file: ImportFile): ImportPlan {
       aliases.splice(0, aliases.length, ...unpacked);
       const comments = text(entry.COMMENTS1);
       const listType = text(entry.UN_LIST_TYPE);
+      // The list names an entity's regime, not its kind: a rule reads the kind from both (un-kinds.ts).
+      const kind = tag === 'ENTITY' ? unEntityKind(listType, name) : null;
       entities.push({
         type: tag === 'INDIVIDUAL' ? 'PERSON' : 'ORGANIZATION',
         line,
@@ -260,6 +263,7 @@ export function planUnList(file: ImportFile): ImportPlan {
         attributes,
         country: codes[0] ?? addresses.map(countryCode).find((c) => c !== null) ?? null,
         resolveBy: nameVariants(name),
+        ...(kind ? { kind: { value: kind, inference: UN_KIND_RULE, citation: cite(`UN_LIST_TYPE=${listType ?? ''}; ${nameElements.replace(/ \+ /g, '+')}=${name}`, `UN_LIST_TYPE, ${nameElements}`) } } : {}),
         // "Founder and leader of Ansar Eddine (QDe.135)": a link to that entry, cited, its role left to the reader.
         mentions: [...new Set([...(comments ?? '').matchAll(/\(([A-Z]{2}[ei]\.\d{3})\)/g)].map((m) => m[1]!))]
           .filter((r) => r !== reference)

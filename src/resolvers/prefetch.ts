@@ -202,7 +202,7 @@ const PATHS: Record<string, Record<string, FieldPath[]>> = {
  */
 const READS: Record<string, Record<string, readonly string[]>> = {
   Organization: {
-    id: ['id'], slug: ['slug'], name: ['name'], kind: ['kind'], status: ['status'], summary: ['summary'], ideology: ['ideology'],
+    id: ['id'], slug: ['slug'], name: ['name'], kind: ['kind'], kindInference: ['inferences'], status: ['status'], summary: ['summary'], ideology: ['ideology'],
     founded: DATE('founded'), dissolved: DATE('dissolved'),
     aliases: [], components: [], memberOf: [], relations: [], allegiances: [], leaders: [], areas: [], designations: [], citations: [],
   },

@@ -106,7 +106,12 @@ builder.node(OrganizationRef, {
   fields: (t) => ({
     slug: t.exposeString('slug', { description: 'Short, stable, lowercase key: "jnim", "aqim", "katiba-macina".' }),
     name: t.exposeString('name', { description: 'Canonical name.' }),
-    kind: t.expose('kind', { type: OrganizationKindEnum, description: 'What sort of organization it is.' }),
+    kind: t.expose('kind', { type: OrganizationKindEnum, description: 'What sort of organization it is (`kindInference` says when a rule read it).' }),
+    kindInference: t.string({
+      nullable: true,
+      description: 'The rule that read `kind` from what a source does state (a name, a sanctions regime), when no source classifies the organization; null when one does.',
+      resolve: (o) => inferenceOf(o, 'kind'),
+    }),
     status: t.expose('status', { type: OrganizationStatusEnum, description: 'Whether it still operates.' }),
     summary: t.string({ nullable: true, description: 'A short description.', resolve: (o, _, ctx) => textOf(o, 'summary', ctx.loaders.organizationTextLoader) }),
     ideology: t.string({ nullable: true, description: 'Its ideology and aims.', resolve: (o, _, ctx) => textOf(o, 'ideology', ctx.loaders.organizationTextLoader) }),
