@@ -17,9 +17,9 @@ const MONADIC = join(import.meta.dirname, 'fixtures', 'acled_mali_jnim_monadic_s
 const DYADIC = join(import.meta.dirname, 'fixtures', 'acled_burkina_jnim_dyadic_sample.csv');
 const WHOLE = join(import.meta.dirname, '..', '..', 'shared', 'datasets', 'acled_mali_2017-01-01_2020-12-31_monadic.csv');
 
-async function importFile(db: TestDatabase, path: string) {
+async function importFile(db: TestDatabase, path: string, onError: 'fail' | 'skip' = 'fail') {
   const file = readImportFile(path);
-  return writePlan(db, file, 'acled', planAcled(file), { progressTo: null });
+  return writePlan(db, file, 'acled', planAcled(file), { progressTo: null, onError });
 }
 
 describe('reading ACLED', () => {
@@ -233,7 +233,7 @@ describe('an ACLED export whose notes omit a year its year column states', () =>
 
 // A refusal's message named neither the file nor that nothing was written ("The provenance linter found 2 problems").
 describe('a file the provenance rules refuse', () => {
-  it('is refused whole, with a message that names the file, says nothing was written and lists the findings', async () => {
+  it('is refused whole, with a message that names the file, says nothing was written and lists the findings; --on-error=skip imports the rest', async () => {
     const db = await createTestDatabase();
     const dir = mkdtempSync(join(tmpdir(), 'acled-refused-'));
     try {
@@ -247,6 +247,13 @@ describe('a file the provenance rules refuse', () => {
       expect(error.message).toMatch(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: refused, nothing was written\\.`));
       expect(error.message).toMatch(/Incident\[acled-bfo4460\]\.date: DATE_NOT_STATED/);
       expect((await queryData(db, '{ incidents { totalCount } }')).incidents.totalCount).toBe(before);
+      // --on-error=skip once changed nothing here: the records with findings are now skipped, and listed.
+      const summary = await importFile(db, path, 'skip');
+      expect(summary.skippedRows).toEqual([expect.stringMatching(/^.*burkina_year_missing\.csv:2: incident acled-bfo4460 skipped: Incident\[acled-bfo4460\]\.date: DATE_NOT_STATED/)]);
+      expect(summary.lines()).toEqual(expect.arrayContaining(['Incident: 3 created', 'Row: 1 skipped']));
+      expect((await queryData(db, '{ incidents { totalCount } }')).incidents.totalCount).toBe(before + 3);
+      expect(await db.prisma.incident.count({ where: { slug: 'acled-bfo4460' } })).toBe(0);
+      expect(await lintDatabase(db.prisma)).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
       await db.close();

@@ -7,12 +7,13 @@ import { insertRows } from '../db/bulk.js';
 import type { Database } from '../db/client.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { dateColumns, parsePartialDate } from '../values/partial-date.js';
-import { assertLintClean, formatFinding, ProvenanceError, type Finding } from '../provenance/lint.js';
+import { formatFinding, lintDatabase, ProvenanceError, type Finding } from '../provenance/lint.js';
 import { reindexSearch } from '../search/indexer.js';
 import { nameKey } from '../search/normalize.js';
 import type { ImportFile } from './file.js';
 import type { Cite, ImportedAttribute, ImportedEntity, ImportPlan } from './plan.js';
 import { decide } from './link.js';
+import { itemsOfFindings, planWithout, SkippableFindings, skippedLines } from './skip-findings.js';
 import { ImportSummary } from './report.js';
 import { slugify } from './slug.js';
 import { BUMP_DATA_VERSION } from '../db/data-version.js';
@@ -311,7 +312,7 @@ export class ImportRefusedError extends ProvenanceError {
     const shown = findings.slice(0, FINDINGS_SHOWN).map(formatFinding);
     const more = findings.length > FINDINGS_SHOWN ? [`... and ${findings.length - FINDINGS_SHOWN} more`] : [];
     this.message = `${path}: refused, nothing was written. The records it would write break the provenance rules in ${findings.length} place(s) ` +
-      `(a value no cited passage states, a passage missing):\n  - ${[...shown, ...more].join('\n  - ')}`;
+      `(a value no cited passage states, a passage missing); --on-error=skip imports the rest and lists what it skips:\n  - ${[...shown, ...more].join('\n  - ')}`;
   }
 }
 
@@ -335,7 +336,9 @@ export async function writePlan(db: Database, file: ImportFile, format: string, 
 /** The lock every import takes (Database.exclusive): imports of one database are serialised. */
 export const IMPORT_LOCK = 'sahel-graph:import';
 
-async function writeUnlocked(db: Database, file: ImportFile, format: string, plan: ImportPlan, options: ImportOptions, summary: ImportSummary): Promise<ImportSummary> {
+async function writeUnlocked(
+  db: Database, file: ImportFile, format: string, plan: ImportPlan, options: ImportOptions, summary: ImportSummary, retry = false,
+): Promise<ImportSummary> {
   const previous = await db.prisma.source.findUnique({ where: { sha256: file.sha256 } });
   if (previous) {
     summary.notes.push(`${file.name} was imported already (${previous.slug}, SHA-256 ${file.sha256.slice(0, 12)}…): nothing to do.`);
@@ -594,13 +597,28 @@ async function writeUnlocked(db: Database, file: ImportFile, format: string, pla
         if (options.complete && plan.listing) await endMissingDesignations(tx, format, source.id, plan.listing, summary);
         await reindexSearch(tx, { ...touched, sourceIds: [source.id, ...citedIds.values()] });
         await tx.$executeRawUnsafe(BUMP_DATA_VERSION);
-        // The provenance rules hold for imported records as for the seed.
-        await assertLintClean(tx);
+        // The provenance rules hold for imported records as for the seed. Under --on-error=skip, the
+        // records the findings concern are found while this write is open, to write the plan again without them.
+        const findings = await lintDatabase(tx);
+        if (findings.length > 0 && options.onError === 'skip' && !retry) {
+          const keys = new Map([...entityIds].map(([key, id]) => [id, key]));
+          const written = { incidents: new Set((plan.incidents ?? []).map((i) => i.slug)), entities: new Set(plan.entities.map((e) => e.key)) };
+          const items = await itemsOfFindings(tx, findings, keys, written);
+          if (items) throw new SkippableFindings(findings, items);
+        }
+        if (findings.length > 0) throw new ProvenanceError(findings);
         if (options.dryRun) throw DRY_RUN;
       },
       { timeout: 30 * 60_000, maxWait: 60_000 },
     );
   } catch (error) {
+    if (error instanceof SkippableFindings) {
+      // A fresh count: the failed attempt's was of records it did not write.
+      const again = new ImportSummary();
+      again.skippedRows.push(...summary.skippedRows, ...skippedLines(file.path, plan, error.items));
+      again.count('Row', 'skipped', summary.get('Row', 'skipped') + error.items.size);
+      return writeUnlocked(db, file, format, planWithout(plan, [...error.items.values()].map((i) => i.item)), options, again, true);
+    }
     if (error instanceof ProvenanceError) throw new ImportRefusedError(file.path, error.findings);
     if (error !== DRY_RUN) throw error;
     summary.notes.push('Dry run: nothing was written.');
