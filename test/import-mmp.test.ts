@@ -2,7 +2,7 @@
 // and dated ties. Excerpts of the real files are committed in test/fixtures (the key's Sahel rows, with
 // its byte-order mark, trailing column, "-99" ids and U+0092 apostrophes; the Sahel relationships).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readImportFile } from '../src/import/file.js';
@@ -116,5 +116,32 @@ describe('importing the MMP excerpts into the seeded graph', () => {
       if (tie?.inferred) expect(tie.inference).toMatch(/second group is taken as the splinter of the first/);
     }
     expect(disagreements).toEqual([]);
+  });
+
+  // A newer export of the same ties once wrote every one of them again.
+  it('the same rows in other bytes create nothing; a newer file writes only the tie it adds, citing the ties held', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mmp-again-'));
+    try {
+      const text = readFileSync(RELATIONSHIPS, 'utf8');
+      const before = await db.prisma.organizationRelation.count();
+      // The file has Windows line endings; the same rows with Unix ones.
+      const lf = join(dir, 'mmp_relationships_lf.csv');
+      writeFileSync(lf, text.replace(/\r\n/g, '\n'));
+      const same = await importFile(db, lf);
+      expect(same.lines()).toEqual(['Source: 1 unchanged']);
+      expect(same.notes[0]).toMatch(/holds the same records as .*, imported already \(in other bytes\)/);
+      // The newer file: the same rows, and one tie more (made up for this test: a second split a year later).
+      const added = '99999,spl,65,611,2013-12-00,"In December 2013 the Those Who Sign in Blood Brigade split from Al Qaeda in the Islamic Maghreb again.",' +
+        'Al Qaeda in the Islamic Maghreb,The Those Who Sign in Blood Brigade';
+      const newer = join(dir, 'mmp_relationships_newer.csv');
+      writeFileSync(newer, `${text.trimEnd()}\r\n${added}\r\n`);
+      const summary = await importFile(db, newer);
+      expect(summary.get('OrganizationRelation', 'created')).toBe(1);
+      expect(summary.get('OrganizationRelation', 'unchanged')).toBeGreaterThan(0);
+      expect(await db.prisma.organizationRelation.count()).toBe(before + 1);
+      expect(await lintDatabase(db.prisma)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -220,15 +220,23 @@ describe('bad files are refused whole, naming the place and the problem', () => 
 // The same list with one more trailing newline is a new file: its 496 mentions were all written again, and
 // `mentions` listed each twice. Content already held is cited again by the new file, not duplicated.
 describe('the same content in other bytes', () => {
-  it('writes no mention twice: the new file cites the ones held', async () => {
+  // The list with one more trailing newline was a new file: its 496 mentions were written again.
+  it('the same records in other bytes create nothing; a newer list cites the mentions held, writing none twice', async () => {
     const db = await createTestDatabase();
     try {
       const first = await importFile(db, EXCERPT);
       const created = first.get('Mention', 'created');
       expect(created).toBeGreaterThan(0);
       const copy = join(scratch, 'un-trailing-newline.xml');
-      writeFileSync(copy, `${readFileSync(EXCERPT, 'utf8')}\n`);
-      const again = await importFile(db, copy);
+      writeFileSync(copy, `${readFileSync(EXCERPT, 'utf8').replace(/\n/g, '\r\n')}\n`);
+      const before = await counts(db);
+      const same = await importFile(db, copy);
+      expect(same.lines()).toEqual(['Source: 1 unchanged']);
+      expect(same.notes).toEqual([expect.stringMatching(/^un-trailing-newline\.xml holds the same records as un-sc-consolidated-list-2020-11-30(-[0-9a-f]+)?, imported already \(in other bytes\)/)]);
+      expect(await counts(db)).toEqual(before);
+      const newer = join(scratch, 'un-next-day.xml');
+      writeFileSync(newer, readFileSync(EXCERPT, 'utf8').replace('dateGenerated="2020-11-30T', 'dateGenerated="2020-12-01T'));
+      const again = await importFile(db, newer);
       expect(again.get('Source', 'created')).toBe(1);
       expect(again.get('Mention', 'created')).toBe(0);
       expect(again.get('Mention', 'unchanged')).toBe(created);

@@ -12,6 +12,7 @@ import { reindexSearch } from '../search/indexer.js';
 import { nameKey } from '../search/normalize.js';
 import type { ImportFile } from './file.js';
 import type { Cite, ImportedAttribute, ImportedEntity, ImportPlan } from './plan.js';
+import { contentSha256 } from './content-hash.js';
 import { decide } from './link.js';
 import { itemsOfFindings, planWithout, SkippableFindings, skippedLines } from './skip-findings.js';
 import { ImportSummary } from './report.js';
@@ -241,8 +242,17 @@ async function mentionRows(tx: Prisma.TransactionClient, { plan, entityIds, cite
   return rows;
 }
 
-/** The rows of the plan's ties between organizations; a tie of an organization with itself (two names linked to one entity) is skipped. */
-function relationRows({ plan, entityIds, cite, citations, summary }: Rows): Prisma.OrganizationRelationCreateManyInput[] {
+/**
+ * The rows of the plan's ties between organizations; a tie of an organization with itself (two names linked
+ * to one entity) is skipped, and one held already (same ends, type and start) is cited again, not written twice.
+ */
+async function relationRows(tx: Prisma.TransactionClient, { plan, entityIds, cite, citations, summary }: Rows): Promise<Prisma.OrganizationRelationCreateManyInput[]> {
+  const ids = [...new Set((plan.relations ?? []).flatMap((r) => [entityIds.get(r.from), entityIds.get(r.to)]).filter((id): id is string => id !== undefined))];
+  const held = ids.length > 0 ? await tx.organizationRelation.findMany({ where: { fromId: { in: ids }, toId: { in: ids } } }) : [];
+  const day = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : null);
+  const key = (r: { fromId: string; toId: string; type: string; startEarliest?: Date | string | null; startLatest?: Date | string | null; startPrecision?: string | null }) =>
+    JSON.stringify([r.fromId, r.toId, r.type, day(r.startEarliest ? new Date(r.startEarliest) : null), day(r.startLatest ? new Date(r.startLatest) : null), r.startPrecision ?? null]);
+  const known = new Map(held.map((r) => [key(r), r.id]));
   const rows: Prisma.OrganizationRelationCreateManyInput[] = [];
   for (const relation of plan.relations ?? []) {
     const fromId = entityIds.get(relation.from);
@@ -251,11 +261,18 @@ function relationRows({ plan, entityIds, cite, citations, summary }: Rows): Pris
       summary.count('OrganizationRelation', 'skipped');
       continue;
     }
+    const values = { type: relation.type, fromId, toId, ...dateColumns('start', relation.start ? parsePartialDate(relation.start) : null) };
+    const existing = known.get(key(values));
+    if (existing) {
+      citations.push(...relation.citations.map((c) => cite(c, { relationId: existing })));
+      summary.count('OrganizationRelation', 'unchanged');
+      continue;
+    }
     const id = randomUUID();
+    known.set(key(values), id);
     rows.push({
-      id, type: relation.type, fromId, toId, description: relation.description,
+      id, ...values, description: relation.description,
       ...(relation.directionInference ? { inferences: { direction: relation.directionInference } } : {}),
-      ...dateColumns('start', relation.start ? parsePartialDate(relation.start) : null),
     });
     citations.push(...relation.citations.map((c) => cite(c, { relationId: id })));
     summary.count('OrganizationRelation', 'created');
@@ -338,10 +355,17 @@ export const IMPORT_LOCK = 'sahel-graph:import';
 
 async function writeUnlocked(
   db: Database, file: ImportFile, format: string, plan: ImportPlan, options: ImportOptions, summary: ImportSummary, retry = false,
+  content = contentSha256(format, plan),
 ): Promise<ImportSummary> {
   const previous = await db.prisma.source.findUnique({ where: { sha256: file.sha256 } });
   if (previous) {
     summary.notes.push(`${file.name} was imported already (${previous.slug}, SHA-256 ${file.sha256.slice(0, 12)}…): nothing to do.`);
+    summary.count('Source', 'unchanged');
+    return summary;
+  }
+  const same = await db.prisma.source.findFirst({ where: { format, contentSha256: content } });
+  if (same) {
+    summary.notes.push(`${file.name} holds the same records as ${same.slug}, imported already (in other bytes): nothing to do.`);
     summary.count('Source', 'unchanged');
     return summary;
   }
@@ -361,6 +385,7 @@ async function writeUnlocked(
             description: plan.source.description,
             format,
             sha256: file.sha256,
+            contentSha256: content,
             importedAt: new Date(),
             ...dateColumns('published', plan.source.published ? parsePartialDate(plan.source.published) : null),
           },
@@ -588,7 +613,7 @@ async function writeUnlocked(
         await insertRows(tx, 'Estimate', incidents.estimates);
         const mentions = await mentionRows(tx, built);
         await insertRows(tx, 'Mention', mentions);
-        const relations = relationRows(built);
+        const relations = await relationRows(tx, built);
         await insertRows(tx, 'OrganizationRelation', relations);
         await insertRows(tx, 'Citation', citations);
         await insertRows(tx, 'MergeCandidate', candidates);
@@ -617,7 +642,7 @@ async function writeUnlocked(
       const again = new ImportSummary();
       again.skippedRows.push(...summary.skippedRows, ...skippedLines(file.path, plan, error.items));
       again.count('Row', 'skipped', summary.get('Row', 'skipped') + error.items.size);
-      return writeUnlocked(db, file, format, planWithout(plan, [...error.items.values()].map((i) => i.item)), options, again, true);
+      return writeUnlocked(db, file, format, planWithout(plan, [...error.items.values()].map((i) => i.item)), options, again, true, content);
     }
     if (error instanceof ProvenanceError) throw new ImportRefusedError(file.path, error.findings);
     if (error !== DRY_RUN) throw error;
