@@ -4,8 +4,9 @@
 // dated ties: merger, split, affiliation, alliance, rivalry, the description as the cited passage.
 // The codebook names the two groups of a row "first" and "second" and says nothing of a split's direction:
 // a split is stored as the splinter SPLIT_FROM the parent, read from the description where it says which
-// split from which ("MUJAO split from AQIM"), else by the file's convention (the parent first: 28 of the 33
-// split rows whose description names the parent), marked as inferred, with the rule.
+// split from which ("MUJAO split from AQIM"), else by the file's convention (the parent first: 21 of the 23
+// split rows whose description says which split from which), marked as inferred, with the rule. An affiliation
+// likewise: the affiliate as the description states it, else the first group, marked inferred.
 import { parse } from 'csv-parse/sync';
 import type { RelationType } from '../generated/prisma/enums.js';
 import { escapeRegExp, twoDigitYear } from '../provenance/text.js';
@@ -68,33 +69,57 @@ function nameSpellings(name: string): string[] {
 /** The rule a split's direction follows when its description does not state it. */
 export const SPLIT_CONVENTION =
   'MMP split row: its description does not say which group split from which; the second group is taken as the splinter of the first, ' +
-  'as in 28 of the 33 split rows of the 2019 file whose description names the parent.';
+  'as in 21 of the 23 split rows of the 2019 file whose description says which split from which.';
 
 /** Apostrophes and quotes as one, spaces as one: "l’Unification" and "l'Unification" alike. */
 const plain = (text: string) => text.replace(/[’‘`]/g, "'").replace(/\s+/g, ' ').toLowerCase();
 
-/** Whether `text` says that a group spelt `splinter` split (splintered, broke away...) from one spelt `parent`, in one sentence. */
-function saysSplitFrom(text: string, splinter: readonly string[], parent: readonly string[]): boolean {
+/** How a description says one group split from another, or is the other's affiliate: the words between the two names. */
+const SPLIT_WORDS = '\\b(?:split|splits|splintered|splinters|broke away|breaks away|separated|defected)\\b[^.]{0,60}?\\bfrom';
+const AFFILIATE_WORDS = '\\b(?:affiliate (?:of|to)|(?:pledged|pledges|swore|swears|sworn) (?:its |their )?(?:allegiance|loyalty|bay\'ah) to|takes orders from|took orders from)';
+
+/** Whether `text` says, in one sentence, that a group spelt `subject` stands to one spelt `object` as `words` say. */
+function says(text: string, words: string, subject: readonly string[], object: readonly string[]): boolean {
   const any = (names: readonly string[]) => names.map((n) => escapeRegExp(plain(n))).join('|');
-  const pattern = new RegExp(
-    `(?:^|[^a-z0-9])(?:${any(splinter)})(?![a-z0-9])[^.]{0,120}?\\b(?:split|splits|splintered|splinters|broke away|breaks away|separated|defected)\\b[^.]{0,60}?\\bfrom\\s+(?:the\\s+)?(?:${any(parent)})(?![a-z0-9])`,
-  );
+  const pattern = new RegExp(`(?:^|[^a-z0-9])(?:${any(subject)})(?![a-z0-9])[^.]{0,120}?${words}\\s+(?:the\\s+)?(?:[a-z]+\\s+){0,3}?(?:${any(object)})(?![a-z0-9])`);
   return pattern.test(plain(text));
+}
+
+/** Which of a row's two groups its description names first in the tie `words` describe; null when it says neither or both. */
+function statedFirst(words: string, first: string, second: string, description: string | null): 'first' | 'second' | null {
+  if (!description) return null;
+  // A spelling of one or two letters ("IS") would be read in ordinary words. Descriptions abbreviate a name
+  // by the initials of its capitalised words ("Al Qaeda in the Islamic Maghreb": "AQIM"); read, never stored.
+  const spellings = (name: string) => {
+    const initials = name.replace(/\s*\([^()]*\)$/, '').split(/\s+/).filter((w) => /^[A-Z]/.test(w)).map((w) => w[0]).join('');
+    return [...nameSpellings(name), initials].filter((n) => n.length >= 3);
+  };
+  const firstOfSecond = says(description, words, spellings(first), spellings(second));
+  const secondOfFirst = says(description, words, spellings(second), spellings(first));
+  return firstOfSecond === secondOfFirst ? null : firstOfSecond ? 'first' : 'second';
 }
 
 /**
  * Which of a split row's two groups is the splinter: the one its description says split from the other;
- * else the second (SPLIT_CONVENTION, inferred). `contradicts`: the description names the first as the splinter.
+ * else the second (SPLIT_CONVENTION, inferred).
  */
 export function splitDirection(first: string, second: string, description: string | null): { splinter: 'first' | 'second'; stated: boolean } {
-  if (description) {
-    // A spelling of one or two letters ("IS") would be read in ordinary words.
-    const spellings = (name: string) => nameSpellings(name).filter((n) => n.length >= 3);
-    const secondFromFirst = saysSplitFrom(description, spellings(second), spellings(first));
-    const firstFromSecond = saysSplitFrom(description, spellings(first), spellings(second));
-    if (secondFromFirst !== firstFromSecond) return { splinter: secondFromFirst ? 'second' : 'first', stated: true };
-  }
-  return { splinter: 'second', stated: false };
+  const stated = statedFirst(SPLIT_WORDS, first, second, description);
+  return stated ? { splinter: stated, stated: true } : { splinter: 'second', stated: false };
+}
+
+/** The rule an affiliation's direction follows when its description does not state it. */
+export const AFFILIATE_CONVENTION =
+  'MMP affiliation row: its codebook gives the two groups no order, and its description does not say which is the other\'s affiliate; ' +
+  'the first group is taken as the affiliate of the second, as the row orders them.';
+
+/**
+ * Which of an affiliation row's two groups is the affiliate: the one its description calls an affiliate
+ * of the other, or says pledged allegiance to or takes orders from it; else the first (AFFILIATE_CONVENTION, inferred).
+ */
+export function affiliateDirection(first: string, second: string, description: string | null): { affiliate: 'first' | 'second'; stated: boolean } {
+  const stated = statedFirst(AFFILIATE_WORDS, first, second, description);
+  return stated ? { affiliate: stated, stated: true } : { affiliate: 'first', stated: false };
 }
 
 export function planMmp(file: ImportFile): ImportPlan {
@@ -108,7 +133,7 @@ export function planMmp(file: ImportFile): ImportPlan {
   const entities = new Map<string, ImportedEntity>();
   const problems: RowProblem[] = [];
   const relations: ImportedRelation[] = [];
-  /** Split rows whose description names the first group as the splinter, against the file's convention. */
+  /** Rows whose description states the direction against the convention applied when it does not. */
   const contradicting: string[] = [];
   const group = (id: string, rawName: string, line: number, cite: Cite) => {
     const name = repairText(rawName);
@@ -150,14 +175,20 @@ export function planMmp(file: ImportFile): ImportPlan {
     const from = group(row.group1_id?.trim() ?? '', row.group1_name ?? '', line, cite(`${row.group1_id?.trim()},${repairText(row.group1_name ?? '')}`, 'group1_id, group1_name'));
     const to = group(row.group2_id?.trim() ?? '', row.group2_name ?? '', line, cite(`${row.group2_id?.trim()},${repairText(row.group2_name ?? '')}`, 'group2_id, group2_name'));
     // A split: the splinter SPLIT_FROM its parent, as the description states it or by the convention.
-    const split = type === 'SPLIT_FROM' ? splitDirection(repairText(row.group1_name ?? ''), repairText(row.group2_name ?? ''), description) : null;
-    if (split?.stated && split.splinter === 'first') contradicting.push(id);
-    const [tieFrom, tieTo] = split && split.splinter === 'second' ? [to, from] : [from, to];
+    const names = [repairText(row.group1_name ?? ''), repairText(row.group2_name ?? '')] as const;
+    const split = type === 'SPLIT_FROM' ? splitDirection(...names, description) : null;
+    if (split?.stated && split.splinter === 'first') contradicting.push(`${id} (split)`);
+    // An affiliation: the affiliate AFFILIATE_OF the other, as the description states it or by the row's order.
+    const affiliation = type === 'AFFILIATE_OF' ? affiliateDirection(...names, description) : null;
+    if (affiliation?.stated && affiliation.affiliate === 'second') contradicting.push(`${id} (affiliation)`);
+    const reversed = (split && split.splinter === 'second') || (affiliation && affiliation.affiliate === 'second');
+    const [tieFrom, tieTo] = reversed ? [to, from] : [from, to];
+    const directionInference = split && !split.stated ? SPLIT_CONVENTION : affiliation && !affiliation.stated ? AFFILIATE_CONVENTION : null;
     relations.push({
       line,
       from: tieFrom,
       to: tieTo,
-      ...(split && !split.stated ? { directionInference: SPLIT_CONVENTION } : {}),
+      ...(directionInference ? { directionInference } : {}),
       type,
       start: date ?? undefined,
       description,
@@ -177,7 +208,7 @@ export function planMmp(file: ImportFile): ImportPlan {
     relations,
     problems,
     ...(contradicting.length > 0
-      ? { notes: [`${contradicting.length} split row(s) whose description names the first group as the splinter, against the file's convention: stored as the description says (relationship ${contradicting.join(', ')}).`] }
+      ? { notes: [`${contradicting.length} row(s) whose description states a direction against the convention used where none is stated: stored as the description says (relationship ${contradicting.join(', ')}).`] }
       : {}),
   };
 }
