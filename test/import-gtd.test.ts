@@ -107,3 +107,55 @@ describe('GTD ransoms, as a careful reader of each row states them', () => {
     expect(await lintDatabase(db.prisma)).toEqual([]);
   });
 });
+
+// A ransom demanded was shown as paid, and `ransom` = 1 with `ransomamt` = 0 as a $0 ransom. Labelled by a
+// careful reader of each row, by the codebook: test/labels/gtd-events.txt.
+describe('GTD events, against 20 labelled rows', () => {
+  const LABELLED = join(import.meta.dirname, 'fixtures', 'gtd_0718dist_labelled_sample.csv');
+  const COLUMNS = ['perpetrator', 'attribution', 'target', 'killed', 'hostages', 'demanded', 'paid'] as const;
+  const LABELS = readFileSync(join(import.meta.dirname, 'labels', 'gtd-events.txt'), 'utf8')
+    .split('\n').filter((l) => l.includes('|') && !l.startsWith('#'))
+    .map((l) => {
+      const [event, ...cells] = l.split('|').map((c) => c.trim());
+      return { event: event!, ...Object.fromEntries(COLUMNS.map((c, i) => [c, cells[i] === '-' ? null : cells[i]!])) } as { event: string } & Record<(typeof COLUMNS)[number], string | null>;
+    });
+
+  it('agrees with every label, and lists any disagreement', async () => {
+    const db = await createTestDatabase({ seed: false });
+    try {
+      const file = readImportFile(LABELLED, 'latin1');
+      await writePlan(db, file, 'gtd', planGtd(file), { progressTo: null });
+      const disagreements: string[] = [];
+      let labels = 0;
+      for (const label of LABELS) {
+        const { incident } = await queryData(db, `query($slug: String!) { incident(slug: $slug) {
+          perpetrators { attribution organization { name } } targets killed { min max } estimates { kind min max unit }
+        } }`, { slug: `gtd-${label.event}` });
+        const figure = (kind: string) => {
+          const e = (incident.estimates as { kind: string; min: number; max: number }[]).find((n) => n.kind === kind);
+          return e ? String(e.min === e.max ? e.min : `${e.min}-${e.max}`) : null;
+        };
+        const stored: Record<(typeof COLUMNS)[number], string | null> = {
+          perpetrator: incident.perpetrators[0]?.organization.name ?? null,
+          attribution: incident.perpetrators[0]?.attribution ?? null,
+          target: incident.targets[0] ?? null,
+          killed: incident.killed ? String(incident.killed.min) : null,
+          hostages: figure('HOSTAGES'),
+          demanded: figure('RANSOM_DEMANDED'),
+          paid: figure('RANSOM'),
+        };
+        for (const column of COLUMNS) {
+          labels++;
+          if (stored[column] !== label[column]) disagreements.push(`${label.event} ${column}: labelled ${label[column] ?? '-'}, stored ${stored[column] ?? '-'}`);
+        }
+        expect(incident.perpetrators.length).toBeLessThanOrEqual(1);
+      }
+      console.log(`GTD labels: ${labels - disagreements.length} of ${labels} agree${disagreements.length ? `:\n  ${disagreements.join('\n  ')}` : ''}`);
+      expect(LABELS.length).toBe(20);
+      expect(disagreements).toEqual([]);
+      expect(await lintDatabase(db.prisma)).toEqual([]);
+    } finally {
+      await db.close();
+    }
+  });
+});
