@@ -9,6 +9,7 @@ import { escapeRegExp, twoDigitYear } from '../provenance/text.js';
 import { countryCode, countryOfAlpha3 } from './countries.js';
 import { ImportFileError, type ImportFile } from './file.js';
 import type { Cite, ImportedEntity, ImportedIncident, ImportPlan, RowProblem } from './plan.js';
+import { qualifierDropped } from './link.js';
 import { slugify } from './slug.js';
 
 const MONADIC = ['event_id_cnty', 'event_date', 'time_precision', 'event_type', 'sub_event_type', 'actor1', 'assoc_actor_1', 'inter1', 'notes', 'fatalities', 'source'];
@@ -81,7 +82,8 @@ export function actorSpellings(actor: string): string[] {
   const names = actorNames(actor);
   const simplified = names
     .map((n) => n.replace(/\s*\([^()]*\)/g, '').replace(/\s+-\s+/g, ' ').replace(/\s+(Faction|Battalion|Brigade)$/i, '').trim())
-    .filter((n) => n && !names.includes(n));
+    // Never one that drops what qualifies the name: "Islamic State (Sahel)" is not "Islamic State".
+    .filter((n, i) => n && !names.includes(n) && !qualifierDropped(names[i]!, [n]));
   return [...names, ...simplified];
 }
 
@@ -129,6 +131,7 @@ function actorEntity(
   name: string, actor: EventActor, line: number, cite: (quote: string, field: string, supports?: string[]) => Cite, country: string | null, typed: ActorTypeCell | undefined,
 ): ImportedEntity {
   const names = actorNames(name);
+  const key = serviceKey(name);
   const kind = actor.type
     ? typed && !actor.typeRule
       ? { value: kindOfType(typed.type, name), citation: { quote: typed.quote, locator: typed.locator, supports: ['kind'] } }
@@ -137,12 +140,12 @@ function actorEntity(
   return {
     type: 'ORGANIZATION',
     line,
-    key: name,
-    name,
+    key,
+    name: key,
     citations: [cite(name, actor.field)],
     externalId: { scheme: 'ACLED_ACTOR', value: name, citation: cite(name, actor.field) },
-    aliases: names
-      .filter((n) => n !== name)
+    aliases: [...new Set([...(key !== name ? [name] : []), ...names])]
+      .filter((n) => n !== key)
       .map((n) => ({
         name: n,
         kind: /^[A-Z0-9-]{2,10}$/.test(n) ? ('ACRONYM' as const) : ('ALTERNATIVE_NAME' as const),
@@ -151,9 +154,32 @@ function actorEntity(
         citation: cite(name, actor.field),
       })),
     country,
-    resolveBy: actorSpellings(name),
+    resolveBy: [...actorSpellings(name), ...forceSpellings(key)],
     ...(kind ? { kind } : {}),
   };
+}
+
+/**
+ * One organization per state and service: ACLED names a state's force anew with each government's years
+ * ("Military Forces of Mali (2013-2020)", "(2020-2021)"), and these were three organizations. The key
+ * leaves the years out; every period's name stays an identifier and an alias of it.
+ */
+export function serviceKey(name: string): string {
+  return STATE_FORCE_NAME.test(name) ? name.replace(/\s*\(\d{4}-(\d{4})?\)/g, '').replace(/\s+/g, ' ').trim() : name;
+}
+const STATE_FORCE_NAME = /^(Military|Police) Forces of /;
+
+/** How other sources write a country's forces: adjectives of the states ACLED's Sahel exports name most. */
+const DEMONYMS: Record<string, string[]> = {
+  Mali: ['Malian'], Niger: ['Nigerien'], 'Burkina Faso': ['Burkinabe', 'Burkinabè'], France: ['French'], Chad: ['Chadian'],
+  Mauritania: ['Mauritanian'], Algeria: ['Algerian'], Nigeria: ['Nigerian'], Senegal: ['Senegalese'], 'Ivory Coast': ['Ivorian'],
+};
+
+/** A state's military named as other sources name it ("Malian armed forces"): only looked up, never stored. */
+function forceSpellings(key: string): string[] {
+  const m = /^Military Forces of (?:the )?(.+)$/.exec(key);
+  if (!m) return [];
+  return (DEMONYMS[m[1]!] ?? []).flatMap((d) => [`${d} armed forces`, `${d} Armed Forces`]);
 }
 
 export function planAcled(file: ImportFile): ImportPlan {
@@ -245,11 +271,18 @@ export function planAcled(file: ImportFile): ImportPlan {
         const inferences: Record<string, string> = {};
         if (rules.length > 0) inferences.role = rules.join(' ');
         if (noted) inferences.attribution = noted === 'CLAIMED' ? CLAIM_RULE : SUSPICION_RULE;
-        if (!entities.has(name)) entities.set(name, actorEntity(name, actor, line, cite, countryOfAlpha3(first.iso3), typeInFile.get(actor.name)));
+        const key = serviceKey(name);
+        const held = entities.get(key);
+        if (!held) entities.set(key, actorEntity(name, actor, line, cite, countryOfAlpha3(first.iso3), typeInFile.get(actor.name)));
+        else if (name !== held.externalId?.value && !held.otherIds?.some((x) => x.value === name)) {
+          // Another period's name of the same force: one more identifier and alias of it.
+          held.otherIds = [...(held.otherIds ?? []), { scheme: 'ACLED_ACTOR', value: name, citation: cite(name, actor.field) }];
+          held.aliases.push({ name, kind: 'ALTERNATIVE_NAME', quality: 'STRONG', language: null, citation: cite(name, actor.field) });
+        }
         // The cells that place it in the event: they state its part when no rule was needed (a party states none).
         const stated = rules.length === 0 && role !== 'PARTY';
         perpetratorRefs.push({
-          entity: name, role, ...(actor.side ? { side: actor.side } : {}), attribution,
+          entity: serviceKey(name), role, ...(actor.side ? { side: actor.side } : {}), attribution,
           ...(Object.keys(inferences).length > 0 ? { inferences } : {}),
           citation: cite(`${eventCells}; ${actor.cells}`, actor.field, stated ? ['role'] : undefined),
         });

@@ -44,6 +44,12 @@ export function approxRange(text: string): string | null {
   return `${m[4]}-${pad(month)}-${pad(Number(m[2]))}/${m[4]}-${pad(month)}-${pad(Number(m[3]))}`;
 }
 
+/** A group's name, and without and as its closing parenthesised acronym ("Basque Fatherland and Freedom (ETA)"). */
+function groupSpellings(name: string): string[] {
+  const m = /^(.*\S)\s*\(([A-Z][A-Za-z0-9-]{1,9})\)$/.exec(name);
+  return m ? [name, m[1]!, m[2]!] : [name];
+}
+
 /** A GTD count: null when unknown (empty, -9, -99), else a whole number. */
 function count(value: string | undefined): number | null | 'bad' {
   const v = (value ?? '').trim();
@@ -115,6 +121,8 @@ export function planGtd(file: ImportFile): ImportPlan {
           citations: [cite(group, 'gname')],
           externalId: { scheme: 'GTD_GROUP', value: group, citation: cite(group, 'gname') },
           aliases: [], country: countryCode(row.country_txt),
+          // "Irish Republican Army (IRA)": also looked up without its acronym, and as the acronym.
+          resolveBy: groupSpellings(group),
         });
       }
       // The codebook's gname is the group that carried out the attack: the cell states the role.

@@ -63,7 +63,13 @@ function acronymOf(name: string): string[] {
 /** The name, without a leading "The" and without its parenthesised acronym, and the acronym: spellings to resolve by. */
 function nameSpellings(name: string): string[] {
   const bare = name.replace(/\s*\([^()]*\)$/, '').replace(/^The\s+/, '');
-  return [...new Set([name, bare, ...acronymOf(name)])];
+  return [...new Set([name, bare, ...acronymOf(name), ...slashNames(name)])];
+}
+
+/** "Bewegung 2. Juni/Movement 2 June": the key's two names of one group, each a name of it. */
+function slashNames(name: string): string[] {
+  const parts = name.split('/').map((p) => p.trim());
+  return parts.length === 2 && parts.every((p) => /\p{L}{2,}.*\s/u.test(p)) ? parts : [];
 }
 
 /** The rule a split's direction follows when its description does not state it. */
@@ -147,7 +153,10 @@ export function planMmp(file: ImportFile): ImportPlan {
         name,
         citations: [cite],
         ...(key === id ? { externalId: { scheme: 'MMP_GROUP' as const, value: id, citation: cite } } : {}),
-        aliases: acronymOf(name).map((acronym) => ({ name: acronym, kind: 'ACRONYM' as const, quality: 'STRONG' as const, language: null, citation: cite })),
+        aliases: [
+          ...acronymOf(name).map((acronym) => ({ name: acronym, kind: 'ACRONYM' as const, quality: 'STRONG' as const, language: null, citation: cite })),
+          ...slashNames(name).map((part) => ({ name: part, kind: 'ALTERNATIVE_NAME' as const, quality: 'STRONG' as const, language: null, citation: cite })),
+        ],
         country: null,
         resolveBy: nameSpellings(name),
       });
@@ -207,6 +216,8 @@ export function planMmp(file: ImportFile): ImportPlan {
     entities: [...entities.values()],
     relations,
     problems,
+    // Group ids name distinct groups; a group the key gives no id is known by its name alone.
+    distinctEntities: true,
     ...(contradicting.length > 0
       ? { notes: [`${contradicting.length} row(s) whose description states a direction against the convention used where none is stated: stored as the description says (relationship ${contradicting.join(', ')}).`] }
       : {}),

@@ -26,6 +26,8 @@ export interface ImportedEntity {
   key: string;
   /** Its identifier in the file's dataset: a re-import links by it, not by name. */
   externalId?: { scheme: IdentifierScheme; value: string; citation: Cite };
+  /** More identifiers of the same entity in the dataset (ACLED's one force under each government period's name). */
+  otherIds?: { scheme: IdentifierScheme; value: string; citation: Cite }[];
   aliases: { name: string; kind: AliasKind; quality: AliasQuality; language: string | null; citation: Cite }[];
   designation?: { authority: DesignationAuthority; program: string; reference: string; listed?: string; citations: Cite[] };
   born?: { date: string; citation: Cite };
@@ -47,6 +49,9 @@ export interface ImportedEntity {
    */
   resolveBy?: string[];
 }
+
+/** Every identifier an entity has in its dataset. */
+export const identifiersOf = (e: ImportedEntity) => [...(e.externalId ? [e.externalId] : []), ...(e.otherIds ?? [])];
 
 /** One stated detail: a date of birth (`date`, in this API's notation) or a place's parts as written. */
 export interface ImportedAttribute {
@@ -118,6 +123,11 @@ export interface ImportPlan {
   incidents?: ImportedIncident[];
   relations?: ImportedRelation[];
   problems: RowProblem[];
+  /**
+   * The file's entries are distinct entities by its own definition (a UN reference, an MMP group id): two
+   * of them are never linked by name to one held entity. Not so for names alone (ACLED renames an actor).
+   */
+  distinctEntities?: boolean;
   /** What the format leaves out, counted: "1,040 events out of scope (protests, riots, ...)". */
   notes?: string[];
   /**

@@ -292,5 +292,6 @@ export function planUnList(file: ImportFile): ImportPlan {
     },
     entities,
     problems,
+    distinctEntities: true,
   };
 }

@@ -11,7 +11,7 @@ import { formatFinding, lintDatabase, ProvenanceError, type Finding } from '../p
 import { reindexSearch } from '../search/indexer.js';
 import { nameKey } from '../search/normalize.js';
 import type { ImportFile } from './file.js';
-import type { Cite, ImportedAttribute, ImportedEntity, ImportPlan } from './plan.js';
+import { identifiersOf, type Cite, type ImportedAttribute, type ImportedEntity, type ImportPlan } from './plan.js';
 import { contentSha256 } from './content-hash.js';
 import { decide } from './link.js';
 import { itemsOfFindings, planWithout, SkippableFindings, skippedLines } from './skip-findings.js';
@@ -441,7 +441,7 @@ async function writeUnlocked(
           where: { OR: [{ organizationId: { in: linkedIds } }, { personId: { in: linkedIds } }], reference: { not: null } },
         });
         const heldIdentifiers = new Map(
-          (await tx.externalIdentifier.findMany({ where: { value: { in: plan.entities.flatMap((e) => (e.externalId ? [e.externalId.value] : [])) } } })).map((x) => [`${x.scheme} ${x.value}`, x]),
+          (await tx.externalIdentifier.findMany({ where: { value: { in: plan.entities.flatMap((e) => identifiersOf(e).map((x) => x.value)) } } })).map((x) => [`${x.scheme} ${x.value}`, x]),
         );
 
         const organizations: Prisma.OrganizationCreateManyInput[] = [];
@@ -559,13 +559,15 @@ async function writeUnlocked(
             summary.count('Alias', 'created');
           }
 
-          const x = entity.externalId;
-          const identifier = x ? heldIdentifiers.get(`${x.scheme} ${x.value}`) : undefined;
-          if (x && identifier) {
-            citations.push(cite(x.citation, { externalIdentifierId: identifier.id }));
-            summary.count('ExternalIdentifier', 'unchanged');
-          } else if (x) {
+          for (const x of identifiersOf(entity)) {
+            const identifier = heldIdentifiers.get(`${x.scheme} ${x.value}`);
+            if (identifier) {
+              citations.push(cite(x.citation, { externalIdentifierId: identifier.id }));
+              summary.count('ExternalIdentifier', 'unchanged');
+              continue;
+            }
             const identifierId = randomUUID();
+            heldIdentifiers.set(`${x.scheme} ${x.value}`, { id: identifierId } as never);
             identifiers.push({ id: identifierId, scheme: x.scheme, value: x.value, [owner]: id });
             citations.push(cite(x.citation, { externalIdentifierId: identifierId }));
             summary.count('ExternalIdentifier', 'created');

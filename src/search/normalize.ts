@@ -19,7 +19,7 @@ const GLUED_PREFIX = /^(?:abd(?:el|al|ul|oul)?|al|el|ul)(?=\p{L}{4,}$)/u;
  * texts are indexed (3: the passages cited for an entity). Bump it with any change to either: the
  * stored forms are then out of date, and start-up rebuilds the search index (src/app.ts).
  */
-export const NORMALIZATION_VERSION = 3;
+export const NORMALIZATION_VERSION = 4;
 
 /** Lowercase ASCII words: diacritics, apostrophes (ʿ ’ ' ‘), hyphens and punctuation folded. */
 export function normalizeText(input: string): string {
@@ -39,7 +39,8 @@ export function normalizeText(input: string): string {
 
 /** A rough phonetic form of one word: transliteration variants of Arabic and Tamasheq names meet. */
 export function foldWord(word: string): string {
-  let w = word
+  // A French transliteration's silent final e: "Mourabitoune" is "Mourabitoun" and "Murabitun".
+  let w = (word.length > 5 && /[^aeiouy]e$/.test(word) ? word.slice(0, -1) : word)
     .replace(/ch/g, 'sh')
     .replace(/dj/g, 'j')
     .replace(/dh/g, 'd')
