@@ -165,6 +165,21 @@ describe.skipIf(!existsSync(WHOLE))('the whole Mali export 2017-2020 (../shared/
     expect(acledOf.aqim).toEqual(['AQIM: Al Qaeda in the Islamic Maghreb']);
     expect(acledOf['ansar-al-din']).toEqual(['Ansar Dine']);
     expect(acledOf['ansarul-islam']).toEqual(['Ansaroul Islam']);
+    // No civilian group or crowd acted; the state forces are ACLED's, under one organization per state and
+    // service; UNKNOWN only where neither the file nor a rule classifies (reported).
+    const [acted] = await db.scripts.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "IncidentPerpetrator" p JOIN "Organization" o ON o.id = p."organizationId" WHERE p.role = 'ACTED' AND o.kind IN ('CIVILIAN_GROUP', 'CROWD')`,
+    );
+    expect(acted!.n).toBe(0);
+    const kinds = await db.scripts.query<{ kind: string; n: number }>(
+      `SELECT o.kind::text AS kind, count(DISTINCT o.id)::int AS n FROM "Organization" o JOIN "ExternalIdentifier" x ON x."organizationId" = o.id AND x.scheme = 'ACLED_ACTOR' GROUP BY 1`,
+    );
+    const count = (kind: string) => kinds.find((k) => k.kind === kind)?.n ?? 0;
+    console.log(`ACLED organizations by kind: ${kinds.map((k) => `${k.kind} ${k.n}`).join(', ')}`);
+    expect(count('UNKNOWN')).toBeLessThanOrEqual(6);
+    const { stateForces } = await queryData(db, '{ stateForces: organizations(first: 100, filter: { kind: [STATE_FORCE] }) { totalCount edges { node { slug } } } }');
+    expect(stateForces.edges.map((e: { node: { slug: string } }) => e.node.slug)).toEqual(expect.arrayContaining(['malian-armed-forces', 'military-forces-of-niger', 'police-forces-of-mali']));
+    expect(stateForces.totalCount).toBeGreaterThanOrEqual(15);
     expect(await lintDatabase(db.prisma)).toEqual([]);
   });
 });
