@@ -261,7 +261,8 @@ describe('a file the provenance rules refuse', () => {
       const before = (await queryData(db, '{ incidents { totalCount } }')).incidents.totalCount;
       const error = (await importFile(db, path).catch((e: unknown) => e)) as Error;
       expect(error.message).toMatch(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: refused, nothing was written\\.`));
-      expect(error.message).toMatch(/Incident\[acled-bfo4460\]\.date: DATE_NOT_STATED/);
+      // The row concerned, by its line, and what is wrong with it in the linter's words.
+      expect(error.message).toMatch(/burkina_year_missing\.csv:2: incident acled-bfo4460: Incident\[acled-bfo4460\]\.date: DATE_NOT_STATED: the year 2021 appears in none of its quotes/);
       expect((await queryData(db, '{ incidents { totalCount } }')).incidents.totalCount).toBe(before);
       // --on-error=skip once changed nothing here: the records with findings are now skipped, and listed.
       const summary = await importFile(db, path, 'skip');

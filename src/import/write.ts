@@ -316,6 +316,13 @@ async function endMissingDesignations(
   if (ended.length > 0) summary.notes.push(`${ended.length} designation(s) no longer on the list ended on or before ${listing.generated}.`);
 }
 
+/** The linter's findings on a write, with the rows of the file they concern. */
+class RefusedFindings extends ProvenanceError {
+  constructor(findings: Finding[], readonly rows: string[]) {
+    super(findings);
+  }
+}
+
 /** Findings listed in a refusal's message at most; the rest are counted. */
 const FINDINGS_SHOWN = 10;
 
@@ -324,10 +331,12 @@ const FINDINGS_SHOWN = 10;
  * the first findings by record and field (the linter's message named neither the file nor the outcome).
  */
 export class ImportRefusedError extends ProvenanceError {
-  constructor(path: string, findings: Finding[]) {
+  constructor(path: string, findings: Finding[], rows: string[] = []) {
     super(findings);
-    const shown = findings.slice(0, FINDINGS_SHOWN).map(formatFinding);
-    const more = findings.length > FINDINGS_SHOWN ? [`... and ${findings.length - FINDINGS_SHOWN} more`] : [];
+    // By row of the file when the findings' records are the file's ("file.csv:2: incident acled-bfo4460: ..."), else by record.
+    const listed = rows.length > 0 ? rows : findings.map(formatFinding);
+    const shown = listed.slice(0, FINDINGS_SHOWN);
+    const more = listed.length > FINDINGS_SHOWN ? [`... and ${listed.length - FINDINGS_SHOWN} more`] : [];
     this.message = `${path}: refused, nothing was written. The records it would write break the provenance rules in ${findings.length} place(s) ` +
       `(a value no cited passage states, a passage missing); --on-error=skip imports the rest and lists what it skips:\n  - ${[...shown, ...more].join('\n  - ')}`;
   }
@@ -627,13 +636,14 @@ async function writeUnlocked(
         // The provenance rules hold for imported records as for the seed. Under --on-error=skip, the
         // records the findings concern are found while this write is open, to write the plan again without them.
         const findings = await lintDatabase(tx);
-        if (findings.length > 0 && options.onError === 'skip' && !retry) {
+        if (findings.length > 0) {
+          // The rows concerned, for the skip and for the refusal's message alike.
           const keys = new Map([...entityIds].map(([key, id]) => [id, key]));
           const written = { incidents: new Set((plan.incidents ?? []).map((i) => i.slug)), entities: new Set(plan.entities.map((e) => e.key)) };
           const items = await itemsOfFindings(tx, findings, keys, written);
-          if (items) throw new SkippableFindings(findings, items);
+          if (items && options.onError === 'skip' && !retry) throw new SkippableFindings(findings, items);
+          throw new RefusedFindings(findings, items ? skippedLines(file.path, plan, items).map((l) => l.replace(' skipped: ', ': ')) : []);
         }
-        if (findings.length > 0) throw new ProvenanceError(findings);
         if (options.dryRun) throw DRY_RUN;
       },
       { timeout: 30 * 60_000, maxWait: 60_000 },
@@ -646,6 +656,7 @@ async function writeUnlocked(
       again.count('Row', 'skipped', summary.get('Row', 'skipped') + error.items.size);
       return writeUnlocked(db, file, format, planWithout(plan, [...error.items.values()].map((i) => i.item)), options, again, true, content);
     }
+    if (error instanceof RefusedFindings) throw new ImportRefusedError(file.path, error.findings, error.rows);
     if (error instanceof ProvenanceError) throw new ImportRefusedError(file.path, error.findings);
     if (error !== DRY_RUN) throw error;
     summary.notes.push('Dry run: nothing was written.');
