@@ -167,7 +167,7 @@ export const ENVIRONMENT = {
   },
   RATE_LIMIT_COST_PER_MINUTE: {
     default: String(DEFAULT_RATE_LIMIT_PER_MINUTE),
-    meaning: 'cost one client (its IP address; an IPv6 host by its /64) may spend per minute; over it: HTTP 429 `RATE_LIMITED` with `Retry-After`; `0` = no rate limit',
+    meaning: 'cost one client (its verified API key, else its IP address; an IPv6 host by its /64) may spend per minute; over it: HTTP 429 `RATE_LIMITED` with `Retry-After`; `0` = no rate limit',
     schema: whole(0, 1_000_000_000, 'a whole number'),
   },
   RESPONSE_CACHE_TTL_SECONDS: {

@@ -1,4 +1,5 @@
 import type { Database } from './db/client.js';
+import { identityOf } from './http/authentication.js';
 import { createLoaders } from './resolvers/loaders.js';
 
 export interface ContextOptions {
@@ -9,10 +10,13 @@ export interface ContextOptions {
   prefetch?: boolean;
 }
 
-/** Builds the per-request context: the Prisma client, raw SQL for hand-tuned queries, fresh loaders. */
+/**
+ * Builds the per-request context: the Prisma client, raw SQL for hand-tuned queries, fresh loaders, and who
+ * sent the request (verified by useAuthentication; anonymous outside HTTP).
+ */
 export function contextFactory(database: Pick<Database, 'prisma' | 'scripts'>, { prefetch = process.env.LOADERS !== 'naive' }: ContextOptions = {}) {
-  return function createContext() {
-    return { db: database.prisma, sql: database.scripts, loaders: createLoaders(database.prisma, database.scripts), prefetch };
+  return function createContext(initial?: { request?: Request }) {
+    return { db: database.prisma, sql: database.scripts, loaders: createLoaders(database.prisma, database.scripts), prefetch, identity: identityOf(initial?.request) };
   };
 }
 

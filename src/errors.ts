@@ -3,6 +3,10 @@
 import { GraphQLError } from 'graphql';
 
 export const ErrorCode = {
+  /** The request's `Authorization: Bearer <key>` is malformed, unknown or revoked: HTTP 401, nothing ran. */
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  /** The key's role does not allow this operation (a reader's write, a non-admin's key list). */
+  FORBIDDEN: 'FORBIDDEN',
   /** An argument is malformed or out of range: page size over 100, a bad cursor or global ID, a bad date. */
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   /** The operation is too deep or too broad to run (query depth or complexity limits). */

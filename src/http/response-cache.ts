@@ -102,9 +102,11 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
   const keyOf = async (documentString: string, variables: unknown, operationName: string | null | undefined) =>
     `${prefix()}${await hashSHA256(`${documentString}|${JSON.stringify(variables ?? {})}|${operationName ?? ''}`)}`;
   const cacheControlOf = (request: Request) => {
-    // An answer that carries its caller's budget (rate limiting) is that caller's alone: no shared cache keeps it.
+    // An answer that carries its caller's budget (rate limiting), or was asked with a key, is that caller's
+    // alone: no shared cache keeps it.
     const spent = costOf(request) as { remaining?: number } | undefined;
-    return `${spent?.remaining !== undefined ? 'private' : 'public'}, max-age=${options.ttlSeconds}`;
+    const personal = spent?.remaining !== undefined || request.headers.has('authorization');
+    return `${personal ? 'private' : 'public'}, max-age=${options.ttlSeconds}`;
   };
   const httpCaching: Plugin = {
     // A GET whose If-None-Match names this very operation's current answer (or `*` while it has one): 304,
@@ -142,6 +144,8 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     session: () => null,
     cache,
     ttl: options.ttlSeconds * 1000,
+    // Who the caller is differs from caller to caller: an answer holding it is never cached.
+    ttlPerSchemaCoordinate: { 'Query.viewer': 0 },
     includeExtensionMetadata: true,
     enabled: () => version !== undefined,
     shouldCacheResult: ({ result }) => !result.errors?.length && smallEnough(result.data, options.maxValues ?? MAX_CACHED_VALUES),

@@ -1,4 +1,6 @@
 // The HTTP/GraphQL layer: the schema, a per-request context, error masking and GraphiQL.
+import type { Identity } from '../auth/api-keys.js';
+import { useAuthentication } from './authentication.js';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError, Kind, parse, type DocumentNode } from 'graphql';
@@ -110,6 +112,8 @@ export function boundedLogger(logger: LevelledLogger): LevelledLogger {
 }
 
 export interface YogaOptions {
+  /** Verifies `Authorization: Bearer <key>` (src/auth/api-keys.ts); without it, every request is anonymous. */
+  identify?: (authorization: string | null) => Promise<Identity>;
   db: Pick<Database, 'prisma' | 'scripts'>;
   logging?: LogLevel | YogaLogger;
   /** `/ready` answers 200 only when this resolves true (database reachable and migrated, not shutting down). */
@@ -262,7 +266,7 @@ function useNoInternals(): Plugin {
   };
 }
 
-export function createApi({ db, logging = 'info', ready, costLimit = DEFAULT_COST_LIMIT, rateLimit, persisted = { mode: 'apq' }, corsOrigins = [], introspection = true, poolStats, requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS, responseCache, maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES, trustProxy = false, metrics = {} }: YogaOptions) {
+export function createApi({ db, logging = 'info', ready, costLimit = DEFAULT_COST_LIMIT, rateLimit, persisted = { mode: 'apq' }, corsOrigins = [], introspection = true, poolStats, requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS, responseCache, maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES, trustProxy = false, metrics = {}, identify }: YogaOptions) {
   const logger = boundedLogger(typeof logging === 'string' ? jsonLogger(logging) : logging);
   const reportOutage = outageReporter(logger);
   // A wait for a pool connection timed out while connections are open: they answer, and are all busy.
@@ -287,6 +291,7 @@ export function createApi({ db, logging = 'info', ready, costLimit = DEFAULT_COS
         operationNames: [...expectedOperationNames(persisted.manifest), ...(metrics.operationNames ?? [])],
       }),
       ...useHttpPolicy({ introspection }),
+      ...(identify ? [useAuthentication(identify, GRAPHQL_ENDPOINT)] : []),
       ...usePersistedQueries(persisted.mode, persisted.manifest, (context) => clientKey(context as Parameters<typeof clientKey>[0], trustProxy), persisted.maxEntries),
       // After the persisted queries: the cache keys on the document they put in place of a hash.
       ...(responseCache?.plugins ?? []),

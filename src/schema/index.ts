@@ -17,5 +17,6 @@ import './search.js';
 import './merge-candidate.js';
 import './mention.js';
 import './attribute.js';
+import './viewer.js';
 
 export const schema = guardArguments(builder.toSchema({ sortSchema: true }));

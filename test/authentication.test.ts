@@ -1,0 +1,111 @@
+// API keys over HTTP: `Authorization: Bearer <key>` verified against the keys held. An invented key once
+// bought a fresh rate budget (a 429, then the same query with `x-api-key: anything-new` answered 200); now a
+// key no one made is refused with 401, and a verified key spends its own budget wherever it calls from.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type RunningApp } from '../src/app.js';
+import { createApiKey, revokeApiKey } from '../src/auth/api-keys.js';
+import { createTestDatabase } from './helpers.js';
+
+const run = promisify(execFile);
+const VIEWER = '{ viewer { authenticated name role } }';
+// Costs well over a tenth of the budget below: ten of them spend it.
+const COSTLY = '{ organizations(first: 100) { edges { node { name aliases { name } } } } }';
+
+async function post(url: string, query: string, authorization?: string) {
+  const response = await fetch(new URL('/graphql', url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+    body: JSON.stringify({ query }),
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, text, body: JSON.parse(text) as { data?: Record<string, any>; errors?: { message: string; extensions: { code: string } }[] } };
+}
+
+describe('API keys', () => {
+  let app: RunningApp;
+  let reader: string;
+  let revoked: { key: string; prefix: string };
+  beforeAll(async () => {
+    const db = await createTestDatabase();
+    reader = (await createApiKey(db.prisma, 'newsroom analysts', 'READER')).key;
+    const made = await createApiKey(db.prisma, 'a departed contractor', 'EDITOR');
+    revoked = { key: made.key, prefix: made.record.prefix };
+    const dump = await db.dumpDataDir!();
+    await db.close();
+    app = await startApp({
+      port: 0, host: '127.0.0.1', database: { kind: 'pglite-memory', loadDataDir: dump }, logLevel: 'silent', seedIfEmpty: false,
+      costLimit: 20_000, rateLimitPerMinute: 20_000, responseCacheTtlSeconds: 0,
+    });
+  }, 60_000);
+  afterAll(() => app?.stop());
+
+  it('verifies a key and says whose it is; without one, the caller reads anonymously', async () => {
+    const anonymous = await post(app.url, VIEWER);
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.body.data!.viewer).toEqual({ authenticated: false, name: null, role: null });
+    const verified = await post(app.url, VIEWER, `Bearer ${reader}`);
+    expect(verified.status).toBe(200);
+    expect(verified.body.data!.viewer).toEqual({ authenticated: true, name: 'newsroom analysts', role: 'READER' });
+  });
+
+  it('refuses a key no one made, a malformed header and a revoked key with 401 UNAUTHENTICATED, echoing none of them', async () => {
+    const invented = `sk_${'A'.repeat(43)}`;
+    for (const authorization of [`Bearer ${invented}`, 'Bearer anything-new', 'Basic dXNlcjpwYXNz']) {
+      const refused = await post(app.url, VIEWER, authorization);
+      expect(refused.status).toBe(401);
+      expect(refused.headers.get('www-authenticate')).toMatch(/^Bearer/);
+      expect(refused.body.errors![0]!.extensions.code).toBe('UNAUTHENTICATED');
+      expect(refused.body.data).toBeUndefined();
+      expect(refused.text).not.toContain(authorization.split(' ')[1]);
+    }
+    expect((await post(app.url, VIEWER, `Bearer ${revoked.key}`)).status).toBe(200);
+    expect(await revokeApiKey(app.db.prisma, revoked.prefix)).toBe(1);
+    // Verified answers are remembered for a second at most.
+    await new Promise((r) => setTimeout(r, 1_100));
+    const after = await post(app.url, VIEWER, `Bearer ${revoked.key}`);
+    expect(after.status).toBe(401);
+    expect(after.body.errors![0]!.message).toMatch(/unknown or revoked/);
+  });
+
+  it('counts a verified key\'s budget apart from its address; an invented key gets no budget at all', async () => {
+    let limited: Awaited<ReturnType<typeof post>> | undefined;
+    for (let i = 0; i < 40 && !limited; i++) {
+      const answer = await post(app.url, COSTLY);
+      if (answer.status === 429) limited = answer;
+    }
+    expect(limited?.body.errors![0]!.extensions.code).toBe('RATE_LIMITED');
+    // The same address, the reader's key: its own budget.
+    expect((await post(app.url, COSTLY, `Bearer ${reader}`)).status).toBe(200);
+    // The same address, a key no one made: refused, not a fresh budget.
+    expect((await post(app.url, COSTLY, `Bearer sk_${'B'.repeat(43)}`)).status).toBe(401);
+  });
+});
+
+describe('npm run keys', () => {
+  it('creates a key shown once, lists keys by prefix and never by key, and revokes by prefix', { timeout: 120_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'keys-'));
+    const env = { ...process.env, DATABASE_URL: `file:${join(dir, 'db')}` };
+    const cli = (...args: string[]) => run('node', ['--import', 'tsx', 'src/auth/keys-main.ts', ...args], { env });
+    try {
+      const created = await cli('create', '--name', 'desk editors', '--role', 'editor');
+      const key = created.stdout.trim();
+      expect(key).toMatch(/^sk_[A-Za-z0-9_-]{43}$/);
+      expect(created.stderr).toMatch(/Created editor key sk_\S{5}… for "desk editors".*It is shown once/s);
+      const listed = (await cli('list')).stdout;
+      expect(listed).toContain(`${key.slice(0, 8)}…\teditor\tdesk editors`);
+      expect(listed).not.toContain(key);
+      expect((await cli('revoke', key.slice(0, 8))).stdout).toMatch(/Revoked 1 key/);
+      expect((await cli('list')).stdout).toMatch(/revoked \d{4}-/);
+      const bad = (await cli('create', '--name', 'x', '--role', 'owner').catch((e: unknown) => e)) as { code: number; stderr: string };
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toMatch(/--role must be one of reader, editor, reviewer, admin/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
