@@ -29,10 +29,12 @@ async function post(url: string, query: string, authorization?: string) {
 describe('API keys', () => {
   let app: RunningApp;
   let reader: string;
+  let admin: string;
   let revoked: { key: string; prefix: string };
   beforeAll(async () => {
     const db = await createTestDatabase();
     reader = (await createApiKey(db.prisma, 'newsroom analysts', 'READER')).key;
+    admin = (await createApiKey(db.prisma, 'the operators', 'ADMIN')).key;
     const made = await createApiKey(db.prisma, 'a departed contractor', 'EDITOR');
     revoked = { key: made.key, prefix: made.record.prefix };
     const dump = await db.dumpDataDir!();
@@ -70,6 +72,21 @@ describe('API keys', () => {
     const after = await post(app.url, VIEWER, `Bearer ${revoked.key}`);
     expect(after.status).toBe(401);
     expect(after.body.errors![0]!.message).toMatch(/unknown or revoked/);
+  });
+
+  it('lets an admin list the keys, never the keys themselves; a reader is FORBIDDEN, an anonymous caller UNAUTHENTICATED', async () => {
+    const LIST = '{ apiKeys { name role prefix revokedAt } }';
+    const listed = await post(app.url, LIST, `Bearer ${admin}`);
+    expect(listed.status).toBe(200);
+    expect(listed.body.data!.apiKeys.map((k: { name: string }) => k.name)).toEqual(expect.arrayContaining(['newsroom analysts', 'the operators']));
+    expect(listed.text).not.toContain(reader);
+    expect(listed.text).not.toContain(admin);
+    const forbidden = await post(app.url, LIST, `Bearer ${reader}`);
+    expect(forbidden.body.errors![0]!.extensions.code).toBe('FORBIDDEN');
+    expect(forbidden.body.data).toBeNull();
+    const anonymous = await post(app.url, LIST);
+    expect(anonymous.body.errors![0]!.extensions.code).toBe('UNAUTHENTICATED');
+    expect(anonymous.text).not.toContain('newsroom analysts');
   });
 
   it('counts a verified key\'s budget apart from its address; an invented key gets no budget at all', async () => {

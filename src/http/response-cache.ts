@@ -144,8 +144,8 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     session: () => null,
     cache,
     ttl: options.ttlSeconds * 1000,
-    // Who the caller is differs from caller to caller: an answer holding it is never cached.
-    ttlPerSchemaCoordinate: { 'Query.viewer': 0 },
+    // Who the caller is, and what only some callers may see, differ from caller to caller: never cached.
+    ttlPerSchemaCoordinate: { 'Query.viewer': 0, 'Query.apiKeys': 0 },
     includeExtensionMetadata: true,
     enabled: () => version !== undefined,
     shouldCacheResult: ({ result }) => !result.errors?.length && smallEnough(result.data, options.maxValues ?? MAX_CACHED_VALUES),

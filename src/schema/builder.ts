@@ -1,11 +1,14 @@
 import SchemaBuilder, { brandWithType } from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
 import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { DateResolver, DateTimeResolver } from 'graphql-scalars';
-import { isObjectType, type GraphQLSchema } from 'graphql';
+import { GraphQLError, isObjectType, type GraphQLSchema } from 'graphql';
 import type { Context } from '../context.js';
 import { fieldCost } from '../http/cost.js';
-import { badUserInput } from '../errors.js';
+import { badUserInput, ErrorCode } from '../errors.js';
+
+const ROLE_RANK = { READER: 1, EDITOR: 2, REVIEWER: 3, ADMIN: 4 } as const;
 
 /** A global ID naming a type that is not a Node is a client error, not a server fault. */
 function assertNodeType(schema: GraphQLSchema, typename: string) {
@@ -33,8 +36,21 @@ export const builder = new SchemaBuilder<{
   DefaultInputFieldRequiredness: false;
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
+  /** What the caller's verified key allows, each role all that the one before it does (src/auth/api-keys.ts). */
+  AuthScopes: { reader: boolean; editor: boolean; reviewer: boolean; admin: boolean };
 }>({
-  plugins: [RelayPlugin, ComplexityPlugin],
+  // Relay first, so that scopes would see parsed global IDs.
+  plugins: [RelayPlugin, ScopeAuthPlugin, ComplexityPlugin],
+  scopeAuth: {
+    authScopes: ({ identity }) => {
+      const rank = identity.kind === 'key' ? ROLE_RANK[identity.role] : 0;
+      return { reader: rank >= 1, editor: rank >= 2, reviewer: rank >= 3, admin: rank >= 4 };
+    },
+    // A GraphQL error with its code: the plugin's own error would be masked as an argument error.
+    unauthorizedError: (_parent, { identity }) => identity.kind === 'anonymous'
+      ? new GraphQLError('This needs an API key: send Authorization: Bearer <key>.', { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } })
+      : new GraphQLError(`A ${identity.role.toLowerCase()} key may not do this.`, { extensions: { code: ErrorCode.FORBIDDEN, http: { status: 403 } } }),
+  },
   defaultFieldNullability: false,
   // Costs only: the limit is checked once per operation, before execution, by useCostLimit (src/http/cost.ts).
   complexity: { fieldComplexity: fieldCost, disabled: true },

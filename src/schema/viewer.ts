@@ -1,6 +1,6 @@
 // Who the API takes the caller to be: a client can check that its key works, and for what role, before it
 // writes. Public: anonymous callers learn that they are anonymous.
-import type { Identity } from '../auth/api-keys.js';
+import { listApiKeys, type Identity } from '../auth/api-keys.js';
 import { ApiRole } from '../generated/prisma/enums.js';
 import { builder } from './builder.js';
 
@@ -24,7 +24,25 @@ const ViewerRef = builder.objectRef<Identity>('Viewer').implement({
   }),
 });
 
+const ApiKeyRef = builder.objectRef<{ id: string; name: string; role: ApiRole; prefix: string; createdAt: Date; revokedAt: Date | null }>('ApiKey').implement({
+  description: 'An API key, as an admin sees it: never the key itself, which only its holder has.',
+  fields: (t) => ({
+    id: t.exposeString('id', { description: 'Its identifier (for `npm run keys -- revoke`).' }),
+    name: t.exposeString('name', { description: 'Its holder, as the operator named it.' }),
+    role: t.field({ type: ApiRoleEnum, description: 'What it may do.', resolve: (k) => k.role }),
+    prefix: t.exposeString('prefix', { description: 'Its first characters, to tell keys apart.' }),
+    createdAt: t.field({ type: 'DateTime', description: 'When it was made.', resolve: (k) => k.createdAt }),
+    revokedAt: t.field({ type: 'DateTime', nullable: true, description: 'When it stopped working; null while in use.', resolve: (k) => k.revokedAt }),
+  }),
+});
+
 builder.queryFields((t) => ({
+  apiKeys: t.field({
+    type: [ApiKeyRef],
+    authScopes: { admin: true },
+    description: 'Every API key, oldest first, revoked ones included (admins only: others get `FORBIDDEN`, anonymous callers `UNAUTHENTICATED`).',
+    resolve: (_, __, ctx) => listApiKeys(ctx.db),
+  }),
   viewer: t.field({
     type: ViewerRef,
     description: 'Who the API takes the caller to be. An unknown or revoked key never gets here: it is refused with HTTP 401 `UNAUTHENTICATED`.',
