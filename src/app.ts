@@ -168,7 +168,14 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
   if (redis && !(await redisReady(redis))) {
     logger.warn(`Redis at ${config.redisUrl} does not answer: rate limits are counted in this process, and the response cache misses, until it does.`);
   }
-  const rateLimit = config.rateLimitPerMinute ? createRateLimit({ costPerMinute: config.rateLimitPerMinute, trustProxy: config.trustProxy ?? false, ...(redis ? { redis } : {}) }) : undefined;
+  const rateLimit = config.rateLimitPerMinute
+    ? createRateLimit({
+      costPerMinute: config.rateLimitPerMinute,
+      anonymousCostPerMinute: Math.min(config.anonymousRateLimitPerMinute ?? config.rateLimitPerMinute, config.rateLimitPerMinute),
+      trustProxy: config.trustProxy ?? false,
+      ...(redis ? { redis } : {}),
+    })
+    : undefined;
   const responseCache = config.responseCacheTtlSeconds
     ? createResponseCache({ ttlSeconds: config.responseCacheTtlSeconds, readVersion: readDataVersion(db), ...(redis ? { redis } : {}) })
     : undefined;

@@ -49,6 +49,8 @@ export interface AppConfig {
   requestTimeoutMs?: number;
   /** Cost one client may spend per minute; 0 turns rate limiting off. */
   rateLimitPerMinute?: number;
+  /** Cost a caller with no API key may spend a minute (its own, smaller budget). */
+  anonymousRateLimitPerMinute?: number;
   /** Redis shared by every server for rate limits; unset: counted in this process. */
   redisUrl?: string;
   trustProxy?: boolean;
@@ -170,6 +172,11 @@ export const ENVIRONMENT = {
     meaning: 'cost one client (its verified API key, else its IP address; an IPv6 host by its /64) may spend per minute; over it: HTTP 429 `RATE_LIMITED` with `Retry-After`; `0` = no rate limit',
     schema: whole(0, 1_000_000_000, 'a whole number'),
   },
+  ANONYMOUS_RATE_LIMIT_COST_PER_MINUTE: {
+    default: undefined,
+    meaning: 'cost a client that sends no API key (counted by its address) may spend per minute: its own, smaller budget; at least `COST_LIMIT` and at most `RATE_LIMIT_COST_PER_MINUTE`; unset = a quarter of `RATE_LIMIT_COST_PER_MINUTE`, at least `COST_LIMIT`',
+    schema: whole(1, 1_000_000_000, 'a whole number').optional(),
+  },
   RESPONSE_CACHE_TTL_SECONDS: {
     default: '60',
     meaning: 'how long an answer is served from the response cache (per operation and variables; a seed or import retires every answer within 5 s); GET answers carry `Cache-Control` and an `ETag` (304 on a match); `0` = no cache',
@@ -249,6 +256,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (problems.length === 0 && v.RATE_LIMIT_COST_PER_MINUTE !== 0 && v.RATE_LIMIT_COST_PER_MINUTE < v.COST_LIMIT) {
     problems.push(`RATE_LIMIT_COST_PER_MINUTE "${v.RATE_LIMIT_COST_PER_MINUTE}" must be 0 or at least COST_LIMIT (${v.COST_LIMIT}), or no operation at the limit could ever run.`);
   }
+  const anonymous = v.ANONYMOUS_RATE_LIMIT_COST_PER_MINUTE;
+  if (problems.length === 0 && v.RATE_LIMIT_COST_PER_MINUTE !== 0 && anonymous !== undefined && (anonymous < v.COST_LIMIT || anonymous > v.RATE_LIMIT_COST_PER_MINUTE)) {
+    problems.push(
+      `ANONYMOUS_RATE_LIMIT_COST_PER_MINUTE "${v.ANONYMOUS_RATE_LIMIT_COST_PER_MINUTE}" must be at least COST_LIMIT (${v.COST_LIMIT}) and at most ` +
+      `RATE_LIMIT_COST_PER_MINUTE (${v.RATE_LIMIT_COST_PER_MINUTE}): a caller without a key spends from a smaller budget, not a larger one.`,
+    );
+  }
   if (problems.length === 0 && v.WRITE_TIMEOUT_MS <= v.REQUEST_TIMEOUT_MS) {
     problems.push(`WRITE_TIMEOUT_MS "${v.WRITE_TIMEOUT_MS}" must be more than REQUEST_TIMEOUT_MS (${v.REQUEST_TIMEOUT_MS}), or a connection waiting for a running operation would be closed.`);
   }
@@ -266,6 +280,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     costLimit: v.COST_LIMIT,
     requestTimeoutMs: v.REQUEST_TIMEOUT_MS,
     rateLimitPerMinute: v.RATE_LIMIT_COST_PER_MINUTE,
+    anonymousRateLimitPerMinute: v.ANONYMOUS_RATE_LIMIT_COST_PER_MINUTE ?? Math.min(v.RATE_LIMIT_COST_PER_MINUTE, Math.max(v.COST_LIMIT, Math.floor(v.RATE_LIMIT_COST_PER_MINUTE / 4))),
     ...(v.REDIS_URL ? { redisUrl: v.REDIS_URL } : {}),
     responseCacheTtlSeconds: v.RESPONSE_CACHE_TTL_SECONDS,
     trustProxy: v.TRUST_PROXY,

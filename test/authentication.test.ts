@@ -41,7 +41,7 @@ describe('API keys', () => {
     await db.close();
     app = await startApp({
       port: 0, host: '127.0.0.1', database: { kind: 'pglite-memory', loadDataDir: dump }, logLevel: 'silent', seedIfEmpty: false,
-      costLimit: 20_000, rateLimitPerMinute: 20_000, responseCacheTtlSeconds: 0,
+      costLimit: 20_000, rateLimitPerMinute: 200_000, anonymousRateLimitPerMinute: 20_000, responseCacheTtlSeconds: 0,
     });
   }, 60_000);
   afterAll(() => app?.stop());
@@ -89,15 +89,17 @@ describe('API keys', () => {
     expect(anonymous.text).not.toContain('newsroom analysts');
   });
 
-  it('counts a verified key\'s budget apart from its address; an invented key gets no budget at all', async () => {
+  it('counts a verified key\'s budget apart from its address, anonymous callers from a smaller one; an invented key gets no budget at all', async () => {
     let limited: Awaited<ReturnType<typeof post>> | undefined;
     for (let i = 0; i < 40 && !limited; i++) {
       const answer = await post(app.url, COSTLY);
       if (answer.status === 429) limited = answer;
     }
     expect(limited?.body.errors![0]!.extensions.code).toBe('RATE_LIMITED');
-    // The same address, the reader's key: its own budget.
-    expect((await post(app.url, COSTLY, `Bearer ${reader}`)).status).toBe(200);
+    expect((limited?.body.errors![0]!.extensions as { cost: { budget: number } }).cost.budget).toBe(20_000);
+    // The same address, the reader's key: its own, larger budget.
+    const keyed = await post(app.url, COSTLY, `Bearer ${reader}`);
+    expect(keyed.status).toBe(200);
     // The same address, a key no one made: refused, not a fresh budget.
     expect((await post(app.url, COSTLY, `Bearer sk_${'B'.repeat(43)}`)).status).toBe(401);
   });

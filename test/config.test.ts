@@ -39,6 +39,11 @@ describe('configuration', () => {
   it('refuses a rate budget smaller than one operation at the limit', () => {
     expect(refusal({ COST_LIMIT: '5000', RATE_LIMIT_COST_PER_MINUTE: '4000' })).toContain('RATE_LIMIT_COST_PER_MINUTE');
     expect(loadConfig({ COST_LIMIT: '5000', RATE_LIMIT_COST_PER_MINUTE: '0' }).rateLimitPerMinute).toBe(0);
+    // A caller without a key has its own, smaller budget: a quarter by default, never below one operation.
+    expect(loadConfig({}).anonymousRateLimitPerMinute).toBe(250_000);
+    expect(loadConfig({ COST_LIMIT: '5000', RATE_LIMIT_COST_PER_MINUTE: '8000' }).anonymousRateLimitPerMinute).toBe(5_000);
+    expect(refusal({ ANONYMOUS_RATE_LIMIT_COST_PER_MINUTE: '2000000' })).toContain('ANONYMOUS_RATE_LIMIT_COST_PER_MINUTE "2000000" must be at least COST_LIMIT');
+    expect(refusal({ ANONYMOUS_RATE_LIMIT_COST_PER_MINUTE: '10' })).toContain('a smaller budget, not a larger one');
     // A connection waiting for a running operation must not be closed as stalled.
     expect(refusal({ REQUEST_TIMEOUT_MS: '30000', WRITE_TIMEOUT_MS: '30000' })).toContain('WRITE_TIMEOUT_MS "30000" must be more than REQUEST_TIMEOUT_MS');
     expect(loadConfig({ REQUEST_TIMEOUT_MS: '30000', WRITE_TIMEOUT_MS: '30001' }).writeTimeoutMs).toBe(30_001);

@@ -120,8 +120,39 @@ class MemoryBudget {
   }
 }
 
-export function createRateLimit(options: { costPerMinute: number; redisUrl?: string; redis?: Redis; trustProxy?: boolean; maxClients?: number }): RateLimit {
-  const budget = options.costPerMinute;
+export function createRateLimit(options: {
+  costPerMinute: number;
+  /** Callers with no key: their own, smaller budget (default: the same as a key's). */
+  anonymousCostPerMinute?: number;
+  redisUrl?: string;
+  redis?: Redis;
+  trustProxy?: boolean;
+  maxClients?: number;
+}): RateLimit {
+  const client = (context: object) => clientKey(context as Parameters<typeof clientKey>[0], options.trustProxy);
+  // A client passed in is the caller's to close; one made from a URL is this limiter's.
+  const owned = !options.redis && options.redisUrl ? connectRedis(options.redisUrl) : undefined;
+  const redis = options.redis ?? owned;
+  const keyed = budgetOf(options.costPerMinute, 'sahel:cost', options.maxClients, redis);
+  const anonymous = budgetOf(options.anonymousCostPerMinute ?? options.costPerMinute, 'sahel:cost-anonymous', options.maxClients, redis);
+  const tierOf = (context: object) => ((context as { identity?: Identity }).identity?.kind === 'key' ? keyed : anonymous);
+  return {
+    admit: (cost, context) => tierOf(context).admit(cost, client(context)),
+    connected: async () => (redis ? redisReady(redis) : true),
+    async close() {
+      keyed.close();
+      anonymous.close();
+      owned?.disconnect();
+    },
+  };
+}
+
+/**
+ * One budget of cost per minute, counted in Redis when there is one (this process's memory while Redis does
+ * not answer, and without it). No insurance limiter of rate-limiter-flexible's: its memory store would hold every
+ * client seen while Redis is down, where this process's count is bounded (MemoryBudget).
+ */
+function budgetOf(budget: number, keyPrefix: string, maxClients = MAX_CLIENTS, redis?: Redis) {
   const refuse = (cost: CostReport, remaining: number, msBeforeNext: number) => {
     const retryAfter = Math.max(1, Math.ceil(msBeforeNext / 1000));
     return new GraphQLError(`Rate limit reached: this client may spend ${budget} cost per minute and this operation costs ${cost.requested}; retry in ${retryAfter} s.`, {
@@ -132,45 +163,24 @@ export function createRateLimit(options: { costPerMinute: number; redisUrl?: str
       },
     });
   };
-  const client = (context: object) => clientKey(context as Parameters<typeof clientKey>[0], options.trustProxy);
-  // This process's count: the only one without Redis, and the fallback while Redis does not answer.
-  const memory = new MemoryBudget(budget, RATE_WINDOW_SECONDS * 1000, options.maxClients ?? MAX_CLIENTS);
-  const admitFromMemory = (cost: CostReport, context: object): Admission => {
-    const { admitted, remaining, msBeforeNext } = memory.spend(client(context), cost.requested);
+  const memory = new MemoryBudget(budget, RATE_WINDOW_SECONDS * 1000, maxClients);
+  const admitFromMemory = (cost: CostReport, client: string): Admission => {
+    const { admitted, remaining, msBeforeNext } = memory.spend(client, cost.requested);
     return admitted ? { budget, remaining, resetInSeconds: Math.ceil(msBeforeNext / 1000) } : refuse(cost, remaining, msBeforeNext);
   };
-
-  // A client passed in is the caller's to close; one made from a URL is this limiter's.
-  const owned = !options.redis && options.redisUrl ? connectRedis(options.redisUrl) : undefined;
-  const redis = options.redis ?? owned;
-  if (!redis) {
-    return {
-      admit: admitFromMemory,
-      connected: async () => true,
-      async close() {
-        memory.close();
-      },
-    };
-  }
-
-  // No insurance limiter of rate-limiter-flexible's: its memory store would hold every client seen while
-  // Redis is down, where this process's count is bounded (MemoryBudget).
-  const limiter = new RateLimiterRedis({ storeClient: redis, keyPrefix: 'sahel:cost', points: budget, duration: RATE_WINDOW_SECONDS });
+  const limiter = redis ? new RateLimiterRedis({ storeClient: redis, keyPrefix, points: budget, duration: RATE_WINDOW_SECONDS }) : undefined;
   return {
-    async admit(cost, context) {
-      try {
-        const spent = await limiter.consume(client(context), Math.max(0, cost.requested));
-        return { budget, remaining: spent.remainingPoints, resetInSeconds: Math.ceil(spent.msBeforeNext / 1000) };
-      } catch (error) {
-        if (error instanceof RateLimiterRes) return refuse(cost, error.remainingPoints, error.msBeforeNext);
-        // Redis did not answer (a refused connection, a timeout): neither refuse nor admit everyone.
-        return admitFromMemory(cost, context);
-      }
+    admit(cost: CostReport, client: string): Admission | Promise<Admission> {
+      if (!limiter) return admitFromMemory(cost, client);
+      return limiter.consume(client, Math.max(0, cost.requested)).then(
+        (spent) => ({ budget, remaining: spent.remainingPoints, resetInSeconds: Math.ceil(spent.msBeforeNext / 1000) }),
+        (error: unknown) => {
+          if (error instanceof RateLimiterRes) return refuse(cost, error.remainingPoints, error.msBeforeNext);
+          // Redis did not answer (a refused connection, a timeout): neither refuse nor admit everyone.
+          return admitFromMemory(cost, client);
+        },
+      );
     },
-    connected: () => redisReady(redis),
-    async close() {
-      memory.close();
-      owned?.disconnect();
-    },
+    close: () => memory.close(),
   };
 }
