@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../src/app.js';
-import { createApiKey, revokeApiKey } from '../src/auth/api-keys.js';
+import { createApiKey, keyVerifier, revokeApiKey } from '../src/auth/api-keys.js';
+import { jsonLogger } from '../src/http/observability.js';
+import { createApi } from '../src/http/yoga.js';
 import { createTestDatabase } from './helpers.js';
 
 const run = promisify(execFile);
@@ -96,7 +98,7 @@ describe('API keys', () => {
       if (answer.status === 429) limited = answer;
     }
     expect(limited?.body.errors![0]!.extensions.code).toBe('RATE_LIMITED');
-    expect((limited?.body.errors![0]!.extensions as { cost: { budget: number } }).cost.budget).toBe(20_000);
+    expect((limited?.body.errors![0]!.extensions as unknown as { cost: { budget: number } }).cost.budget).toBe(20_000);
     // The same address, the reader's key: its own, larger budget.
     const keyed = await post(app.url, COSTLY, `Bearer ${reader}`);
     expect(keyed.status).toBe(200);
@@ -125,6 +127,31 @@ describe('npm run keys', () => {
       expect(bad.stderr).toMatch(/--role must be one of reader, editor, reviewer, admin/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('keys in logs', () => {
+  it('never writes a key or an Authorization header to the log, whether the key is verified or refused', async () => {
+    const db = await createTestDatabase();
+    const lines: string[] = [];
+    try {
+      const { key } = await createApiKey(db.prisma, 'log reader', 'READER');
+      const api = createApi({ db, logging: jsonLogger('debug', { write: (line: string) => void lines.push(line) }), identify: keyVerifier(db.prisma) });
+      const send = (authorization: string, query = VIEWER) => api.fetch('http://localhost/graphql', {
+        method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify({ query }),
+      });
+      const invented = `sk_${'C'.repeat(43)}`;
+      expect((await send(`Bearer ${key}`)).status).toBe(200);
+      expect((await send(`Bearer ${key}`, '{ apiKeys { name } }')).status).toBe(403);
+      expect((await send(`Bearer ${invented}`)).status).toBe(401);
+      expect((await send('Basic c2VjcmV0OnBhc3N3b3Jk')).status).toBe(401);
+      expect(lines.length).toBeGreaterThan(3);
+      const log = lines.join('\n');
+      for (const secret of [key, invented, 'c2VjcmV0OnBhc3N3b3Jk', key.slice(3, 20)]) expect(log).not.toContain(secret);
+      expect(log.toLowerCase()).not.toContain('authorization');
+    } finally {
+      await db.close();
     }
   });
 });
