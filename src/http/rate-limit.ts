@@ -7,10 +7,10 @@
 // Without Redis the count is a map this module keeps and answers at once: rate-limiter-flexible's
 // memory store answers through a promise and a result object per call (0.9-1.2 µs a call against
 // 0.25-0.3 µs, measured alone), and every request passes here.
-import type { Identity } from '../auth/api-keys.js';
 import type { IncomingMessage } from 'node:http';
 import { isIPv6 } from 'node:net';
 import { GraphQLError } from 'graphql';
+import type { Identity } from '../auth/api-keys.js';
 import type { Redis } from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { CostReport } from './cost.js';
@@ -48,8 +48,9 @@ export function addressClient(address: string): string {
 }
 
 /**
- * The client a request comes from: the key it was verified by, else its address. Behind a trusted proxy (TRUST_PROXY), the address is the
- * last one of X-Forwarded-For, the one that proxy added: the earlier ones are the client's own to write.
+ * The client a request comes from: the key it was verified by, else its address. Behind a trusted proxy
+ * (TRUST_PROXY), the address is the last one of X-Forwarded-For, the one that proxy added: the earlier ones
+ * are the client's own to write.
  * That mode requires that the port is reachable only through the proxy: a client that reaches it directly
  * writes the last entry itself.
  */
