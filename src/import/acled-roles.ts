@@ -79,16 +79,27 @@ function inheritedType(name: string, principalType: string | null): string | nul
   return null;
 }
 
-/** An organization kind for an actor type: ACLED's classification, or a state's force by its name. */
-export function kindOfType(type: string, name: string): OrganizationKind {
+export const KIND_BY_NAME_RULE =
+  'ACLED\'s type 1 (state forces) and 8 (external/other forces) do not say which: "Government of ..." is read as the state itself, ' +
+  '"Military Forces of ..." and "Police Forces of ..." as a state\'s force, another type 8 actor as an external force.';
+
+/** The kind an actor type gives, with KIND_BY_NAME_RULE when the name, not the type alone, decided it. */
+export function kindOf(type: string, name: string): { kind: OrganizationKind; rule?: string } {
+  if (type === '1' && GOVERNMENT_NAME.test(name)) return { kind: 'STATE', rule: KIND_BY_NAME_RULE };
+  if (type === '8') return { kind: STATE_NAME.test(name) ? 'STATE_FORCE' : 'EXTERNAL_FORCE', rule: KIND_BY_NAME_RULE };
+  return { kind: kindByType(type) };
+}
+
+/** An organization kind for an actor type, as ACLED's classification states it. */
+function kindByType(type: string): OrganizationKind {
   switch (type) {
-    case '1': return GOVERNMENT_NAME.test(name) ? 'STATE' : 'STATE_FORCE';
+    case '1': return 'STATE_FORCE';
     case '2': return 'GROUP';
     case '3': return 'POLITICAL_MILITIA';
     case '4': return 'IDENTITY_MILITIA';
     case '5': case '6': return 'CROWD';
     case '7': return 'CIVILIAN_GROUP';
-    default: return STATE_NAME.test(name) ? 'STATE_FORCE' : 'EXTERNAL_FORCE';
+    default: return 'EXTERNAL_FORCE';
   }
 }
 

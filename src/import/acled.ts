@@ -4,7 +4,7 @@
 // cited passage, the `source` field cited as who reported it, and its armed actors as perpetrators.
 import { parse } from 'csv-parse/sync';
 import type { Attribution, IncidentKind } from '../generated/prisma/enums.js';
-import { ASSOCIATED_TYPE_RULE, eventActors, isGeneric, kindOfType, partiesOf, TARGETS_RULE, targetsOf, type EventActor } from './acled-roles.js';
+import { ASSOCIATED_TYPE_RULE, eventActors, isGeneric, kindOf, partiesOf, TARGETS_RULE, targetsOf, type EventActor } from './acled-roles.js';
 import { escapeRegExp, twoDigitYear } from '../provenance/text.js';
 import { countryCode, countryOfAlpha3 } from './countries.js';
 import { ImportFileError, type ImportFile } from './file.js';
@@ -132,10 +132,12 @@ function actorEntity(
 ): ImportedEntity {
   const names = actorNames(name);
   const key = serviceKey(name);
-  const kind = actor.type
+  // Stated by the type cells, unless a rule read the type (an associated actor's) or the name decided the kind.
+  const read = actor.type ? kindOf(typed && !actor.typeRule ? typed.type : actor.type, name) : undefined;
+  const kind = read
     ? typed && !actor.typeRule
-      ? { value: kindOfType(typed.type, name), citation: { quote: typed.quote, locator: typed.locator, supports: ['kind'] } }
-      : { value: kindOfType(actor.type, name), citation: cite(name, actor.field), inference: actor.typeRule ?? ASSOCIATED_TYPE_RULE }
+      ? { value: read.kind, citation: { quote: typed.quote, locator: typed.locator, supports: ['kind'] }, ...(read.rule ? { inference: read.rule } : {}) }
+      : { value: read.kind, citation: cite(name, actor.field), inference: [actor.typeRule ?? ASSOCIATED_TYPE_RULE, ...(read.rule ? [read.rule] : [])].join(' ') }
     : undefined;
   return {
     type: 'ORGANIZATION',
