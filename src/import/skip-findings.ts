@@ -19,7 +19,7 @@ export class SkippableFindings extends ProvenanceError {
 type Tx = Prisma.TransactionClient;
 
 /** The subject columns of a citation, and the other owner columns of fact records. */
-const OWNERS = ['organizationId', 'personId', 'incidentId', 'perpetratorId', 'aliasId', 'designationId', 'estimateId', 'externalIdentifierId', 'mentionId', 'attributeId', 'relationId'] as const;
+type Owner = 'organizationId' | 'personId' | 'incidentId' | 'perpetratorId' | 'aliasId' | 'designationId' | 'estimateId' | 'externalIdentifierId' | 'mentionId' | 'attributeId' | 'relationId';
 
 /**
  * The plan item each finding concerns, read in the open transaction: an incident through its slug, a
@@ -40,7 +40,7 @@ export async function itemsOfFindings(
     return key !== undefined && written.entities.has(key) ? { entity: key } : null;
   };
   /** The plan item owning a row that has some of the owner columns. */
-  const ownerItem = async (row: Partial<Record<(typeof OWNERS)[number], string | null>>): Promise<PlanItem | null> => {
+  const ownerItem = async (row: Partial<Record<Owner, string | null>>): Promise<PlanItem | null> => {
     if (row.incidentId) return incidentItem(row.incidentId);
     if (row.perpetratorId) {
       const p = await tx.incidentPerpetrator.findUnique({ where: { id: row.perpetratorId } });

@@ -11,7 +11,7 @@ import { formatFinding, lintDatabase, ProvenanceError, type Finding } from '../p
 import { reindexSearch } from '../search/indexer.js';
 import { nameKey } from '../search/normalize.js';
 import type { ImportFile } from './file.js';
-import { identifiersOf, type Cite, type ImportedAttribute, type ImportedEntity, type ImportPlan } from './plan.js';
+import { identifiersOf, type Cite, type ImportedAttribute, type ImportedEntity, type ImportedIncident, type ImportPlan } from './plan.js';
 import { contentSha256 } from './content-hash.js';
 import { decide } from './link.js';
 import { itemsOfFindings, planWithout, SkippableFindings, skippedLines } from './skip-findings.js';
@@ -181,7 +181,7 @@ async function incidentRows(tx: Prisma.TransactionClient, { plan, entityIds, cit
   return { incidents, updates, perpetrators, linkUpdates, estimates };
 }
 
-type PlannedLink = ImportPlan['incidents'] extends (infer I)[] | undefined ? I extends { perpetrators: (infer P)[] } ? P : never : never;
+type PlannedLink = ImportedIncident['perpetrators'][number];
 
 /** The columns of an organization's link to an incident, as the file states them. */
 function linkRow(p: PlannedLink) {
@@ -449,8 +449,9 @@ async function writeUnlocked(
         const heldDesignations = await tx.designation.findMany({
           where: { OR: [{ organizationId: { in: linkedIds } }, { personId: { in: linkedIds } }], reference: { not: null } },
         });
+        // Each identifier's record id, those of this file added as they are written (one force under several names).
         const heldIdentifiers = new Map(
-          (await tx.externalIdentifier.findMany({ where: { value: { in: plan.entities.flatMap((e) => identifiersOf(e).map((x) => x.value)) } } })).map((x) => [`${x.scheme} ${x.value}`, x]),
+          (await tx.externalIdentifier.findMany({ where: { value: { in: plan.entities.flatMap((e) => identifiersOf(e).map((x) => x.value)) } } })).map((x) => [`${x.scheme} ${x.value}`, x.id]),
         );
 
         const organizations: Prisma.OrganizationCreateManyInput[] = [];
@@ -571,12 +572,12 @@ async function writeUnlocked(
           for (const x of identifiersOf(entity)) {
             const identifier = heldIdentifiers.get(`${x.scheme} ${x.value}`);
             if (identifier) {
-              citations.push(cite(x.citation, { externalIdentifierId: identifier.id }));
+              citations.push(cite(x.citation, { externalIdentifierId: identifier }));
               summary.count('ExternalIdentifier', 'unchanged');
               continue;
             }
             const identifierId = randomUUID();
-            heldIdentifiers.set(`${x.scheme} ${x.value}`, { id: identifierId } as never);
+            heldIdentifiers.set(`${x.scheme} ${x.value}`, identifierId);
             identifiers.push({ id: identifierId, scheme: x.scheme, value: x.value, [owner]: id });
             citations.push(cite(x.citation, { externalIdentifierId: identifierId }));
             summary.count('ExternalIdentifier', 'created');
