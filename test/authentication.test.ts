@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../src/app.js';
 import { createApiKey, keyVerifier, revokeApiKey } from '../src/auth/api-keys.js';
+import { MAX_REFUSED_KEYS_PER_MINUTE } from '../src/http/authentication.js';
 import { jsonLogger } from '../src/http/observability.js';
 import { createApi } from '../src/http/yoga.js';
 import { createTestDatabase } from './helpers.js';
@@ -126,6 +127,30 @@ describe('npm run keys', () => {
       expect(bad.stderr).toMatch(/--role must be one of reader, editor, reviewer, admin/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('invented keys in bulk', () => {
+  it('past 30 refused keys a minute, a client is refused with 429 without a lookup; anonymous reading goes on', async () => {
+    const db = await createTestDatabase();
+    try {
+      const verify = keyVerifier(db.prisma);
+      let lookups = 0;
+      const api = createApi({ db, logging: 'error', identify: (authorization) => (lookups++, verify(authorization)) });
+      const send = (authorization?: string) => api.fetch('http://localhost/graphql', {
+        method: 'POST', headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) }, body: JSON.stringify({ query: VIEWER }),
+      });
+      for (let i = 0; i < MAX_REFUSED_KEYS_PER_MINUTE; i++) expect((await send(`Bearer sk_${String(i).padStart(43, 'D')}`)).status).toBe(401);
+      const before = lookups;
+      const throttled = await send(`Bearer sk_${'E'.repeat(43)}`);
+      expect(throttled.status).toBe(429);
+      expect(throttled.headers.get('retry-after')).toMatch(/^\d+$/);
+      expect(((await throttled.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('RATE_LIMITED');
+      expect(lookups).toBe(before);
+      expect((await send()).status).toBe(200);
+    } finally {
+      await db.close();
     }
   });
 });

@@ -291,7 +291,7 @@ export function createApi({ db, logging = 'info', ready, costLimit = DEFAULT_COS
         operationNames: [...expectedOperationNames(persisted.manifest), ...(metrics.operationNames ?? [])],
       }),
       ...useHttpPolicy({ introspection }),
-      ...(identify ? [useAuthentication(identify, GRAPHQL_ENDPOINT)] : []),
+      ...(identify ? [useAuthentication(identify, GRAPHQL_ENDPOINT, trustProxy)] : []),
       ...usePersistedQueries(persisted.mode, persisted.manifest, (context) => clientKey(context as Parameters<typeof clientKey>[0], trustProxy), persisted.maxEntries),
       // After the persisted queries: the cache keys on the document they put in place of a hash.
       ...(responseCache?.plugins ?? []),
