@@ -15,7 +15,8 @@ import { prepareDatabase, prepareInChildProcess, PrepareError } from './db/prepa
 import { NORMALIZATION_VERSION } from './search/normalize.js';
 import { createRateLimit } from './http/rate-limit.js';
 import { readManifest } from './http/persisted.js';
-import { connectRedis, redisReady } from './http/redis.js';
+import { connectRedis, connectRedisSubscriber, redisReady } from './http/redis.js';
+import { createChangeHub } from './history/events.js';
 import { createResponseCache } from './http/response-cache.js';
 import { READ_DATA_VERSION } from './db/data-version.js';
 import { createApi } from './http/yoga.js';
@@ -179,8 +180,12 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
   const responseCache = config.responseCacheTtlSeconds
     ? createResponseCache({ ttlSeconds: config.responseCacheTtlSeconds, readVersion: readDataVersion(db), ...(redis ? { redis } : {}) })
     : undefined;
+  // Changes reach subscribers and response caches on every server through Redis; in this process without it.
+  const changes = createChangeHub(redis ? { publish: redis, subscribe: connectRedisSubscriber(config.redisUrl!) } : undefined);
+  if (responseCache) changes.onChange(() => responseCache.refresh());
   const registry = new Registry();
   const api = createApi({
+    changes,
     db,
     logging: logger,
     ready,
@@ -229,6 +234,7 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
       await new Promise<void>((resolve) => (metricsServer ? metricsServer.close(() => resolve()) : resolve()));
       await rateLimit?.close();
       responseCache?.close();
+      changes.close();
       redis?.disconnect();
       await db.close();
     },

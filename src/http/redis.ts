@@ -9,6 +9,16 @@ export function connectRedis(url: string): Redis {
   return redis;
 }
 
+/**
+ * A connection for SUBSCRIBE alone (a subscribed connection may run nothing else): it keeps retrying while
+ * Redis is away, and resubscribes when it is back, so that changes from other servers reach this one again.
+ */
+export function connectRedisSubscriber(url: string): Redis {
+  const redis = new Redis(url, { connectTimeout: 1_000, maxRetriesPerRequest: null });
+  redis.on('error', () => {});
+  return redis;
+}
+
 /** Whether Redis answers: waits up to 2 s for the first connection. */
 export function redisReady(redis: Redis): Promise<boolean> {
   if (redis.status === 'ready') return Promise.resolve(true);

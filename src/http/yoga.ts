@@ -7,6 +7,7 @@ import { GraphQLError, Kind, parse, type DocumentNode } from 'graphql';
 import type { Registry } from 'prom-client';
 import { createYoga, maskError as defaultMaskError, type LogLevel, type Plugin, type YogaLogger } from 'graphql-yoga';
 import { isDatabaseUnavailable, isPoolWait, isStatementTimeout, unavailableReason } from '../db/availability.js';
+import type { ChangeHub } from '../history/events.js';
 import { contextFactory } from '../context.js';
 import { ErrorCode } from '../errors.js';
 import { useOperationLimits } from './limits.js';
@@ -140,6 +141,8 @@ export interface YogaOptions {
   trustProxy?: boolean;
   /** Where /metrics lives and who may read it (src/http/observability.ts). */
   metrics?: { registry?: Registry; onApiPort?: boolean; token?: string; operationNames?: readonly string[] };
+  /** Where writes announce their changes and subscriptions hear them (every server's, through Redis); default: this process's. */
+  changes?: ChangeHub;
 }
 
 /** The names of the operations of a manifest and of GraphiQL's example: always a metric series of their own. */
@@ -266,14 +269,14 @@ function useNoInternals(): Plugin {
   };
 }
 
-export function createApi({ db, logging = 'info', ready, costLimit = DEFAULT_COST_LIMIT, rateLimit, persisted = { mode: 'apq' }, corsOrigins = [], introspection = true, poolStats, requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS, responseCache, maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES, trustProxy = false, metrics = {}, identify }: YogaOptions) {
+export function createApi({ db, logging = 'info', ready, costLimit = DEFAULT_COST_LIMIT, rateLimit, persisted = { mode: 'apq' }, corsOrigins = [], introspection = true, poolStats, requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS, responseCache, maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES, trustProxy = false, metrics = {}, identify, changes }: YogaOptions) {
   const logger = boundedLogger(typeof logging === 'string' ? jsonLogger(logging) : logging);
   const reportOutage = outageReporter(logger);
   // A wait for a pool connection timed out while connections are open: they answer, and are all busy.
   const busy = (error: unknown) => poolStats !== undefined && isPoolWait(error) && poolStats().total > 0;
   return createYoga({
     schema,
-    context: contextFactory(db),
+    context: contextFactory(db, changes ? { changes } : {}),
     logging: logger,
     graphqlEndpoint: GRAPHQL_ENDPOINT,
     // GET /health (liveness) and GET /ready (readiness) are answered by their path (readiness.ts).

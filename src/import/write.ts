@@ -18,6 +18,7 @@ import { itemsOfFindings, planWithout, SkippableFindings, skippedLines } from '.
 import { ImportSummary } from './report.js';
 import { slugify } from './slug.js';
 import { BUMP_DATA_VERSION } from '../db/data-version.js';
+import { nameWriter } from '../history/writer.js';
 
 /** Rows that cannot be imported under --on-error=fail: the import writes nothing. */
 export class ImportRowsError extends Error {}
@@ -385,9 +386,11 @@ async function writeUnlocked(
     await db.prisma.$transaction(
       async (tx) => {
         const slugTaken = await tx.source.findUnique({ where: { slug: plan.source.slug } });
+        const sourceSlug = slugTaken ? `${plan.source.slug}-${file.sha256.slice(0, 8)}` : plan.source.slug;
+        await nameWriter(tx, { actor: `import ${sourceSlug}`, action: 'import', reason: `${format} file ${file.name}` });
         const source = await tx.source.create({
           data: {
-            slug: slugTaken ? `${plan.source.slug}-${file.sha256.slice(0, 8)}` : plan.source.slug,
+            slug: sourceSlug,
             title: plan.source.title,
             publisher: plan.source.publisher,
             kind: plan.source.kind,

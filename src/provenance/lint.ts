@@ -60,12 +60,14 @@ interface CitationRow {
 }
 
 type Row = Record<string, unknown> & { id: string };
+/** Narrows a table's rows to some ids (a write's records), or none: every row. */
+type Where = { id: { in: string[] } } | undefined;
 
 /** How one table is checked. */
 interface TableSpec {
   model: string;
   subject: CitationSubject;
-  load: (db: Db) => Promise<Row[]>;
+  load: (db: Db, where: Where) => Promise<Row[]>;
   label: (row: Row) => string;
   /** Date column prefixes. */
   dates?: string[];
@@ -88,77 +90,77 @@ const slugOf = (row: Row, key: string) => ((row[key] as { slug?: string } | null
 
 const TABLES: TableSpec[] = [
   {
-    model: 'Organization', subject: 'organizationId', load: (db) => db.organization.findMany() as Promise<Row[]>,
+    model: 'Organization', subject: 'organizationId', load: (db, where) => db.organization.findMany({ where }) as Promise<Row[]>,
     label: (r) => String(r.slug), dates: ['founded', 'dissolved'], status: true, summaries: ['summary', 'ideology'], derived: ['kind'],
   },
   {
-    model: 'Person', subject: 'personId', load: (db) => db.person.findMany() as Promise<Row[]>,
+    model: 'Person', subject: 'personId', load: (db, where) => db.person.findMany({ where }) as Promise<Row[]>,
     label: (r) => String(r.slug), dates: ['born', 'died'], status: true, summaries: ['biography'],
   },
   {
     model: 'Alias', subject: 'aliasId',
-    load: (db) => db.alias.findMany({ include: { organization: { select: { slug: true } }, person: { select: { slug: true } } } }) as Promise<Row[]>,
+    load: (db, where) => db.alias.findMany({ where, include: { organization: { select: { slug: true } }, person: { select: { slug: true } } } }) as Promise<Row[]>,
     label: (r) => `${r.name} of ${slugOf(r, 'organization') ?? slugOf(r, 'person')}`, names: ['name'],
   },
   {
     model: 'OrganizationRelation', subject: 'relationId',
-    load: (db) => db.organizationRelation.findMany({ include: { from: { select: { slug: true } }, to: { select: { slug: true } } } }) as Promise<Row[]>,
+    load: (db, where) => db.organizationRelation.findMany({ where, include: { from: { select: { slug: true } }, to: { select: { slug: true } } } }) as Promise<Row[]>,
     label: (r) => `${slugOf(r, 'from')} ${r.type} ${slugOf(r, 'to')}`, dates: ['start', 'end'], derived: ['direction'],
   },
   {
     model: 'OrganizationArea', subject: 'areaId',
-    load: (db) => db.organizationArea.findMany({ include: { organization: { select: { slug: true } } } }) as Promise<Row[]>,
+    load: (db, where) => db.organizationArea.findMany({ where, include: { organization: { select: { slug: true } } } }) as Promise<Row[]>,
     label: (r) => `${slugOf(r, 'organization')} ${r.role} ${r.countryCode}`, dates: ['start', 'end'],
   },
   {
     model: 'Membership', subject: 'membershipId',
-    load: (db) => db.membership.findMany({ include: { organization: { select: { slug: true } }, person: { select: { slug: true } } } }) as Promise<Row[]>,
+    load: (db, where) => db.membership.findMany({ where, include: { organization: { select: { slug: true } }, person: { select: { slug: true } } } }) as Promise<Row[]>,
     label: (r) => `${slugOf(r, 'person')} ${r.role} of ${slugOf(r, 'organization')}`, dates: ['start', 'end'],
   },
   {
     model: 'Designation', subject: 'designationId',
-    load: (db) => db.designation.findMany({ include: { organization: { select: { slug: true } }, person: { select: { slug: true } } } }) as Promise<Row[]>,
+    load: (db, where) => db.designation.findMany({ where, include: { organization: { select: { slug: true } }, person: { select: { slug: true } } } }) as Promise<Row[]>,
     label: (r) => `${r.authority} ${r.reference ?? r.program} of ${slugOf(r, 'organization') ?? slugOf(r, 'person')}`,
     dates: ['listed', 'delisted'], names: ['reference'],
   },
   {
     model: 'Estimate', subject: 'estimateId',
-    load: (db) =>
-      db.estimate.findMany({
+    load: (db, where) =>
+      db.estimate.findMany({ where,
         include: { organization: { select: { slug: true } }, fundingStream: { select: { slug: true } }, incident: { select: { slug: true } } },
       }) as Promise<Row[]>,
     label: (r) => `${r.kind} of ${slugOf(r, 'organization') ?? slugOf(r, 'fundingStream') ?? slugOf(r, 'incident') ?? r.countryCode}`,
     dates: ['asOf', 'periodStart'], numbers: [{ field: 'min', columns: ['min'] }, { field: 'max', columns: ['max'] }],
   },
   {
-    model: 'Incident', subject: 'incidentId', load: (db) => db.incident.findMany() as Promise<Row[]>,
+    model: 'Incident', subject: 'incidentId', load: (db, where) => db.incident.findMany({ where }) as Promise<Row[]>,
     label: (r) => String(r.slug), dates: ['date'], summaries: ['summary'], derived: ['targets'],
     numbers: [{ field: 'killed', columns: ['killedMin', 'killedMax'] }, { field: 'injured', columns: ['injuredMin', 'injuredMax'] }],
   },
   {
     model: 'IncidentPerpetrator', subject: 'perpetratorId',
-    load: (db) => db.incidentPerpetrator.findMany({ include: { incident: { select: { slug: true } }, organization: { select: { slug: true } } } }) as Promise<Row[]>,
+    load: (db, where) => db.incidentPerpetrator.findMany({ where, include: { incident: { select: { slug: true } }, organization: { select: { slug: true } } } }) as Promise<Row[]>,
     label: (r) => `${slugOf(r, 'organization')} ${r.role} ${slugOf(r, 'incident')}`, derived: ['role', 'attribution'], role: true,
   },
   {
     model: 'IncidentParticipant', subject: 'participantId',
-    load: (db) => db.incidentParticipant.findMany({ include: { incident: { select: { slug: true } }, person: { select: { slug: true } } } }) as Promise<Row[]>,
+    load: (db, where) => db.incidentParticipant.findMany({ where, include: { incident: { select: { slug: true } }, person: { select: { slug: true } } } }) as Promise<Row[]>,
     label: (r) => `${slugOf(r, 'person')} ${r.role} in ${slugOf(r, 'incident')}`,
   },
-  { model: 'FundingStream', subject: 'fundingStreamId', load: (db) => db.fundingStream.findMany() as Promise<Row[]>, label: (r) => String(r.slug) },
+  { model: 'FundingStream', subject: 'fundingStreamId', load: (db, where) => db.fundingStream.findMany({ where }) as Promise<Row[]>, label: (r) => String(r.slug) },
   {
     model: 'FundingStreamIncident', subject: 'fundingIncidentId',
-    load: (db) => db.fundingStreamIncident.findMany({ include: { fundingStream: { select: { slug: true } }, incident: { select: { slug: true } } } }) as Promise<Row[]>,
+    load: (db, where) => db.fundingStreamIncident.findMany({ where, include: { fundingStream: { select: { slug: true } }, incident: { select: { slug: true } } } }) as Promise<Row[]>,
     label: (r) => `${slugOf(r, 'fundingStream')} in ${slugOf(r, 'incident')}`,
   },
   {
-    model: 'ExternalIdentifier', subject: 'externalIdentifierId', load: (db) => db.externalIdentifier.findMany() as Promise<Row[]>,
+    model: 'ExternalIdentifier', subject: 'externalIdentifierId', load: (db, where) => db.externalIdentifier.findMany({ where }) as Promise<Row[]>,
     label: (r) => `${r.scheme} ${r.value}`, names: ['value'],
   },
   {
     model: 'Mention', subject: 'mentionId',
-    load: (db) =>
-      db.mention.findMany({
+    load: (db, where) =>
+      db.mention.findMany({ where,
         include: {
           fromOrganization: { select: { slug: true } }, fromPerson: { select: { slug: true } },
           toOrganization: { select: { slug: true } }, toPerson: { select: { slug: true } },
@@ -169,13 +171,13 @@ const TABLES: TableSpec[] = [
   },
   {
     model: 'Attribute', subject: 'attributeId',
-    load: (db) => db.attribute.findMany({ include: { organization: { select: { slug: true } }, person: { select: { slug: true } } } }) as Promise<Row[]>,
+    load: (db, where) => db.attribute.findMany({ where, include: { organization: { select: { slug: true } }, person: { select: { slug: true } } } }) as Promise<Row[]>,
     label: (r) => `${r.kind} of ${slugOf(r, 'organization') ?? slugOf(r, 'person')}`,
     dates: ['date'], names: ['country', 'region', 'city', 'street', 'note'],
   },
   {
     model: 'Assessment', subject: 'assessmentId',
-    load: (db) => db.assessment.findMany({ include: { organization: { select: { slug: true } }, person: { select: { slug: true } } } }) as Promise<Row[]>,
+    load: (db, where) => db.assessment.findMany({ where, include: { organization: { select: { slug: true } }, person: { select: { slug: true } } } }) as Promise<Row[]>,
     label: (r) => `${r.topic} of ${slugOf(r, 'organization') ?? slugOf(r, 'person')}`,
   },
 ];
@@ -204,10 +206,32 @@ function dateProblem(date: PartialDate, stated: DatesStated): { rule: LintRule; 
   return null;
 }
 
+/** The records a write touched, by model ("Organization", "Alias", "Citation"): what `lintRecords` checks. */
+export type LintScope = Partial<Record<string, string[]>>;
+
 /** Lints every record of the database (or of the transaction it is given); returns the findings. */
-export async function lintDatabase(db: Db): Promise<Finding[]> {
-  const citations = (await db.citation.findMany()) as unknown as (CitationRow & Record<string, unknown>)[];
-  const documents = new Map((await db.sourceDocument.findMany()).map((d) => [d.sourceId, collapse(d.text)]));
+export function lintDatabase(db: Db): Promise<Finding[]> {
+  return lint(db, undefined);
+}
+
+/**
+ * Lints only the records of `scope` (with all their citations, and the citations it names): a write's
+ * check, in its transaction, which costs what the write touched and not what the graph holds.
+ */
+export function lintRecords(db: Db, scope: LintScope): Promise<Finding[]> {
+  return lint(db, scope);
+}
+
+async function lint(db: Db, scope: LintScope | undefined): Promise<Finding[]> {
+  const whereOf = (model: string): Where => (scope ? { id: { in: scope[model] ?? [] } } : undefined);
+  const tables = scope ? TABLES.filter((t) => (scope[t.model]?.length ?? 0) > 0) : TABLES;
+  // A scoped run reads the citations of its records, and those it names (a citation added to an existing fact).
+  const citationWhere = scope
+    ? { OR: [{ id: { in: scope.Citation ?? [] } }, ...tables.map((t) => ({ [t.subject]: { in: scope[t.model] } }))] }
+    : undefined;
+  const citations = (await db.citation.findMany({ where: citationWhere })) as unknown as (CitationRow & Record<string, unknown>)[];
+  const documentWhere = scope ? { sourceId: { in: [...new Set(citations.map((c) => c.sourceId))] } } : undefined;
+  const documents = new Map((await db.sourceDocument.findMany({ where: documentWhere })).map((d) => [d.sourceId, collapse(d.text)]));
   const findings: Finding[] = [];
 
   // Quotes and speakers, once per citation.
@@ -228,13 +252,13 @@ export async function lintDatabase(db: Db): Promise<Finding[]> {
     }
   }
 
-  for (const table of TABLES) {
+  for (const table of tables) {
     const bySubject = new Map<string, CitationRow[]>();
     for (const c of citations) {
       const key = c[table.subject] as string | null;
       if (key) bySubject.set(key, [...(bySubject.get(key) ?? []), c]);
     }
-    for (const row of await table.load(db)) {
+    for (const row of await table.load(db, whereOf(table.model))) {
       const record = `${table.model}[${table.label(row)}]`;
       const find = (rule: LintRule, field: string, message: string) => findings.push({ rule, record, id: row.id, field, message });
       const cited = bySubject.get(row.id) ?? [];

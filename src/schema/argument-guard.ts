@@ -30,6 +30,9 @@ export const MAX_LENGTH: Readonly<Record<string, number>> = {
   after: 500, before: 500, id: 200, ids: 200,
   // Free text: resolvers bound the normalised form to 200 characters (src/search/text-limits.ts).
   query: 400, name: 400, nameContains: 400,
+  // Writes: a source's text (bodies are at most 2 MB), a quoted passage, free texts a citation must carry.
+  text: 1_000_000, quote: 5_000, summary: 10_000, biography: 10_000, ideology: 5_000, description: 5_000, statement: 5_000,
+  reasoning: 2_000, reason: 2_000, url: 2_000,
 };
 export const DEFAULT_MAX_LENGTH = 500;
 /** Longest list argument: a page (global IDs for `nodes`), or every value of an enum. */
@@ -53,6 +56,12 @@ export const RANGES: Readonly<Record<string, Range>> = {
   'Query.mergeCandidates.minScore': [0, 1],
   // PostgreSQL's integer column: a larger count matches nothing and is no question.
   'IncidentFilter.minKilled': [0, 2_147_483_647],
+  // Writes: counts fit the integer columns, estimates PostgreSQL's double precision; a point is on Earth.
+  'CountInput.min': [0, 2_147_483_647], 'CountInput.max': [0, 2_147_483_647],
+  'EstimateInput.min': [0, 1e15], 'EstimateInput.max': [0, 1e15],
+  'CoordinatesInput.latitude': [-90, 90], 'CoordinatesInput.longitude': [-180, 180],
+  // A revision is a sequence: the API hands out none below 0 (a record older than the history is at 0).
+  revision: [0, Number.MAX_SAFE_INTEGER],
 };
 
 /** The numbers the schema takes, each with its range: refuses a schema with a number that has none. */
@@ -61,7 +70,7 @@ function numericRanges(schema: GraphQLSchema): Map<string, Range> {
   const missing: string[] = [];
   const isNumber = (type: GraphQLInputType) => {
     const named = getNamedType(type);
-    return isScalarType(named) && (named.name === 'Int' || named.name === 'Float');
+    return isScalarType(named) && (named.name === 'Int' || named.name === 'Float' || named.name === 'SafeInt');
   };
   const add = (coordinate: string, name: string) => {
     const range = RANGES[coordinate] ?? RANGES[name];
@@ -111,7 +120,8 @@ function check(value: unknown, type: GraphQLInputType, name: string, coordinate:
     }
   } else if (typeof value === 'string') {
     if (UNREPRESENTABLE.test(value)) throw badUserInput(`"${path}" contains a NUL character or an unpaired surrogate.`, path);
-    const max = MAX_LENGTH[name] ?? DEFAULT_MAX_LENGTH;
+    // A global ID is bounded as one, whatever its field is named (a write's `to`, `organization`, `source`).
+    const max = (getNamedType(inner).name === 'ID' ? MAX_LENGTH.id : MAX_LENGTH[name]) ?? DEFAULT_MAX_LENGTH;
     if (value.length > max) throw badUserInput(`"${path}" must be at most ${max} characters; got ${value.length}.`, path);
   } else if (typeof value === 'number') {
     checkNumber(value, path, ranges.get(coordinate));

@@ -1,8 +1,9 @@
 import SchemaBuilder, { brandWithType } from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
+import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
-import { DateResolver, DateTimeResolver } from 'graphql-scalars';
+import { DateResolver, DateTimeResolver, JSONObjectResolver, SafeIntResolver } from 'graphql-scalars';
 import { GraphQLError, isObjectType, type GraphQLSchema } from 'graphql';
 import type { Context } from '../context.js';
 import { fieldCost } from '../http/cost.js';
@@ -31,7 +32,7 @@ function branded<T>(node: T, typename: string): T {
 
 export const builder = new SchemaBuilder<{
   Context: Context;
-  Scalars: { Date: { Input: Date; Output: Date }; DateTime: { Input: Date; Output: Date } };
+  Scalars: { Date: { Input: Date; Output: Date }; DateTime: { Input: Date; Output: Date }; JSONObject: { Input: Record<string, unknown>; Output: Record<string, unknown> }; SafeInt: { Input: number; Output: number } };
   DefaultFieldNullability: false;
   DefaultInputFieldRequiredness: false;
   DefaultEdgesNullability: false;
@@ -40,7 +41,9 @@ export const builder = new SchemaBuilder<{
   AuthScopes: { reader: boolean; editor: boolean; reviewer: boolean; admin: boolean };
 }>({
   // Relay first, so that scopes would see parsed global IDs.
-  plugins: [RelayPlugin, ScopeAuthPlugin, ComplexityPlugin],
+  // Errors before scopes: a refused scope stays a GraphQL error (UNAUTHENTICATED, FORBIDDEN), not a result.
+  plugins: [RelayPlugin, ErrorsPlugin, ScopeAuthPlugin, ComplexityPlugin],
+  errors: { directResult: true, defaultUnionOptions: { name: ({ fieldName }) => `${fieldName[0]!.toUpperCase()}${fieldName.slice(1)}Result` } },
   scopeAuth: {
     authScopes: ({ identity }) => {
       const rank = identity.kind === 'key' ? ROLE_RANK[identity.role] : 0;
@@ -103,4 +106,18 @@ builder.addScalarType('DateTime', DateTimeResolver, {
   description: 'An instant in ISO 8601 form, in UTC: "2026-11-26T00:40:43.000Z".',
 });
 
+builder.addScalarType('JSONObject', JSONObjectResolver, {
+  description: 'A JSON object: a record\'s columns as a revision holds them.',
+});
+
+builder.addScalarType('SafeInt', SafeIntResolver, {
+  description: 'An integer up to 2^53 - 1 (9007199254740991), exact in JSON and JavaScript: revision sequences outgrow 32 bits.',
+});
+
 builder.queryType({ description: 'The entry points: look up, list, filter and aggregate the knowledge graph.' });
+
+builder.mutationType({
+  description: 'Writes, each one transaction under the provenance rules the importers obey, each leaving revisions. Editors write facts and sources; reviewers also retract and revert.',
+});
+
+builder.subscriptionType({ description: 'Changes as they are written, over Server-Sent Events (GraphQL over SSE).' });

@@ -18,5 +18,12 @@ import './merge-candidate.js';
 import './mention.js';
 import './attribute.js';
 import './viewer.js';
+import './revision.js';
+import './write-errors.js';
+import './write-source.js';
+import './write-organization.js';
+import './write-person.js';
+import './write-incident.js';
+import './subscription.js';
 
 export const schema = guardArguments(builder.toSchema({ sortSchema: true }));

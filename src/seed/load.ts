@@ -13,10 +13,11 @@ import type { ParsedDataset } from './schema.js';
 import { stableId } from './stable-id.js';
 import { DOCUMENTS_DIR, validateDataset } from './validate.js';
 import { BUMP_DATA_VERSION } from '../db/data-version.js';
+import { nameWriter } from '../history/writer.js';
 
 type Tx = Prisma.TransactionClient;
 type Data = ParsedDataset;
-type Citations = Data['organizations'][number]['citations'];
+export type Citations = Data['organizations'][number]['citations'];
 type Estimate = Data['organizations'][number]['estimates'][number];
 type Designation = Data['organizations'][number]['designations'][number];
 type Alias = Data['organizations'][number]['aliases'][number];
@@ -28,7 +29,7 @@ const CITATION_SUBJECTS = [
   'organizationId', 'personId', 'aliasId', 'relationId', 'areaId', 'membershipId', 'designationId', 'estimateId',
   'incidentId', 'perpetratorId', 'participantId', 'fundingStreamId', 'fundingIncidentId', 'externalIdentifierId', 'assessmentId',
 ] as const satisfies readonly (keyof Prisma.CitationUncheckedCreateInput)[];
-type CitationSubject = (typeof CITATION_SUBJECTS)[number];
+export type CitationSubject = (typeof CITATION_SUBJECTS)[number];
 /** A citation row sets one subject; the others are written NULL, so every citation row has the same fields. */
 const NO_SUBJECT = Object.fromEntries(CITATION_SUBJECTS.map((s) => [s, null]));
 
@@ -79,7 +80,9 @@ const ownedBy = (owner: 'organizationId' | 'personId', ownerId: string) => ({
  * Entities first, by slug, so facts can point at their ids; then the facts, table by table; then
  * the citations of everything. Row by row, a dataset of 28,500 rows took 97 s.
  */
-class SeedWriter {
+export class SeedWriter {
+  /** Every row written, by table: what a GraphQL write hands the provenance linter. */
+  readonly written = new Map<string, string[]>();
   private readonly sourceIds = new Map<string, string>();
   private readonly organizationIds = new Map<string, string>();
   private readonly personIds = new Map<string, string>();
@@ -129,6 +132,7 @@ class SeedWriter {
   /** Upserts the rows of `pending`, queues their citations, and returns the id written for each key. */
   private async flush(pending: Pending): Promise<Map<string, string>> {
     const ids = await upsertRows(this.tx, pending.table, pending.rows, pending.conflict);
+    this.wrote(pending.table, [...ids.values()]);
     pending.rows.forEach((row, index) => {
       if (pending.subject) this.cite(pending.subject, this.id(ids, conflictKey(row, pending.conflict)), pending.citationsOf(index));
     });
@@ -391,6 +395,37 @@ class SeedWriter {
       await this.flush(pending);
     }
     await upsertRows(this.tx, 'Citation', this.citationRows, ['id']);
+    this.wrote('Citation', this.citationRows.map((c) => c.id as string));
+  }
+
+  private wrote(table: string, ids: string[]) {
+    this.written.set(table, [...(this.written.get(table) ?? []), ...ids]);
+  }
+
+  /**
+   * Makes records already in the database known by slug, so that what is written next may point at them
+   * (a GraphQL write adds to the graph; the seed writes its references itself).
+   */
+  async knowExisting(slugs: { sources?: string[]; organizations?: string[]; persons?: string[]; incidents?: string[] }) {
+    const pairs = async (rows: Promise<{ id: string; slug: string }[]>, into: Map<string, string>) => {
+      for (const r of await rows) into.set(r.slug, r.id);
+    };
+    const select = { id: true, slug: true } as const;
+    if (slugs.sources?.length) await pairs(this.tx.source.findMany({ where: { slug: { in: slugs.sources } }, select }), this.sourceIds);
+    if (slugs.organizations?.length) await pairs(this.tx.organization.findMany({ where: { slug: { in: slugs.organizations } }, select }), this.organizationIds);
+    if (slugs.persons?.length) await pairs(this.tx.person.findMany({ where: { slug: { in: slugs.persons } }, select }), this.personIds);
+    if (slugs.incidents?.length) await pairs(this.tx.incident.findMany({ where: { slug: { in: slugs.incidents } }, select }), this.incidentIds);
+  }
+
+  /** Whether a slug of `kind` is known (written, or found by knowExisting). */
+  knows(kind: 'sources' | 'organizations' | 'persons' | 'incidents', slug: string): boolean {
+    const maps = { sources: this.sourceIds, organizations: this.organizationIds, persons: this.personIds, incidents: this.incidentIds };
+    return maps[kind].has(slug);
+  }
+
+  /** Queues citations of a record already written (an update, or a fact cited again). */
+  citeExisting(subject: CitationSubject, subjectId: string, citations: Citations) {
+    this.cite(subject, subjectId, citations);
   }
 
   /** Refreshes the search index of every entity written. */
@@ -412,6 +447,7 @@ export async function loadSeed(prisma: PrismaClient, input: unknown): Promise<Se
   const data = validateDataset(input);
   const summary = await prisma.$transaction(
     async (tx) => {
+      await nameWriter(tx, { actor: 'seed', action: 'seed' });
       const writer = new SeedWriter(tx);
       await writer.sources(data.sources);
       await writer.organizations(data.organizations);

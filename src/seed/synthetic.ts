@@ -9,6 +9,7 @@ import { parsePartialDate } from '../values/partial-date.js';
 import { seededRandom, type Random } from '../values/random.js';
 import { countryName } from '../import/countries.js';
 import { BUMP_DATA_VERSION } from '../db/data-version.js';
+import { nameWriterStatement } from '../history/writer.js';
 import {
   acronymOf, COUNTRIES, FAMILY, GIVEN, KUNYA, ORG_CORES, ORG_PREFIXES, PARTICLES, PLACES, slugPart, spellingVariants,
 } from './synthetic-names.js';
@@ -113,6 +114,8 @@ export async function loadSynthetic(scripts: ScriptRunner, options: SyntheticOpt
   const rows = Object.fromEntries(ORDER.map((t) => [t, 0])) as Record<Table, number>;
   const expected = expectedRows(scale);
   await scripts.bulkTransaction(async (tx) => {
+    const writer = nameWriterStatement({ actor: 'synthetic', action: 'synthetic', reason: `scale ${scale}, seed ${seed}` });
+    await tx.query(writer.sql, writer.params);
     const buffers = Object.fromEntries(ORDER.map((t) => [t, [] as string[]])) as Record<Table, string[]>;
     let written = 0;
     const flush = async () => {
