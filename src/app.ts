@@ -234,7 +234,7 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
       await new Promise<void>((resolve) => (metricsServer ? metricsServer.close(() => resolve()) : resolve()));
       await rateLimit?.close();
       responseCache?.close();
-      changes.close();
+      await changes.close();
       redis?.disconnect();
       await db.close();
     },

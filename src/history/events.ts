@@ -34,7 +34,7 @@ export interface ChangeHub {
   subscribe(): AsyncIterable<ChangeEvent[]>;
   /** Called for every batch heard, local or remote (the response cache's refresh). */
   onChange(listener: () => Promise<void> | void): void;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export function createChangeHub(redis?: { publish: Redis; subscribe: Redis }): ChangeHub {
@@ -55,9 +55,10 @@ export function createChangeHub(redis?: { publish: Redis; subscribe: Redis }): C
     },
     subscribe: () => pubsub.subscribe(TOPIC),
     onChange: (listener) => void listeners.push(listener),
-    close: () => {
-      void own.return?.();
-      redis?.subscribe.disconnect();
+    close: async () => {
+      // The subscription unsubscribes from Redis as it ends: only then is its connection closed.
+      await own.return?.();
+      await redis?.subscribe.quit().catch(() => {});
     },
   };
 }

@@ -56,3 +56,9 @@ builder.objectType(InvalidInputRefusal, {
 
 /** The refusals every write may return. */
 export const WRITE_ERRORS = [ProvenanceRefusal, ConflictRefusal, NotFoundRefusal, InvalidInputRefusal];
+
+/** The `errors` option of a write: its refusals, and its result union described. */
+export const writeErrors = (what: string) => ({
+  types: WRITE_ERRORS,
+  union: { description: `What ${what} gave: its payload, or a refusal (WriteError) saying why nothing was written.` },
+});

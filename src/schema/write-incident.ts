@@ -5,7 +5,7 @@ import { IncidentKindEnum, TargetKindEnum } from './enums.js';
 import { IncidentRef } from './refs.js';
 import { EstimateInput, factOf, ParticipantInput, PerpetratorInput } from './write-facts.js';
 import { CitationInput, citationsOf, CountInput, InferenceInput, performWrite, reasonArg, revisionsField, type Written } from './write-inputs.js';
-import { WRITE_ERRORS } from './write-errors.js';
+import { writeErrors } from './write-errors.js';
 
 const factFields = (t: PothosSchemaTypes.InputFieldBuilder<typeof builder.$inferSchemaTypes, 'InputObject'>) => ({
   perpetrators: t.field({ type: [PerpetratorInput], description: 'Organizations that carried it out, claimed it or are blamed for it.' }),
@@ -85,32 +85,35 @@ const IncidentPayload = builder.objectRef<Written>('IncidentPayload').implement(
   }),
 });
 
-const write = { authScopes: { editor: true }, errors: { types: WRITE_ERRORS } } as const;
+const write = { authScopes: { editor: true } } as const;
 
 builder.mutationFields((t) => ({
   createIncident: t.field({
     ...write,
+    errors: writeErrors('createIncident'),
     type: IncidentPayload,
     description: 'Creates an incident with its parties. Editors. Counts and dates must be stated by its passages.',
-    args: { input: t.arg({ type: CreateIncidentInput, required: true }) },
+    args: { input: t.arg({ type: CreateIncidentInput, required: true, description: 'What to write.' }) },
     resolve: (_, { input: { reason, ...input } }, ctx) => performWrite(ctx, 'createIncident', reason, (tx) => createIncident(tx, {
       ...input, ...factsOf(input), inferences: inferencesOf(input.inferences), citations: citationsOf(input.citations) ?? [],
     })),
   }),
   updateIncident: t.field({
     ...write,
+    errors: writeErrors('updateIncident'),
     type: IncidentPayload,
     description: 'Changes an incident\'s values. Editors. Names the revision read: CONFLICT when another write came first.',
-    args: { input: t.arg({ type: UpdateIncidentInput, required: true }) },
+    args: { input: t.arg({ type: UpdateIncidentInput, required: true, description: 'What to write.' }) },
     resolve: (_, { input: { reason, ...input } }, ctx) => performWrite(ctx, 'updateIncident', reason, (tx) => updateIncident(tx, {
       ...input, id: input.id.id, inferences: inferencesOf(input.inferences), citations: citationsOf(input.citations),
     })),
   }),
   addIncidentFacts: t.field({
     ...write,
+    errors: writeErrors('addIncidentFacts'),
     type: IncidentPayload,
     description: 'Adds perpetrators, participants or figures to an incident. Editors.',
-    args: { input: t.arg({ type: AddIncidentFactsInput, required: true }) },
+    args: { input: t.arg({ type: AddIncidentFactsInput, required: true, description: 'What to write.' }) },
     resolve: (_, { input: { reason, ...input } }, ctx) => performWrite(ctx, 'addIncidentFacts', reason, (tx) => addIncidentFacts(tx, input.incident.id, factsOf(input))),
   }),
 }));

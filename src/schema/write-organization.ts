@@ -5,7 +5,7 @@ import { OrganizationKindEnum, OrganizationStatusEnum } from './enums.js';
 import { OrganizationRef } from './refs.js';
 import { AliasInput, AreaInput, DesignationInput, EstimateInput, factOf, RelationInput } from './write-facts.js';
 import { CitationInput, citationsOf, InferenceInput, performWrite, reasonArg, revisionsField, type Written } from './write-inputs.js';
-import { WRITE_ERRORS } from './write-errors.js';
+import { writeErrors } from './write-errors.js';
 
 const factFields = (t: PothosSchemaTypes.InputFieldBuilder<typeof builder.$inferSchemaTypes, 'InputObject'>) => ({
   aliases: t.field({ type: [AliasInput], description: 'Other names.' }),
@@ -81,32 +81,35 @@ const OrganizationPayload = builder.objectRef<Written>('OrganizationPayload').im
   }),
 });
 
-const write = { authScopes: { editor: true }, errors: { types: WRITE_ERRORS } } as const;
+const write = { authScopes: { editor: true } } as const;
 
 builder.mutationFields((t) => ({
   createOrganization: t.field({
     ...write,
+    errors: writeErrors('createOrganization'),
     type: OrganizationPayload,
     description: 'Creates an organization with its facts. Editors. The provenance rules hold: a quote not in its source, a date or number no passage states, is refused.',
-    args: { input: t.arg({ type: CreateOrganizationInput, required: true }) },
+    args: { input: t.arg({ type: CreateOrganizationInput, required: true, description: 'What to write.' }) },
     resolve: (_, { input: { reason, ...input } }, ctx) => performWrite(ctx, 'createOrganization', reason, (tx) => createOrganization(tx, {
       ...input, ...factsOf(input), inferences: inferencesOf(input.inferences), citations: citationsOf(input.citations) ?? [],
     })),
   }),
   updateOrganization: t.field({
     ...write,
+    errors: writeErrors('updateOrganization'),
     type: OrganizationPayload,
     description: 'Changes an organization\'s values. Editors. Names the revision read: CONFLICT when another write came first.',
-    args: { input: t.arg({ type: UpdateOrganizationInput, required: true }) },
+    args: { input: t.arg({ type: UpdateOrganizationInput, required: true, description: 'What to write.' }) },
     resolve: (_, { input: { reason, ...input } }, ctx) => performWrite(ctx, 'updateOrganization', reason, (tx) => updateOrganization(tx, {
       ...input, id: input.id.id, inferences: inferencesOf(input.inferences), citations: citationsOf(input.citations),
     })),
   }),
   addOrganizationFacts: t.field({
     ...write,
+    errors: writeErrors('addOrganizationFacts'),
     type: OrganizationPayload,
     description: 'Adds aliases, areas, relations, designations or estimates to an organization. Editors.',
-    args: { input: t.arg({ type: AddOrganizationFactsInput, required: true }) },
+    args: { input: t.arg({ type: AddOrganizationFactsInput, required: true, description: 'What to write.' }) },
     resolve: (_, { input: { reason, ...input } }, ctx) => performWrite(ctx, 'addOrganizationFacts', reason, (tx) => addOrganizationFacts(tx, input.organization.id, factsOf(input))),
   }),
 }));

@@ -5,7 +5,7 @@ import { PersonStatusEnum } from './enums.js';
 import { PersonRef } from './refs.js';
 import { AliasInput, DesignationInput, factOf, MembershipInput } from './write-facts.js';
 import { CitationInput, citationsOf, InferenceInput, performWrite, reasonArg, revisionsField, type Written } from './write-inputs.js';
-import { WRITE_ERRORS } from './write-errors.js';
+import { writeErrors } from './write-errors.js';
 
 const factFields = (t: PothosSchemaTypes.InputFieldBuilder<typeof builder.$inferSchemaTypes, 'InputObject'>) => ({
   aliases: t.field({ type: [AliasInput], description: 'Other names, noms de guerre.' }),
@@ -72,32 +72,35 @@ const PersonPayload = builder.objectRef<Written>('PersonPayload').implement({
   }),
 });
 
-const write = { authScopes: { editor: true }, errors: { types: WRITE_ERRORS } } as const;
+const write = { authScopes: { editor: true } } as const;
 
 builder.mutationFields((t) => ({
   createPerson: t.field({
     ...write,
+    errors: writeErrors('createPerson'),
     type: PersonPayload,
     description: 'Creates a person with their facts. Editors.',
-    args: { input: t.arg({ type: CreatePersonInput, required: true }) },
+    args: { input: t.arg({ type: CreatePersonInput, required: true, description: 'What to write.' }) },
     resolve: (_, { input: { reason, ...input } }, ctx) => performWrite(ctx, 'createPerson', reason, (tx) => createPerson(tx, {
       ...input, ...factsOf(input), inferences: inferencesOf(input.inferences), citations: citationsOf(input.citations) ?? [],
     })),
   }),
   updatePerson: t.field({
     ...write,
+    errors: writeErrors('updatePerson'),
     type: PersonPayload,
     description: 'Changes a person\'s values. Editors. Names the revision read: CONFLICT when another write came first.',
-    args: { input: t.arg({ type: UpdatePersonInput, required: true }) },
+    args: { input: t.arg({ type: UpdatePersonInput, required: true, description: 'What to write.' }) },
     resolve: (_, { input: { reason, ...input } }, ctx) => performWrite(ctx, 'updatePerson', reason, (tx) => updatePerson(tx, {
       ...input, id: input.id.id, inferences: inferencesOf(input.inferences), citations: citationsOf(input.citations),
     })),
   }),
   addPersonFacts: t.field({
     ...write,
+    errors: writeErrors('addPersonFacts'),
     type: PersonPayload,
     description: 'Adds aliases, memberships or designations to a person. Editors.',
-    args: { input: t.arg({ type: AddPersonFactsInput, required: true }) },
+    args: { input: t.arg({ type: AddPersonFactsInput, required: true, description: 'What to write.' }) },
     resolve: (_, { input: { reason, ...input } }, ctx) => performWrite(ctx, 'addPersonFacts', reason, (tx) => addPersonFacts(tx, input.person.id, factsOf(input))),
   }),
 }));

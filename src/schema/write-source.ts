@@ -4,7 +4,7 @@ import { builder } from './builder.js';
 import { SourceKindEnum } from './enums.js';
 import { SourceRef } from './source.js';
 import { performWrite, reasonArg, revisionsField, type Written } from './write-inputs.js';
-import { WRITE_ERRORS } from './write-errors.js';
+import { writeErrors } from './write-errors.js';
 
 const CreateSourceInput = builder.inputType('CreateSourceInput', {
   description: 'A new source, in the seed\'s notation.',
@@ -34,8 +34,8 @@ builder.mutationFields((t) => ({
     type: CreateSourcePayload,
     description: 'Adds a source facts can cite. Editors.',
     authScopes: { editor: true },
-    errors: { types: WRITE_ERRORS },
-    args: { input: t.arg({ type: CreateSourceInput, required: true }) },
+    errors: writeErrors('createSource'),
+    args: { input: t.arg({ type: CreateSourceInput, required: true, description: 'What to write.' }) },
     resolve: (_, { input: { reason, ...input } }, ctx) => performWrite(ctx, 'createSource', reason, (tx) => createSource(tx, input)),
   }),
 }));

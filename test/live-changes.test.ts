@@ -1,0 +1,150 @@
+// Two API servers on one server PostgreSQL and one Redis, as in production: a write on one reaches a
+// subscriber of the other (GraphQL over SSE) within a second, the other's response cache stops serving the
+// old answer at once, and a revoked key stops working on both within a second.
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type RunningApp } from '../src/app.js';
+import { createApiKey, revokeApiKey } from '../src/auth/api-keys.js';
+import { adminQuery, adminUrl, serverPostgresAvailable } from './server-postgres.js';
+
+const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+async function redisAnswers(url: string): Promise<boolean> {
+  const { Redis } = await import('ioredis');
+  const client = new Redis(url, { lazyConnect: true, connectTimeout: 500, maxRetriesPerRequest: 0, enableOfflineQueue: false });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    return (await client.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    client.disconnect();
+  }
+}
+/** CI starts both; elsewhere the test is skipped when either is missing. */
+const available = serverPostgresAvailable && (process.env.CI === 'true' || (await redisAnswers(redisUrl)));
+
+const REPORT = 'The report says JNIM fighters, whom villagers call the Katiba of the Dunes, crossed into Benin in 2025.';
+
+async function post(app: RunningApp, query: string, variables: Record<string, unknown> = {}, key?: string) {
+  const response = await fetch(app.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, body: (await response.json()) as { data?: Record<string, any>; errors?: { extensions: { code: string } }[] } };
+}
+
+/** A subscription over SSE: the events as they come, and a way to wait for the next one. */
+async function subscribe(app: RunningApp, query: string) {
+  const controller = new AbortController();
+  const response = await fetch(app.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+    body: JSON.stringify({ query }),
+    signal: controller.signal,
+  });
+  expect(response.headers.get('content-type')).toMatch(/text\/event-stream/);
+  const events: Record<string, any>[] = [];
+  const waiting: (() => void)[] = [];
+  void (async () => {
+    const decoder = new TextDecoder();
+    let buffer = '';
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+      buffer += decoder.decode(chunk, { stream: true });
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const message = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const data = message.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trim()).join('\n');
+        if (data) events.push(JSON.parse(data));
+        waiting.splice(0).forEach((wake) => wake());
+      }
+    }
+  })().catch(() => {});
+  return {
+    events,
+    next: (timeoutMs: number) => new Promise<Record<string, any> | null>((resolve) => {
+      const seen = events.length;
+      const timer = setTimeout(() => resolve(null), timeoutMs);
+      const check = () => {
+        if (events.length > seen) {
+          clearTimeout(timer);
+          resolve(events[seen]!);
+        } else waiting.push(check);
+      };
+      check();
+    }),
+    close: () => controller.abort(),
+  };
+}
+
+describe.skipIf(!available)('live changes across two servers', () => {
+  const name = `sahel_live_${randomBytes(4).toString('hex')}`;
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  let one: RunningApp;
+  let two: RunningApp;
+  let editor: string;
+  let doomed: { key: string; prefix: string };
+
+  beforeAll(async () => {
+    await adminQuery(`CREATE DATABASE "${name}"`);
+    const config = {
+      port: 0, host: '127.0.0.1', database: { kind: 'postgres' as const, url: url.toString() }, logLevel: 'silent' as const,
+      redisUrl, responseCacheTtlSeconds: 60,
+    };
+    one = await startApp({ ...config, seedIfEmpty: true });
+    two = await startApp({ ...config, seedIfEmpty: false });
+    editor = (await createApiKey(one.db.prisma, 'field analyst', 'EDITOR')).key;
+    const made = await createApiKey(one.db.prisma, 'leaving soon', 'READER');
+    doomed = { key: made.key, prefix: made.record.prefix };
+  }, 120_000);
+  afterAll(async () => {
+    await one?.stop();
+    await two?.stop();
+    await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  });
+
+  it('delivers a write on one server to a subscriber of the other within a second, and the other stops serving the old answer', async () => {
+    const jnim = (await post(two, '{ organization(slug: "jnim") { id } }')).body.data!.organization.id;
+    const ALIASES = '{ organization(slug: "jnim") { aliases { name } } }';
+    // Cached on the second server (asked twice).
+    await post(two, ALIASES);
+    const cachedBefore = await post(two, ALIASES);
+    expect(cachedBefore.body.data!.organization.aliases.map((a: { name: string }) => a.name)).not.toContain('Katiba of the Dunes');
+
+    const feed = await subscribe(two, `subscription { entityChanged(id: "${jnim}") { sequence recordType operation actor action } }`);
+    // Yoga opens the stream before the subscription is registered with the pub/sub: let it settle.
+    await new Promise((r) => setTimeout(r, 300));
+    const source = await post(one, `mutation($input: CreateSourceInput!) { createSource(input: $input) { ... on CreateSourcePayload { source { id } } } }`,
+      { input: { slug: 'dunes-report', title: 'The Dunes report', kind: 'RESEARCH', text: REPORT } }, editor);
+    const sourceId = source.body.data!.createSource.source.id;
+    const started = performance.now();
+    const added = await post(one, `mutation($input: AddOrganizationFactsInput!) { addOrganizationFacts(input: $input) { __typename } }`, {
+      input: { organization: jnim, aliases: [{ name: 'Katiba of the Dunes', kind: 'ALTERNATIVE_NAME', citations: [{ source: sourceId, quote: 'whom villagers call the Katiba of the Dunes' }] }] },
+    }, editor);
+    expect(added.body.errors).toBeUndefined();
+    expect(added.body.data!.addOrganizationFacts.__typename).toBe('OrganizationPayload');
+    const event = await feed.next(1_000);
+    const delay = performance.now() - started;
+    expect(event, 'no event within 1 s').not.toBeNull();
+    expect(event!.data.entityChanged).toMatchObject({ recordType: 'Alias', operation: 'INSERT', actor: 'key field analyst', action: 'addOrganizationFacts' });
+    expect(delay).toBeLessThan(1_000);
+    const after = await post(two, ALIASES);
+    expect(after.body.data!.organization.aliases.map((a: { name: string }) => a.name)).toContain('Katiba of the Dunes');
+    feed.close();
+  });
+
+  it('stops a revoked key on every server within a second', async () => {
+    for (const app of [one, two]) expect((await post(app, '{ viewer { name } }', {}, doomed.key)).status).toBe(200);
+    expect(await revokeApiKey(one.db.prisma, doomed.prefix)).toBe(1);
+    await new Promise((r) => setTimeout(r, 1_100));
+    for (const app of [one, two]) {
+      const refused = await post(app, '{ viewer { name } }', {}, doomed.key);
+      expect(refused.status).toBe(401);
+      expect(refused.body.errors![0]!.extensions.code).toBe('UNAUTHENTICATED');
+    }
+  });
+});
