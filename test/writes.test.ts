@@ -25,7 +25,7 @@ const CREATE_INCIDENT = `mutation($input: CreateIncidentInput!) { createIncident
 const TRACKED_TABLES = [
   'Source', 'SourceDocument', 'Citation', 'Organization', 'OrganizationArea', 'OrganizationRelation', 'Alias', 'Person', 'Membership',
   'Designation', 'Estimate', 'Incident', 'IncidentPerpetrator', 'IncidentParticipant', 'FundingStream', 'FundingStreamIncident',
-  'ExternalIdentifier', 'Assessment', 'Mention', 'MergeCandidate', 'Attribute',
+  'ExternalIdentifier', 'Assessment', 'Mention', 'MergeCandidate', 'Attribute', 'MergeDecision',
 ];
 
 interface Answer { status: number; body: { data?: Record<string, any> | null; errors?: { message: string; extensions: { code: string } }[] } }

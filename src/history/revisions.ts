@@ -48,6 +48,17 @@ export function readHistory(sql: ScriptRunner, entityId: string, before: number 
   );
 }
 
+/** Records retracted and not brought back, newest first: what `retract` hid, with every value it had. */
+export function readRetracted(sql: ScriptRunner, entityId: string | null, before: number | null, first: number): Promise<RevisionRow[]> {
+  return sql.query<RevisionRow>(
+    `SELECT ${COLUMNS}, before, after FROM "Revision" r
+     WHERE operation = 'DELETE' AND action = 'retract' AND ($1::uuid IS NULL OR "entityIds" @> ARRAY[$1::uuid]) AND ($2::bigint IS NULL OR sequence < $2)
+       AND NOT EXISTS (SELECT 1 FROM "Revision" l WHERE l."recordId" = r."recordId" AND l.sequence > r.sequence)
+     ORDER BY sequence DESC LIMIT $3`,
+    [entityId, before, first + 1],
+  );
+}
+
 export async function readRevisions(sql: ScriptRunner, sequences: readonly number[]): Promise<(RevisionRow | null)[]> {
   const rows = await sql.query<RevisionRow>(`SELECT ${COLUMNS}, before, after FROM "Revision" WHERE sequence = ANY($1::bigint[])`, [sequences]);
   const bySequence = new Map(rows.map((r) => [r.sequence, r]));

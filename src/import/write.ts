@@ -317,6 +317,17 @@ async function endMissingDesignations(
   if (ended.length > 0) summary.notes.push(`${ended.length} designation(s) no longer on the list ended on or before ${listing.generated}.`);
 }
 
+/** Pairs a reviewer judged DIFFERENT (resolveMergeCandidate) are never proposed again. */
+async function withoutJudgedDifferent(tx: Prisma.TransactionClient, candidates: Prisma.MergeCandidateCreateManyInput[]) {
+  if (candidates.length === 0) return candidates;
+  const decided = await tx.mergeDecision.findMany({ where: { verdict: 'DIFFERENT' }, select: { organizationAId: true, organizationBId: true, personAId: true, personBId: true } });
+  const judged = new Set(decided.map((d) => `${d.organizationAId ?? d.personAId}|${d.organizationBId ?? d.personBId}`));
+  return candidates.filter((c) => {
+    const pair = [(c.recordOrganizationId ?? c.recordPersonId)!, (c.candidateOrganizationId ?? c.candidatePersonId)!].sort();
+    return !judged.has(pair.join('|'));
+  });
+}
+
 /** The linter's findings on a write, with the rows of the file they concern. */
 class RefusedFindings extends ProvenanceError {
   constructor(findings: Finding[], readonly rows: string[]) {
@@ -631,7 +642,7 @@ async function writeUnlocked(
         const relations = await relationRows(tx, built);
         await insertRows(tx, 'OrganizationRelation', relations);
         await insertRows(tx, 'Citation', citations);
-        await insertRows(tx, 'MergeCandidate', candidates);
+        await insertRows(tx, 'MergeCandidate', await withoutJudgedDifferent(tx, candidates));
         summary.count('Citation', 'created', citations.length);
 
         if (options.complete && plan.listing) await endMissingDesignations(tx, format, source.id, plan.listing, summary);

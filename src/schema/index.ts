@@ -24,6 +24,8 @@ import './write-source.js';
 import './write-organization.js';
 import './write-person.js';
 import './write-incident.js';
+import './write-review.js';
+import './fact-ids.js';
 import './subscription.js';
 
 export const schema = guardArguments(builder.toSchema({ sortSchema: true }));

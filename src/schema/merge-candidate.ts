@@ -5,7 +5,7 @@ import { connectionOf } from './connections.js';
 import { EntityUnion, loadEntity } from './entity.js';
 import { SourceRef } from './source.js';
 
-const MergeCandidateRef = builder.objectRef<MergeCandidate>('MergeCandidate').implement({
+export const MergeCandidateRef = builder.objectRef<MergeCandidate>('MergeCandidate').implement({
   description:
     'A record an import created although the graph may already hold it: the name matched an entity, but not confidently ' +
     '(a weak name, a score under the confidence bar). Review the pair; nothing is merged automatically.',

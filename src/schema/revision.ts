@@ -5,7 +5,7 @@ import DataLoader from 'dataloader';
 import type { ObjectRef } from '@pothos/core';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { Context } from '../context.js';
-import { latestRevisions, readChanges, readHistory, readRevisions, type RevisionRow } from '../history/revisions.js';
+import { latestRevisions, readChanges, readHistory, readRetracted, readRevisions, type RevisionRow } from '../history/revisions.js';
 import { badUserInput } from '../errors.js';
 import { checkPageSize } from '../resolvers/pagination.js';
 import { builder } from './builder.js';
@@ -101,6 +101,21 @@ builder.queryFields((t) => ({
       const after = sequenceOf(args.after, 'after') ?? 0;
       const rows = first === 0 ? [] : await readChanges(ctx.sql, { after, first, types: args.types, entity: args.entity?.id ?? null });
       return page(rows, first, after > 0);
+    },
+  }),
+  retracted: t.field({
+    type: RevisionConnection,
+    description: 'Records a reviewer retracted and no one brought back, newest first: each revision holds every value the record had (`before`). `revert` of one brings its retraction back.',
+    args: {
+      entity: t.arg.globalID({ description: 'Only this node and the facts that named it.' }),
+      first: t.arg.int({ description: 'How many (at most 100; default 20).' }),
+      after: t.arg.string({ description: 'The last cursor read.' }),
+    },
+    resolve: async (_, args, ctx) => {
+      checkPageSize(args);
+      const first = args.first ?? 20;
+      const before = sequenceOf(args.after, 'after');
+      return page(first === 0 ? [] : await readRetracted(ctx.sql, args.entity?.id ?? null, before, first), first, before !== null);
     },
   }),
 }));

@@ -13,7 +13,7 @@ import type { Tx, WorkDone } from './transaction.js';
 export const TRACKED_TABLES = [
   'Source', 'SourceDocument', 'Organization', 'Person', 'Incident', 'FundingStream', 'Alias', 'OrganizationArea',
   'OrganizationRelation', 'Membership', 'Designation', 'Estimate', 'IncidentPerpetrator', 'IncidentParticipant',
-  'FundingStreamIncident', 'ExternalIdentifier', 'Assessment', 'Mention', 'Attribute', 'MergeCandidate', 'Citation',
+  'FundingStreamIncident', 'ExternalIdentifier', 'Assessment', 'Mention', 'Attribute', 'MergeCandidate', 'MergeDecision', 'Citation',
 ] as const;
 const RANK = new Map<string, number>(TRACKED_TABLES.map((t, i) => [t, i]));
 

@@ -29,6 +29,37 @@ CREATE INDEX "Revision_entityIds_idx" ON "Revision" USING GIN ("entityIds");
 -- CreateIndex
 CREATE INDEX "Revision_at_idx" ON "Revision"("at");
 
+-- CreateEnum
+CREATE TYPE "MergeVerdict" AS ENUM ('SAME', 'DIFFERENT');
+
+-- CreateTable
+CREATE TABLE "MergeDecision" (
+    "id" UUID NOT NULL,
+    "organizationAId" UUID,
+    "organizationBId" UUID,
+    "personAId" UUID,
+    "personBId" UUID,
+    "verdict" "MergeVerdict" NOT NULL,
+    "reason" TEXT NOT NULL,
+    "decidedBy" TEXT NOT NULL,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "MergeDecision_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "MergeDecision_organizationAId_organizationBId_key" ON "MergeDecision"("organizationAId", "organizationBId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "MergeDecision_personAId_personBId_key" ON "MergeDecision"("personAId", "personBId");
+
+
+-- One pair, of organizations or of persons, held in order: the same pair cannot be decided twice.
+ALTER TABLE "MergeDecision" ADD CONSTRAINT "MergeDecision_one_pair" CHECK (
+  (("organizationAId" IS NOT NULL AND "organizationBId" IS NOT NULL AND "organizationAId" < "organizationBId")::int
+   + ("personAId" IS NOT NULL AND "personBId" IS NOT NULL AND "personAId" < "personBId")::int) = 1
+  AND ("organizationAId" IS NULL) = ("organizationBId" IS NULL) AND ("personAId" IS NULL) = ("personBId" IS NULL));
+
 -- Each tracked table gets a trigger function of its own, generated here from its columns: the record's key,
 -- and the entities, sources and incidents it points at, read from typed columns (reading them from the row's
 -- JSON took an import 30% longer). A citation also names the entities its cited fact belongs to.
@@ -41,7 +72,7 @@ DECLARE
   key TEXT;
   refs TEXT[] := ARRAY['id', 'organizationId', 'personId', 'incidentId', 'fromId', 'toId', 'fundingStreamId', 'sourceId',
     'recordOrganizationId', 'candidateOrganizationId', 'recordPersonId', 'candidatePersonId', 'fromOrganizationId',
-    'fromPersonId', 'toOrganizationId', 'toPersonId'];
+    'fromPersonId', 'toOrganizationId', 'toPersonId', 'organizationAId', 'organizationBId', 'personAId', 'personBId'];
   owners TEXT := $owners$
     || CASE
       WHEN %1$s."aliasId" IS NOT NULL THEN (SELECT ARRAY[a."organizationId", a."personId"] FROM "Alias" a WHERE a.id = %1$s."aliasId")
@@ -75,7 +106,7 @@ BEGIN
   FOREACH t IN ARRAY ARRAY[
     'Source', 'SourceDocument', 'Citation', 'Organization', 'OrganizationArea', 'OrganizationRelation', 'Alias', 'Person',
     'Membership', 'Designation', 'Estimate', 'Incident', 'IncidentPerpetrator', 'IncidentParticipant', 'FundingStream',
-    'FundingStreamIncident', 'ExternalIdentifier', 'Assessment', 'Mention', 'MergeCandidate', 'Attribute'
+    'FundingStreamIncident', 'ExternalIdentifier', 'Assessment', 'Mention', 'MergeCandidate', 'Attribute', 'MergeDecision'
   ] LOOP
     key := CASE WHEN t = 'SourceDocument' THEN 'sourceId' ELSE 'id' END;
     SELECT string_agg(format('%%1$s.%I', column_name), ', ' ORDER BY array_position(refs, column_name::text)) INTO cols
