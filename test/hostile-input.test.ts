@@ -121,6 +121,89 @@ describe('hostile strings in every string argument', () => {
   });
 });
 
+/** A valid input for each write, into which one hostile string at a time is put. */
+function baseInputs(ids: { source: string; organization: string; person: string; incident: string }): Record<string, Record<string, unknown>> {
+  const citations = [{ source: ids.source, quote: 'JNIM' }];
+  return {
+    createSource: { slug: 'hostile-source', title: 'T', kind: 'NEWS' },
+    createOrganization: { slug: 'hostile-org', name: 'N', kind: 'GROUP', citations },
+    updateOrganization: { id: ids.organization, revision: 0, name: 'N' },
+    addOrganizationFacts: { organization: ids.organization, aliases: [{ name: 'N', kind: 'ACRONYM', citations }] },
+    createPerson: { slug: 'hostile-person', name: 'N', citations },
+    updatePerson: { id: ids.person, revision: 0, name: 'N' },
+    addPersonFacts: { person: ids.person, aliases: [{ name: 'N', kind: 'ACRONYM', citations }] },
+    createIncident: { slug: 'hostile-incident', title: 'T', kind: 'ATTACK', citations },
+    updateIncident: { id: ids.incident, revision: 0, title: 'T' },
+    addIncidentFacts: { incident: ids.incident, perpetrators: [{ organization: ids.organization, attribution: 'CLAIMED', citations }] },
+    retract: { id: ids.organization, reason: 'r' },
+    revert: { revision: 1, reason: 'r' },
+    unmerge: { revision: 1, reason: 'r' },
+    mergeEntities: { keep: ids.organization, merge: ids.organization, reason: 'r' },
+    resolveMergeCandidate: { id: ids.organization, decision: 'DIFFERENT', reason: 'r' },
+  };
+}
+
+/** Puts `value` at `path` of a copy of `input`, into the first item of any list on the way. */
+function withValue(input: Record<string, unknown>, path: string[], value: string): Record<string, unknown> {
+  const copy = structuredClone(input);
+  let at: Record<string, unknown> = copy;
+  path.forEach((key, i) => {
+    if (i === path.length - 1) {
+      at[key] = value;
+      return;
+    }
+    const next = at[key];
+    const item = Array.isArray(next) ? (next[0] ??= {}) : next;
+    at = (item ?? (at[key] = {})) as Record<string, unknown>;
+    if (Array.isArray(next) && next.length === 0) next.push(at);
+  });
+  return copy;
+}
+
+describe('hostile strings in every string field of every write', () => {
+  it('get a typed refusal, a written record or BAD_USER_INPUT, never an internal error; a refusal writes nothing', { timeout: 240_000 }, async () => {
+    const { createApiKey, keyVerifier } = await import('../src/auth/api-keys.js');
+    const { createApi } = await import('../src/http/yoga.js');
+    const key = (await createApiKey(db.prisma, 'hostile reviewer', 'REVIEWER')).key;
+    const writer = createApi({ db, logging: 'error', identify: keyVerifier(db.prisma) });
+    const post = async (query: string, variables: Record<string, unknown>) => {
+      const response = await writer.fetch('http://localhost/graphql', {
+        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, body: (await response.json()) as { data?: Record<string, { __typename: string } | null>; errors?: { message: string; extensions?: { code?: string } }[] } };
+    };
+    const ids = (await post('{ s: sources(first: 1) { edges { node { id } } } o: organization(slug: "jnim") { id } p: person(slug: "iyad-ag-ghali") { id } i: incident(slug: "killing-of-bah-ag-moussa") { id } }', {})).body.data as never as Record<string, any>;
+    const bases = baseInputs({ source: ids.s.edges[0].node.id, organization: ids.o.id, person: ids.p.id, incident: ids.i.id });
+    const mutation = schema.getMutationType()!;
+    expect(Object.keys(bases).sort()).toEqual(Object.keys(mutation.getFields()).sort());
+    const latest = async () => Number((await db.scripts.query<{ n: string | null }>('SELECT max(sequence) AS n FROM "Revision"'))[0]!.n ?? 0);
+    const failures: string[] = [];
+    let sent = 0;
+    for (const field of Object.values(mutation.getFields())) {
+      const input = field.args.find((a) => a.name === 'input')!;
+      // Paths two deep at most: a fact's fields, not its citations' (the citation's own are swept at the top).
+      // The fields of the valid input, and of the facts it holds (a fact left out would be refused as incomplete).
+      const base = bases[field.name]!;
+      for (const path of stringPaths(input.type).filter((p) => p.length === 1 || (p.length === 2 && p[0]! in base))) {
+        for (const value of HOSTILE.slice(0, 5)) {
+          const before = await latest();
+          const { status, body } = await post(`mutation($input: ${input.type.toString()}) { ${field.name}(input: $input) { __typename } }`, { input: withValue(base, path, value) });
+          sent++;
+          const codes = (body.errors ?? []).map((e) => e.extensions?.code);
+          const outcome = body.data?.[field.name]?.__typename ?? null;
+          const refused = outcome === null || outcome.endsWith('Refusal');
+          const label = `${field.name}(input.${path.join('.')}) <- ${JSON.stringify(value.slice(0, 20))}`;
+          if (status !== 200 || codes.some((code) => code !== 'BAD_USER_INPUT')) failures.push(`${label}: ${status} ${codes.join(',')} ${body.errors?.[0]?.message ?? ''}`);
+          if (value.length > 100 && JSON.stringify(body).includes(value.slice(0, 100))) failures.push(`${label}: echoed`);
+          if (refused && (await latest()) !== before) failures.push(`${label}: refused (${outcome ?? codes.join(',')}) yet wrote revisions`);
+        }
+      }
+    }
+    expect(sent).toBeGreaterThan(300);
+    expect(failures).toEqual([]);
+  });
+});
+
 describe('bounded work', () => {
   it('search bounds the normalised query: 200 characters that expand to 740 letters are refused at once', async () => {
     const started = Date.now();
