@@ -205,6 +205,7 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
   const server = createServer(admissionControl(api, {
     maxConcurrent: config.maxConcurrentRequests ?? DEFAULT_MAX_CONCURRENT_REQUESTS,
     maxQueuedBytes: config.maxQueuedBytes ?? DEFAULT_MAX_QUEUED_BYTES,
+    ...(config.maxSubscriptions ? { maxSubscriptions: config.maxSubscriptions } : {}),
   }));
   closeStalledConnections(server, config.writeTimeoutMs ?? DEFAULT_WRITE_TIMEOUT_MS);
   await new Promise<void>((resolve, reject) => {

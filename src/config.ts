@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { PERSISTED_MODES, type PersistedMode } from './http/persisted.js';
-import { DEFAULT_MAX_CONCURRENT_REQUESTS, DEFAULT_MAX_QUEUED_BYTES, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_WRITE_TIMEOUT_MS } from './http/answer-limits.js';
+import { DEFAULT_MAX_CONCURRENT_REQUESTS, DEFAULT_MAX_QUEUED_BYTES, DEFAULT_MAX_SUBSCRIPTIONS, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_WRITE_TIMEOUT_MS } from './http/answer-limits.js';
 
 /** Where the data lives, parsed from DATABASE_URL. */
 export type DatabaseTarget =
@@ -64,6 +64,8 @@ export interface AppConfig {
   maxConcurrentRequests?: number;
   /** Bytes of answers not yet read by their clients this process holds at most. */
   maxQueuedBytes?: number;
+  /** Subscriptions (Server-Sent Events streams) open at most. */
+  maxSubscriptions?: number;
   /** A connection that moves no byte this long is closed. */
   writeTimeoutMs?: number;
   /** Serve /metrics on this port instead of the API's. */
@@ -156,6 +158,11 @@ export const ENVIRONMENT = {
     default: String(DEFAULT_MAX_CONCURRENT_REQUESTS),
     meaning: 'GraphQL requests in flight at most, from arrival until their answer is handed to the system; past it: HTTP 503 `OVERLOADED` with `Retry-After`, before anything runs (`/health`, `/ready` and `/metrics` are always answered)',
     schema: whole(1, 100_000, 'a whole number of requests'),
+  },
+  MAX_SUBSCRIPTIONS: {
+    default: String(DEFAULT_MAX_SUBSCRIPTIONS),
+    meaning: 'subscriptions (Server-Sent Events streams) open at most, counted apart from `MAX_CONCURRENT_REQUESTS`; past it: HTTP 503 `OVERLOADED` with `Retry-After`',
+    schema: whole(1, 1_000_000, 'a whole number of subscriptions'),
   },
   MAX_QUEUED_BYTES: {
     default: String(DEFAULT_MAX_QUEUED_BYTES),
@@ -292,6 +299,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     maxResponseBytes: v.MAX_RESPONSE_BYTES,
     maxConcurrentRequests: v.MAX_CONCURRENT_REQUESTS,
     maxQueuedBytes: v.MAX_QUEUED_BYTES,
+    maxSubscriptions: v.MAX_SUBSCRIPTIONS,
     writeTimeoutMs: v.WRITE_TIMEOUT_MS,
     ...(v.METRICS_PORT ? { metricsPort: v.METRICS_PORT } : {}),
     ...(v.METRICS_TOKEN ? { metricsToken: v.METRICS_TOKEN } : {}),

@@ -19,8 +19,10 @@ export interface RevisionRow {
   after?: Record<string, unknown> | null;
 }
 
-const COLUMNS = `sequence::float8 AS sequence, "at", actor, "actorRole", action, operation, "recordType", "recordId"::text AS "recordId",
-  coalesce("entityIds"::text[], '{}') AS "entityIds", reason`;
+// Read as r.*: the output's \`sequence\` is a float (JavaScript's number), and an ORDER BY naming it would sort
+// that expression, every row, instead of reading the key's index in order (126 ms a page against 3 ms).
+const COLUMNS = `r.sequence::float8 AS sequence, r."at", r.actor, r."actorRole", r.action, r.operation, r."recordType", r."recordId"::text AS "recordId",
+  coalesce(r."entityIds"::text[], '{}') AS "entityIds", r.reason, r.before, r.after`;
 
 export interface ChangesQuery {
   /** Revisions after this sequence. */
@@ -33,17 +35,17 @@ export interface ChangesQuery {
 /** The change feed: revisions after a sequence, oldest first; one more than `first` (to tell if more follow). */
 export function readChanges(sql: ScriptRunner, q: ChangesQuery): Promise<RevisionRow[]> {
   const params: unknown[] = [q.after, q.first + 1];
-  const where = ['sequence > $1'];
-  if (q.types?.length) where.push(`"recordType" = ANY($${params.push(q.types)}::text[])`);
-  if (q.entity) where.push(`"entityIds" @> ARRAY[$${params.push(q.entity)}::uuid]`);
-  return sql.query<RevisionRow>(`SELECT ${COLUMNS}, before, after FROM "Revision" WHERE ${where.join(' AND ')} ORDER BY sequence LIMIT $2`, params);
+  const where = ['r.sequence > $1'];
+  if (q.types?.length) where.push(`r."recordType" = ANY($${params.push(q.types)}::text[])`);
+  if (q.entity) where.push(`r."entityIds" @> ARRAY[$${params.push(q.entity)}::uuid]`);
+  return sql.query<RevisionRow>(`SELECT ${COLUMNS} FROM "Revision" r WHERE ${where.join(' AND ')} ORDER BY r.sequence LIMIT $2`, params);
 }
 
 /** A node's history: the revisions of it and of every fact naming it, newest first, before a sequence. */
 export function readHistory(sql: ScriptRunner, entityId: string, before: number | null, first: number): Promise<RevisionRow[]> {
   return sql.query<RevisionRow>(
-    `SELECT ${COLUMNS}, before, after FROM "Revision" WHERE "entityIds" @> ARRAY[$1::uuid] AND ($2::bigint IS NULL OR sequence < $2)
-     ORDER BY sequence DESC LIMIT $3`,
+    `SELECT ${COLUMNS} FROM "Revision" r WHERE r."entityIds" @> ARRAY[$1::uuid] AND ($2::bigint IS NULL OR r.sequence < $2)
+     ORDER BY r.sequence DESC LIMIT $3`,
     [entityId, before, first + 1],
   );
 }
@@ -51,16 +53,16 @@ export function readHistory(sql: ScriptRunner, entityId: string, before: number 
 /** Records retracted and not brought back, newest first: what `retract` hid, with every value it had. */
 export function readRetracted(sql: ScriptRunner, entityId: string | null, before: number | null, first: number): Promise<RevisionRow[]> {
   return sql.query<RevisionRow>(
-    `SELECT ${COLUMNS}, before, after FROM "Revision" r
-     WHERE operation = 'DELETE' AND action = 'retract' AND ($1::uuid IS NULL OR "entityIds" @> ARRAY[$1::uuid]) AND ($2::bigint IS NULL OR sequence < $2)
+    `SELECT ${COLUMNS} FROM "Revision" r
+     WHERE r.operation = 'DELETE' AND r.action = 'retract' AND ($1::uuid IS NULL OR r."entityIds" @> ARRAY[$1::uuid]) AND ($2::bigint IS NULL OR r.sequence < $2)
        AND NOT EXISTS (SELECT 1 FROM "Revision" l WHERE l."recordId" = r."recordId" AND l.sequence > r.sequence)
-     ORDER BY sequence DESC LIMIT $3`,
+     ORDER BY r.sequence DESC LIMIT $3`,
     [entityId, before, first + 1],
   );
 }
 
 export async function readRevisions(sql: ScriptRunner, sequences: readonly number[]): Promise<(RevisionRow | null)[]> {
-  const rows = await sql.query<RevisionRow>(`SELECT ${COLUMNS}, before, after FROM "Revision" WHERE sequence = ANY($1::bigint[])`, [sequences]);
+  const rows = await sql.query<RevisionRow>(`SELECT ${COLUMNS} FROM "Revision" r WHERE r.sequence = ANY($1::bigint[])`, [sequences]);
   const bySequence = new Map(rows.map((r) => [r.sequence, r]));
   return sequences.map((s) => bySequence.get(s) ?? null);
 }

@@ -11,6 +11,8 @@ import { ErrorCode } from '../errors.js';
 
 export const DEFAULT_MAX_RESPONSE_BYTES = 8_000_000;
 export const DEFAULT_MAX_CONCURRENT_REQUESTS = 256;
+/** Open subscriptions (Server-Sent Events streams) at most: each holds a connection and little memory. */
+export const DEFAULT_MAX_SUBSCRIPTIONS = 5_000;
 export const DEFAULT_MAX_QUEUED_BYTES = 256_000_000;
 export const DEFAULT_WRITE_TIMEOUT_MS = 30_000;
 /** Seconds an overloaded server asks a client to wait. */
@@ -68,6 +70,11 @@ export interface AdmissionOptions {
   maxConcurrent: number;
   /** Bytes queued in this process for clients that have not read them, at most. */
   maxQueuedBytes: number;
+  /**
+   * Subscriptions (requests asking for text/event-stream) open at most: counted apart, as they stay open for
+   * hours and would otherwise take every request's place.
+   */
+  maxSubscriptions?: number;
   /** Paths counted and refused: GraphQL's. Probes and metrics are always answered. */
   counts?: (url: string) => boolean;
 }
@@ -96,8 +103,16 @@ export function admissionControl(handler: RequestListener, options: AdmissionOpt
     res.writeHead(503, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), 'retry-after': String(OVERLOAD_RETRY_SECONDS), connection: 'close' });
     res.end(body);
   };
+  const streams = new Set<ServerResponse>();
   const listener = (req: IncomingMessage, res: ServerResponse) => {
     if (!counts(req.url ?? '')) return handler(req, res);
+    if ((req.headers.accept ?? '').includes('text/event-stream')) {
+      const max = options.maxSubscriptions ?? DEFAULT_MAX_SUBSCRIPTIONS;
+      if (streams.size >= max) return refuse(res, `${max} subscriptions open`);
+      streams.add(res);
+      res.once('close', () => streams.delete(res));
+      return handler(req, res);
+    }
     if (inFlight.size >= options.maxConcurrent) return refuse(res, `${options.maxConcurrent} requests in flight`);
     if (inFlight.size >= SUM_QUEUED_FROM && queuedBytes() > options.maxQueuedBytes) return refuse(res, 'answers not yet read by their clients fill its buffers');
     inFlight.add(res);

@@ -69,8 +69,8 @@ export async function revertWrite(tx: Tx, sequence: number): Promise<WorkDone<nu
   const [target] = await tx.$queryRawUnsafe<{ transactionId: bigint }[]>(`SELECT "transactionId" FROM "Revision" WHERE sequence = $1`, sequence);
   if (!target) throw new NotFoundRefusal(`No revision ${sequence}.`, 'input.revision');
   const changes = (await tx.$queryRawUnsafe<(Omit<Change, 'sequence'> & { sequence: number })[]>(
-    `SELECT sequence::float8 AS sequence, operation, "recordType", "recordId"::text AS "recordId", before, after
-     FROM "Revision" WHERE "transactionId" = $1 ORDER BY sequence`,
+    `SELECT r.sequence::float8 AS sequence, r.operation, r."recordType", r."recordId"::text AS "recordId", r.before, r.after
+     FROM "Revision" r WHERE r."transactionId" = $1 ORDER BY r.sequence`,
     target.transactionId,
   ));
   const last = changes.at(-1)!.sequence;

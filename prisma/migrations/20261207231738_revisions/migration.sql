@@ -24,6 +24,9 @@ CREATE INDEX "Revision_recordId_sequence_idx" ON "Revision"("recordId", "sequenc
 CREATE INDEX "Revision_recordType_sequence_idx" ON "Revision"("recordType", "sequence");
 
 -- CreateIndex
+CREATE INDEX "Revision_transactionId_idx" ON "Revision"("transactionId");
+
+-- CreateIndex
 CREATE INDEX "Revision_entityIds_idx" ON "Revision" USING GIN ("entityIds");
 
 -- CreateIndex
