@@ -24,13 +24,16 @@ export interface ClientOptions {
    * hash. Needed against a server with PERSISTED_OPERATIONS=only, which knows the SDK's operations.
    */
   persisted?: boolean;
+  /** An API key, sent as `Authorization: Bearer <key>`: needed to write (editor) and to review (reviewer). */
+  apiKey?: string;
 }
 
 export function createClient(endpoint: string, fetchImpl: Fetch = fetch, options: ClientOptions = {}) {
+  const authorization: Record<string, string> = options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {};
   const post = async <Result>(payload: object): Promise<Body<Result>> => {
     const response = await fetchImpl(endpoint, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...authorization },
       body: JSON.stringify(payload),
     });
     return (await response.json()) as Body<Result>;
@@ -48,4 +51,35 @@ export function createClient(endpoint: string, fetchImpl: Fetch = fetch, options
     if (body.errors?.length) throw new GraphQLRequestError(body.errors);
     return body.data as Result;
   };
+}
+
+/**
+ * Follows a subscription over Server-Sent Events (GraphQL over SSE, as the API serves it): each event's data,
+ * typed, until `signal` aborts. A client that reconnects reads `changes(after:)` from its last sequence first.
+ */
+export async function* subscribe<Result, Variables>(
+  endpoint: string, document: TypedDocumentNode<Result, Variables>, variables: Variables, signal: AbortSignal, apiKey?: string,
+): AsyncGenerator<Result> {
+  const response = await fetch(endpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) },
+    body: JSON.stringify({ query: print(document), variables }),
+    signal,
+  });
+  if (!response.body) throw new Error(`No stream: HTTP ${response.status}`);
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+    buffer += decoder.decode(chunk, { stream: true });
+    let end: number;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const message = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const data = message.split('\n').filter((line) => line.startsWith('data:')).map((line) => line.slice(5).trim()).join('\n');
+      if (!data) continue;
+      const body = JSON.parse(data) as Body<Result>;
+      if (body.errors?.length) throw new GraphQLRequestError(body.errors);
+      if (body.data) yield body.data;
+    }
+  }
 }

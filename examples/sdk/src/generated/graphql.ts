@@ -3,6 +3,97 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Facts to add to an organization; one already held (same natural key) is cited again, not doubled. */
+export type AddOrganizationFactsInput = {
+  /** Other names. */
+  aliases?: Array<AliasInput> | null | undefined;
+  /** Where it operates. */
+  areas?: Array<AreaInput> | null | undefined;
+  /** Listings. */
+  designations?: Array<DesignationInput> | null | undefined;
+  /** Figures. */
+  estimates?: Array<EstimateInput> | null | undefined;
+  /** The organization. */
+  organization: string | number;
+  /** Why: kept in the revision. */
+  reason?: string | null | undefined;
+  /** Ties to other organizations. */
+  relations?: Array<RelationInput> | null | undefined;
+};
+
+/** Another name of an organization or person. */
+export type AliasInput = {
+  /** The passages that state it (at least one). */
+  citations: Array<CitationInput>;
+  /** How it relates to the canonical name. */
+  kind: AliasKind;
+  /** BCP 47 tag: "en", "fr", "ar", "ar-Latn". */
+  language?: string | null | undefined;
+  /** The name, as the source writes it. */
+  name: string;
+  /** WEAK for a list's low-quality name or a bare nom de guerre. */
+  quality?: AliasQuality | null | undefined;
+};
+
+/** How an alias relates to the canonical name. */
+export type AliasKind =
+  /** An acronym (JNIM, GSIM, FLM). */
+  | 'ACRONYM'
+  /** A different name for the same entity. */
+  | 'ALTERNATIVE_NAME'
+  /** The canonical name itself, as a searchable alias. */
+  | 'CANONICAL'
+  /** A name used before a renaming or merger. */
+  | 'FORMER_NAME'
+  /** A nom de guerre or kunya. */
+  | 'NOM_DE_GUERRE'
+  /** The name in its original script (Arabic, Tifinagh). */
+  | 'ORIGINAL_SCRIPT'
+  /** Another spelling of the same name. */
+  | 'SPELLING_VARIANT'
+  /** A translation into another language. */
+  | 'TRANSLATION'
+  /** Another romanisation of a name written in another script. */
+  | 'TRANSLITERATION';
+
+/** How much an alias alone identifies its entity. */
+export type AliasQuality =
+  /** Identifies the entity on its own. */
+  | 'STRONG'
+  /** A low-quality name (as the UN list marks them) or a bare nom de guerre: never decisive alone. */
+  | 'WEAK';
+
+/** Where an organization operates, is based or is active. */
+export type AreaInput = {
+  /** The passages that state it (at least one). */
+  citations: Array<CitationInput>;
+  /** ISO 3166-1 alpha-2 code, "ML". */
+  country: string;
+  /** Until when. */
+  end?: string | null | undefined;
+  /** Values no passage states but the text implies, each with its reasoning. */
+  inferences?: Array<InferenceInput> | null | undefined;
+  /** The region within the country, as the source names it. */
+  region?: string | null | undefined;
+  /** Its relation to the place. */
+  role: AreaRole;
+  /** Since when ("2017", "2017-03"). */
+  start?: string | null | undefined;
+};
+
+/** An organization’s relation to a country or region. */
+export type AreaRole =
+  /** Where it operates. */
+  | 'ACTIVE'
+  /** Where the organization is based. */
+  | 'BASE'
+  /** Where it is expanding into. */
+  | 'EXPANDING'
+  /** A stronghold or safe haven. */
+  | 'STRONGHOLD'
+  /** Where its expansion or influence is reported as a threat. */
+  | 'THREATENED';
+
 /** How firmly an incident is tied to an organization. */
 export type Attribution =
   /** Sources attribute it to the organization. */
@@ -11,6 +102,42 @@ export type Attribution =
   | 'CLAIMED'
   /** The organization is suspected or "presumed". */
   | 'SUSPECTED';
+
+/** The passage of a source that states a fact. Every fact needs one; the quote must be verbatim in the source's text when it has one. */
+export type CitationInput = {
+  /** Who the source says made the statement, when the cited sentence or the one before names them. */
+  attributedTo?: string | null | undefined;
+  /** Where in the source: page, paragraph, section. */
+  locator?: string | null | undefined;
+  /** The passage, verbatim. */
+  quote: string;
+  /** The source (`createSource` makes one). */
+  source: string | number;
+  /** Fields of the record this passage states besides the record itself: status, summary, ideology, biography, role, kind, targets. */
+  supports?: Array<string> | null | undefined;
+};
+
+/** A new source, in the seed's notation. */
+export type CreateSourceInput = {
+  /** What the document is and covers. */
+  description?: string | null | undefined;
+  /** What kind of publisher. */
+  kind: SourceKind;
+  /** When, as precisely as the document says: "2026", "2026-05", "2026-05-14". */
+  published?: string | null | undefined;
+  /** Who published it. */
+  publisher?: string | null | undefined;
+  /** Why: kept in the revision. */
+  reason?: string | null | undefined;
+  /** Short stable key: lowercase ASCII words joined by hyphens ("crisis-group-2026-05"). */
+  slug: string;
+  /** The document's text (up to 1,000,000 characters): quotes citing it must be passages of it. */
+  text?: string | null | undefined;
+  /** Title of the document. */
+  title: string;
+  /** Where it can be read. */
+  url?: string | null | undefined;
+};
 
 /** How precisely a source states a date. */
 export type DatePrecision =
@@ -34,6 +161,39 @@ export type DateQualifier =
   /** The source states the date as fact. */
   | 'EXACT';
 
+/** Who listed an organization or person. */
+export type DesignationAuthority =
+  /** The European Union. */
+  | 'EUROPEAN_UNION'
+  /** France. */
+  | 'FRANCE'
+  /** Another authority (see `program`). */
+  | 'OTHER'
+  /** The United Kingdom. */
+  | 'UNITED_KINGDOM'
+  /** The United States (State Department FTO list, Treasury SDN list). */
+  | 'UNITED_STATES'
+  /** The UN Security Council (ISIL (Da’esh) and Al-Qaida sanctions list, resolution 1267). */
+  | 'UN_SECURITY_COUNCIL';
+
+/** A listing by a sanctions or terrorism authority. */
+export type DesignationInput = {
+  /** Who listed it. */
+  authority: DesignationAuthority;
+  /** The passages that state it (at least one). */
+  citations: Array<CitationInput>;
+  /** When delisted. */
+  delisted?: string | null | undefined;
+  /** Values no passage states but the text implies, each with its reasoning. */
+  inferences?: Array<InferenceInput> | null | undefined;
+  /** When listed. */
+  listed?: string | null | undefined;
+  /** Under which programme. */
+  program: string;
+  /** The list's reference ("QDe.159"). */
+  reference?: string | null | undefined;
+};
+
 /** Narrows a list of estimates; all given conditions must hold. */
 export type EstimateFilter = {
   /** About this country (ISO 3166-1 alpha-2, "ML"). */
@@ -46,6 +206,32 @@ export type EstimateFilter = {
   subject?: string | null | undefined;
   /** Whose period may begin on or before this date. */
   to?: string | null | undefined;
+};
+
+/** A figure a source gives: fighters, revenue, casualties. */
+export type EstimateInput = {
+  /** When it held. */
+  asOf?: string | null | undefined;
+  /** The passages that state it (at least one). */
+  citations: Array<CitationInput>;
+  /** ISO 3166-1 alpha-2 code, when it is about one country. */
+  country?: string | null | undefined;
+  /** Values no passage states but the text implies, each with its reasoning. */
+  inferences?: Array<InferenceInput> | null | undefined;
+  /** What it measures. */
+  kind: EstimateKind;
+  /** The upper bound. */
+  max?: number | null | undefined;
+  /** The figure, or its lower bound. */
+  min?: number | null | undefined;
+  /** The start of the period it covers. */
+  periodStart?: string | null | undefined;
+  /** How the figure relates to what the source says. */
+  qualifier?: QuantityQualifier | null | undefined;
+  /** What the figure covers, in the source's words. */
+  scope?: string | null | undefined;
+  /** "fighters", "USD", "EUR per year". */
+  unit: string;
 };
 
 /** What a quantitative estimate measures. */
@@ -130,6 +316,14 @@ export type IncidentRole =
   | 'PARTY'
   /** A side of a clash between armed actors (an ACLED battle): neither attacker nor attacked. */
   | 'SIDE';
+
+/** A value no passage states but the text implies, stored only marked as inferred, with the reasoning. */
+export type InferenceInput = {
+  /** The field inferred: "founded", "date", "killed", "min". */
+  field: string;
+  /** How the text implies it. */
+  reasoning: string;
+};
 
 /** A person’s role in an organization. */
 export type MembershipRole =
@@ -217,6 +411,73 @@ export type QuantityQualifier =
   /** "More than" `min` (the figure itself excluded); `max` is null. */
   | 'MORE_THAN';
 
+/** A directed tie from the organization to another. */
+export type RelationInput = {
+  /** The passages that state it (at least one). */
+  citations: Array<CitationInput>;
+  /** What the source says of the tie. */
+  description?: string | null | undefined;
+  /** Until when. */
+  end?: string | null | undefined;
+  /** Values no passage states but the text implies, each with its reasoning. */
+  inferences?: Array<InferenceInput> | null | undefined;
+  /** Since when. */
+  start?: string | null | undefined;
+  /** The other organization. */
+  to: string | number;
+  /** The kind of tie, read from this organization: COMPONENT_OF, SPLIT_FROM, ... */
+  type: RelationType;
+};
+
+/** A directed tie from one organization to another. */
+export type RelationType =
+  /** The source organization is an affiliate of the target. */
+  | 'AFFILIATE_OF'
+  /** The source organization pledged allegiance to the target or its leader. */
+  | 'ALLEGIANCE_TO'
+  /** The two organizations were allied (Mapping Militants "alliance"). */
+  | 'ALLIED_WITH'
+  /** The source organization is a branch of the target. */
+  | 'BRANCH_OF'
+  /** The source organization is a component of the target (JNIM’s four founding groups). */
+  | 'COMPONENT_OF'
+  /** The two organizations cooperate operationally. */
+  | 'COOPERATES_WITH'
+  /** The sources report a link without saying which kind. */
+  | 'LINKED_TO'
+  /** The source organization is mentored by the target. */
+  | 'MENTORED_BY'
+  /** The two organizations merged, at least in part (Mapping Militants "merger"). */
+  | 'MERGED_WITH'
+  /** The two organizations are rivals. */
+  | 'RIVAL_OF'
+  /** The source organization split from the target (Mapping Militants "split"). */
+  | 'SPLIT_FROM'
+  /** The source organization succeeds the target. */
+  | 'SUCCESSOR_OF';
+
+/** What happened to the record. */
+export type RevisionOperation =
+  /** It was removed (its last values are in `before`). */
+  | 'DELETE'
+  /** It was created. */
+  | 'INSERT'
+  /** Its values changed. */
+  | 'UPDATE';
+
+/** What kind of publisher a source comes from. */
+export type SourceKind =
+  /** A government: designations, statements, official reports. */
+  | 'GOVERNMENT'
+  /** News media. */
+  | 'NEWS'
+  /** Reference works and compilations. */
+  | 'REFERENCE'
+  /** Research institutes and academic datasets (ACLED, GTD, Mapping Militants). */
+  | 'RESEARCH'
+  /** United Nations bodies: sanctions lists, Monitoring Team reports. */
+  | 'UN';
+
 /** Who or what an incident targeted. */
 export type TargetKind =
   /** Businesses. */
@@ -281,8 +542,44 @@ export type CoalitionComponentsQueryVariables = Exact<{
 
 export type CoalitionComponentsQuery = { organization: { id: string, name: string, founded: { iso: string, precision: DatePrecision } | null, components: Array<{ slug: string, name: string, kind: OrganizationKind, leaders: Array<{ role: MembershipRole, certainty: TemporalCertainty | null, start: { iso: string } | null, end: { iso: string } | null, person: { name: string, status: PersonStatus, died: { iso: string, qualifier: DateQualifier } | null } }>, citations: Array<{ quote: string, source: { title: string } }> }> } | null };
 
+export type CreateSourceMutationVariables = Exact<{
+  input: CreateSourceInput;
+}>;
+
+
+export type CreateSourceMutation = { createSource:
+    | { __typename: 'ConflictRefusal', code: string, message: string, field: string | null }
+    | { __typename: 'CreateSourcePayload', source: { id: string, slug: string } }
+    | { __typename: 'InvalidInputRefusal', code: string, message: string, field: string | null }
+    | { __typename: 'NotFoundRefusal', code: string, message: string, field: string | null }
+    | { __typename: 'ProvenanceRefusal', code: string, message: string, field: string | null }
+   };
+
+export type AddOrganizationFactsMutationVariables = Exact<{
+  input: AddOrganizationFactsInput;
+}>;
+
+
+export type AddOrganizationFactsMutation = { addOrganizationFacts:
+    | { __typename: 'ConflictRefusal', code: string, message: string, field: string | null }
+    | { __typename: 'InvalidInputRefusal', code: string, message: string, field: string | null }
+    | { __typename: 'NotFoundRefusal', code: string, message: string, field: string | null }
+    | { __typename: 'OrganizationPayload', organization: { slug: string, revision: unknown, aliases: Array<{ name: string }> }, revisions: Array<{ sequence: unknown, recordType: string, operation: RevisionOperation }> }
+    | { __typename: 'ProvenanceRefusal', code: string, message: string, field: string | null, findings: Array<{ rule: string, record: string, field: string, message: string }> }
+   };
+
+export type EntityChangedSubscriptionVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type EntityChangedSubscription = { entityChanged: { sequence: unknown, at: unknown, actor: string, action: string | null, recordType: string, operation: RevisionOperation } };
+
 
 export const EstimatesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Estimates"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"EstimateFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"estimates"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"min"}},{"kind":"Field","name":{"kind":"Name","value":"max"}},{"kind":"Field","name":{"kind":"Name","value":"qualifier"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"scope"}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"iso"}}]}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"citations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quote"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<EstimatesQuery, EstimatesQueryVariables>;
 export const IncidentPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"IncidentPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"IncidentFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"incidents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"EnumValue","value":"DATE_DESC"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"date"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"iso"}},{"kind":"Field","name":{"kind":"Name","value":"precision"}},{"kind":"Field","name":{"kind":"Name","value":"qualifier"}},{"kind":"Field","name":{"kind":"Name","value":"inferred"}},{"kind":"Field","name":{"kind":"Name","value":"inference"}}]}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"killed"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"min"}},{"kind":"Field","name":{"kind":"Name","value":"max"}},{"kind":"Field","name":{"kind":"Name","value":"qualifier"}}]}},{"kind":"Field","name":{"kind":"Name","value":"perpetrators"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"attribution"}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<IncidentPageQuery, IncidentPageQueryVariables>;
 export const IncidentsPerYearDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"IncidentsPerYear"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"IncidentFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"incidentStats"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"groupBy"},"value":{"kind":"EnumValue","value":"YEAR"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"incidentCount"}},{"kind":"Field","name":{"kind":"Name","value":"killed"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"min"}},{"kind":"Field","name":{"kind":"Name","value":"max"}}]}},{"kind":"Field","name":{"kind":"Name","value":"killedUnknownCount"}}]}}]}}]} as unknown as DocumentNode<IncidentsPerYearQuery, IncidentsPerYearQueryVariables>;
 export const CoalitionComponentsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CoalitionComponents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"slug"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"slug"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"founded"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"iso"}},{"kind":"Field","name":{"kind":"Name","value":"precision"}}]}},{"kind":"Field","name":{"kind":"Name","value":"components"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"leaders"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asOf"},"value":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"certainty"}},{"kind":"Field","name":{"kind":"Name","value":"start"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"iso"}}]}},{"kind":"Field","name":{"kind":"Name","value":"end"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"iso"}}]}},{"kind":"Field","name":{"kind":"Name","value":"person"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"died"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"iso"}},{"kind":"Field","name":{"kind":"Name","value":"qualifier"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"citations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quote"}},{"kind":"Field","name":{"kind":"Name","value":"source"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<CoalitionComponentsQuery, CoalitionComponentsQueryVariables>;
+export const CreateSourceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateSource"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateSourceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createSource"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CreateSourcePayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"source"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WriteError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]}}]}}]} as unknown as DocumentNode<CreateSourceMutation, CreateSourceMutationVariables>;
+export const AddOrganizationFactsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddOrganizationFacts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AddOrganizationFactsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addOrganizationFacts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OrganizationPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"revision"}},{"kind":"Field","name":{"kind":"Name","value":"aliases"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"revisions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"recordType"}},{"kind":"Field","name":{"kind":"Name","value":"operation"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WriteError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"field"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ProvenanceRefusal"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"findings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rule"}},{"kind":"Field","name":{"kind":"Name","value":"record"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]}}]} as unknown as DocumentNode<AddOrganizationFactsMutation, AddOrganizationFactsMutationVariables>;
+export const EntityChangedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"EntityChanged"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entityChanged"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"recordType"}},{"kind":"Field","name":{"kind":"Name","value":"operation"}}]}}]}}]} as unknown as DocumentNode<EntityChangedSubscription, EntityChangedSubscriptionVariables>;
