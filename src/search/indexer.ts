@@ -271,10 +271,32 @@ export async function reindexSearch(db: Db, scope: IndexScope): Promise<void> {
       { sourceId: { in: sourceIds } },
     ],
   };
-  const previous = await db.searchName.findMany({ where: owned, select: { skeleton: true } });
-  await db.searchName.deleteMany({ where: owned });
-  await db.searchDocument.deleteMany({ where: owned });
-  await writeSearchRows(db, names, present(documents), previous.map((n) => n.skeleton));
+  // Only what changed is rewritten: a write adding one alias to an entity of hundreds rewrote them all, with
+  // their words' counts and variants, and its whole text (most of a write's time on the imported graph).
+  const nameKeyOf = (n: Omit<Prisma.SearchNameCreateManyInput, 'id'>) =>
+    JSON.stringify([n.entityType, n.organizationId ?? null, n.personId ?? null, n.incidentId ?? null, n.sourceId ?? null, n.aliasId ?? null,
+      n.name, n.kind, n.quality, n.language ?? null, n.normalized, n.skeleton, n.acronym ?? null]);
+  const held = await db.searchName.findMany({ where: owned });
+  const wanted = new Map<string, Prisma.SearchNameCreateManyInput[]>();
+  for (const n of names) wanted.set(nameKeyOf(n), [...(wanted.get(nameKeyOf(n)) ?? []), n]);
+  const stale: typeof held = [];
+  for (const h of held) {
+    const same = wanted.get(nameKeyOf(h));
+    if (same?.length) same.pop();
+    else stale.push(h);
+  }
+  const added = [...wanted.values()].flat();
+  if (stale.length > 0) await db.searchName.deleteMany({ where: { id: { in: stale.map((h) => h.id) } } });
+  const ownerOf = (d: { organizationId?: string | null; personId?: string | null; incidentId?: string | null; sourceId?: string | null }) =>
+    d.organizationId ?? d.personId ?? d.incidentId ?? d.sourceId;
+  const heldDocuments = new Map((await db.searchDocument.findMany({ where: owned, select: { id: true, organizationId: true, personId: true, incidentId: true, sourceId: true, content: true } }))
+    .map((d) => [ownerOf(d), d]));
+  const newDocuments = present(documents);
+  const changedDocuments = newDocuments.filter((d) => heldDocuments.get(ownerOf(d))?.content !== d.content);
+  const keptOwners = new Set(newDocuments.filter((d) => !changedDocuments.includes(d)).map(ownerOf));
+  const dropped = [...heldDocuments.values()].filter((d) => !keptOwners.has(ownerOf(d)));
+  if (dropped.length > 0) await db.searchDocument.deleteMany({ where: { id: { in: dropped.map((d) => d.id) } } });
+  await writeSearchRows(db, added, changedDocuments, stale.map((n) => n.skeleton));
 }
 
 /** Whether the stored search forms were computed by this code's normalisation. */
