@@ -1,5 +1,6 @@
 // Start-up: open the database, migrate it, seed it when empty, and serve the API.
 import { keyVerifier } from './auth/api-keys.js';
+import { callerVerifier, tokenVerifier } from './auth/sso.js';
 import { createServer, type Server } from 'node:http';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import type { YogaLogger } from 'graphql-yoga';
@@ -200,7 +201,7 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
     trustProxy: config.trustProxy ?? false,
     metrics: { registry, onApiPort: config.metricsPort === undefined, ...(config.metricsToken ? { token: config.metricsToken } : {}), operationNames: config.metricsOperationNames ?? [] },
     maxResponseBytes: config.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
-    identify: keyVerifier(db.prisma),
+    identify: callerVerifier(keyVerifier(db.prisma), config.sso ? tokenVerifier(config.sso) : undefined),
   });
   const server = createServer(admissionControl(api, {
     maxConcurrent: config.maxConcurrentRequests ?? DEFAULT_MAX_CONCURRENT_REQUESTS,

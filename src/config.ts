@@ -53,6 +53,8 @@ export interface AppConfig {
   anonymousRateLimitPerMinute?: number;
   /** Redis shared by every server for rate limits; unset: counted in this process. */
   redisUrl?: string;
+  /** Single sign-on: JWTs from this identity provider are accepted beside API keys (src/auth/sso.ts). */
+  sso?: { jwksUrl: string; issuer: string; audience: string; roleClaim: string };
   trustProxy?: boolean;
   responseCacheTtlSeconds?: number;
   persistedOperations?: PersistedMode;
@@ -199,6 +201,26 @@ export const ENVIRONMENT = {
     meaning: 'unset = rate limits and the response cache kept in each process; `redis://host:port` = shared by every server through Redis',
     schema: z.string().regex(/^rediss?:\/\/.+/, 'must be a redis:// or rediss:// URL').optional(),
   },
+  AUTH_JWKS_URL: {
+    default: undefined,
+    meaning: 'unset = API keys only; an https URL of an identity provider\'s JSON Web Key Set = its JWTs are accepted as `Authorization: Bearer <token>` too (with `AUTH_ISSUER` and `AUTH_AUDIENCE`)',
+    schema: z.url().optional(),
+  },
+  AUTH_ISSUER: {
+    default: undefined,
+    meaning: 'the `iss` a token must carry (required with `AUTH_JWKS_URL`)',
+    schema: z.string().min(1).optional(),
+  },
+  AUTH_AUDIENCE: {
+    default: undefined,
+    meaning: 'the `aud` a token must carry (required with `AUTH_JWKS_URL`)',
+    schema: z.string().min(1).optional(),
+  },
+  AUTH_ROLE_CLAIM: {
+    default: 'role',
+    meaning: 'the claim naming the caller\'s role (`reader`, `editor`, `reviewer`, `admin`, or a list of them: the highest counts); a token without one is refused',
+    schema: z.string().min(1),
+  },
   PERSISTED_OPERATIONS: {
     default: 'apq',
     meaning: '`apq` = automatic persisted queries (Apollo\'s protocol) beside ordinary queries; `only` = serve the manifest\'s operations and nothing else; `off`',
@@ -273,6 +295,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (problems.length === 0 && v.WRITE_TIMEOUT_MS <= v.REQUEST_TIMEOUT_MS) {
     problems.push(`WRITE_TIMEOUT_MS "${v.WRITE_TIMEOUT_MS}" must be more than REQUEST_TIMEOUT_MS (${v.REQUEST_TIMEOUT_MS}), or a connection waiting for a running operation would be closed.`);
   }
+  const sso = [v.AUTH_JWKS_URL, v.AUTH_ISSUER, v.AUTH_AUDIENCE];
+  if (sso.some((x) => x !== undefined) && !sso.every((x) => x !== undefined)) {
+    problems.push('AUTH_JWKS_URL, AUTH_ISSUER and AUTH_AUDIENCE go together: a token is checked against all three, or single sign-on is off.');
+  }
   if (problems.length === 1) throw new ConfigError(problems[0]!);
   if (problems.length > 1) throw new ConfigError(`Configuration refused, ${problems.length} variables:\n  ${problems.join('\n  ')}`);
   return {
@@ -289,6 +315,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimitPerMinute: v.RATE_LIMIT_COST_PER_MINUTE,
     anonymousRateLimitPerMinute: v.ANONYMOUS_RATE_LIMIT_COST_PER_MINUTE ?? Math.min(v.RATE_LIMIT_COST_PER_MINUTE, Math.max(v.COST_LIMIT, Math.floor(v.RATE_LIMIT_COST_PER_MINUTE / 4))),
     ...(v.REDIS_URL ? { redisUrl: v.REDIS_URL } : {}),
+    ...(v.AUTH_JWKS_URL && v.AUTH_ISSUER && v.AUTH_AUDIENCE
+      ? { sso: { jwksUrl: v.AUTH_JWKS_URL, issuer: v.AUTH_ISSUER, audience: v.AUTH_AUDIENCE, roleClaim: v.AUTH_ROLE_CLAIM } }
+      : {}),
     responseCacheTtlSeconds: v.RESPONSE_CACHE_TTL_SECONDS,
     trustProxy: v.TRUST_PROXY,
     persistedOperations: v.PERSISTED_OPERATIONS,
