@@ -6,6 +6,7 @@
 //     p50/p95/max from the write's start to each arrival, and the memory each subscription takes.
 // Clients run in the same process as the server (2 cores in all): delivery times include the clients' work.
 import { createServer } from 'node:http';
+import { writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createApiKey, keyVerifier } from '../src/auth/api-keys.js';
 import { openDatabase } from '../src/db/client.js';
@@ -124,6 +125,16 @@ console.log(`| cited write (alias + citation, linted, over HTTP), ${WRITES} | ${
 console.log(`| page of 100 changes, 200 | ${ms(quantile(pageTimes, 0.5))} | ${ms(quantile(pageTimes, 0.95))} | < 20 ms |`);
 console.log(`| event to ${SUBSCRIBERS} subscribers, 5 writes (max ${ms(Math.max(...delivery))}) | ${ms(quantile(delivery, 0.5))} | ${ms(quantile(delivery, 0.95))} | p95 < 1 s |`);
 console.log(`memory per subscription (server and client in one process): ${((after.rss - before.rss) / SUBSCRIBERS / 1024).toFixed(1)} KB resident, ${((after.heapUsed - before.heapUsed) / SUBSCRIBERS / 1024).toFixed(1)} KB heap`);
+const result = {
+  date: new Date().toISOString(), node: process.version, database: 'pglite-memory', imported, revisions, subscribers: SUBSCRIBERS,
+  writeMs: { p50: quantile(writeTimes, 0.5), p95: quantile(writeTimes, 0.95) },
+  changesPageMs: { p50: quantile(pageTimes, 0.5), p95: quantile(pageTimes, 0.95) },
+  deliveryMs: { p50: quantile(delivery, 0.5), p95: quantile(delivery, 0.95), max: Math.max(...delivery), delivered: delivery.length, expected: 5 * SUBSCRIBERS },
+  perSubscriptionKB: { rss: (after.rss - before.rss) / SUBSCRIBERS / 1024, heap: (after.heapUsed - before.heapUsed) / SUBSCRIBERS / 1024 },
+};
+const file = `bench/results/${result.date.slice(0, 10)}-pglite-write.json`;
+writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+console.log(`(${file})`);
 server.closeAllConnections();
 server.close();
 await db.close();

@@ -403,24 +403,14 @@ export class SeedWriter {
   }
 
   /**
-   * Makes records already in the database known by slug, so that what is written next may point at them
-   * (a GraphQL write adds to the graph; the seed writes its references itself).
+   * Makes records already in the database known by slug (their IDs read by the caller), so that what is
+   * written next may point at them: a GraphQL write adds to the graph; the seed writes its references itself.
    */
-  async knowExisting(slugs: { sources?: string[]; organizations?: string[]; persons?: string[]; incidents?: string[] }) {
-    const pairs = async (rows: Promise<{ id: string; slug: string }[]>, into: Map<string, string>) => {
-      for (const r of await rows) into.set(r.slug, r.id);
-    };
-    const select = { id: true, slug: true } as const;
-    if (slugs.sources?.length) await pairs(this.tx.source.findMany({ where: { slug: { in: slugs.sources } }, select }), this.sourceIds);
-    if (slugs.organizations?.length) await pairs(this.tx.organization.findMany({ where: { slug: { in: slugs.organizations } }, select }), this.organizationIds);
-    if (slugs.persons?.length) await pairs(this.tx.person.findMany({ where: { slug: { in: slugs.persons } }, select }), this.personIds);
-    if (slugs.incidents?.length) await pairs(this.tx.incident.findMany({ where: { slug: { in: slugs.incidents } }, select }), this.incidentIds);
-  }
-
-  /** Whether a slug of `kind` is known (written, or found by knowExisting). */
-  knows(kind: 'sources' | 'organizations' | 'persons' | 'incidents', slug: string): boolean {
-    const maps = { sources: this.sourceIds, organizations: this.organizationIds, persons: this.personIds, incidents: this.incidentIds };
-    return maps[kind].has(slug);
+  know(records: { sources: { id: string; slug: string }[]; organizations: { id: string; slug: string }[]; persons: { id: string; slug: string }[]; incidents: { id: string; slug: string }[] }) {
+    for (const r of records.sources) this.sourceIds.set(r.slug, r.id);
+    for (const r of records.organizations) this.organizationIds.set(r.slug, r.id);
+    for (const r of records.persons) this.personIds.set(r.slug, r.id);
+    for (const r of records.incidents) this.incidentIds.set(r.slug, r.id);
   }
 
   /** Queues citations of a record already written (an update, or a fact cited again). */

@@ -51,6 +51,8 @@ export function inferencesOf(list: { field: string; reasoning: string }[] | null
 }
 
 type Model = 'source' | 'organization' | 'person' | 'incident';
+/** Records referenced, by kind, with their slugs: what the seed's writer needs to point at them. */
+type Known = { [K in Model as `${K}s`]: { id: string; slug: string }[] };
 
 /**
  * Resolves references by database ID to slugs, collecting them first so each table is read once. A
@@ -74,8 +76,9 @@ class References {
     });
   }
 
-  async resolve(tx: Tx): Promise<{ [K in Model as `${K}s`]: string[] }> {
-    const out = { sources: [] as string[], organizations: [] as string[], persons: [] as string[], incidents: [] as string[] };
+  /** Reads the slugs of every reference; returns them by kind with their IDs, for the writer to know. */
+  async resolve(tx: Tx): Promise<Known> {
+    const out: Known = { sources: [], organizations: [], persons: [], incidents: [] };
     for (const [model, ids] of this.wanted) {
       const query = { where: { id: { in: [...ids.keys()] } }, select: { id: true, slug: true } as const };
       const rows: { id: string; slug: string }[] =
@@ -84,7 +87,7 @@ class References {
             : model === 'person' ? await tx.person.findMany(query) : await tx.incident.findMany(query);
       for (const r of rows) this.slugs.set(`${model}:${r.id}`, r.slug);
       for (const [id, field] of ids) if (!this.slugs.has(`${model}:${id}`)) throw new NotFoundRefusal(`${field}: no ${model} has this ID.`, field);
-      out[`${model}s`].push(...rows.map((r) => r.slug));
+      out[`${model}s`].push(...rows);
     }
     return out;
   }
@@ -192,7 +195,7 @@ export async function createOrganization(tx: Tx, input: OrganizationInput): Prom
   const parsed = validated(organizationSchema, { ...fields, status: input.status ?? 'UNKNOWN', citations: citations.map((c) => c()), ...facts() }, 'input');
   await slugFree(tx, 'organization', parsed.slug);
   const writer = new SeedWriter(tx);
-  await writer.knowExisting(known);
+  writer.know(known);
   await writer.organizations([parsed]);
   writer.facts(datasetOf({ organizations: [parsed] }));
   await writer.writeFacts();
@@ -205,12 +208,11 @@ export async function addOrganizationFacts(tx: Tx, id: string, input: Organizati
   const owner = refs.ref('organization', id, 'input.organization');
   const facts = organizationFacts(refs, input);
   const known = await refs.resolve(tx);
-  const row = await tx.organization.findUniqueOrThrow({ where: { id } });
   const parts = validated(organizationSchema.pick({ aliases: true, areas: true, relations: true, designations: true, estimates: true }), facts(), 'input');
   if (Object.values(parts).every((list) => list.length === 0)) throw new InvalidInputRefusal('Nothing to add: give at least one fact.', 'input');
   const writer = new SeedWriter(tx);
-  await writer.knowExisting(known);
-  writer.facts(datasetOf({ organizations: [{ ...(row as never as Data['organizations'][number]), slug: owner(), ...EMPTY_ORGANIZATION_FACTS, ...parts }] }));
+  writer.know(known);
+  writer.facts(datasetOf({ organizations: [{ slug: owner(), ...EMPTY_ORGANIZATION_FACTS, ...parts } as never] }));
   await writer.writeFacts();
   await writer.reindex();
   return { result: id, touched: touchedBy(writer) };
@@ -263,7 +265,7 @@ async function updateEntity(
   const data = updateColumns(input, spec.plain, spec.dates);
   if (Object.keys(data).length > 0) await write(data);
   const writer = new SeedWriter(tx);
-  await writer.knowExisting({ ...known, [`${spec.model}s`]: [owner()] });
+  writer.know(known);
   // New passages are optional on an update: the values it sets may be stated by citations the record holds.
   const cited = citations.length > 0 ? validated(organizationSchema.shape.citations, citations.map((c) => c()), 'input.citations') : [];
   writer.citeExisting(spec.subject, input.id, cited);
@@ -315,7 +317,7 @@ export async function createPerson(tx: Tx, input: PersonInput): Promise<WorkDone
   const parsed = validated(personSchema, { ...fields, status: input.status ?? 'UNKNOWN', citations: citations.map((c) => c()), ...facts() }, 'input');
   await slugFree(tx, 'person', parsed.slug);
   const writer = new SeedWriter(tx);
-  await writer.knowExisting(known);
+  writer.know(known);
   await writer.persons([parsed]);
   writer.facts(datasetOf({ persons: [parsed] }));
   await writer.writeFacts();
@@ -328,12 +330,11 @@ export async function addPersonFacts(tx: Tx, id: string, input: PersonFactsInput
   const owner = refs.ref('person', id, 'input.person');
   const facts = personFacts(refs, input);
   const known = await refs.resolve(tx);
-  const row = await tx.person.findUniqueOrThrow({ where: { id } });
   const parts = validated(personSchema.pick({ aliases: true, memberships: true, designations: true }), facts(), 'input');
   if (Object.values(parts).every((list) => list.length === 0)) throw new InvalidInputRefusal('Nothing to add: give at least one fact.', 'input');
   const writer = new SeedWriter(tx);
-  await writer.knowExisting(known);
-  writer.facts(datasetOf({ persons: [{ ...(row as never as Data['persons'][number]), slug: owner(), ...EMPTY_PERSON_FACTS, ...parts }] }));
+  writer.know(known);
+  writer.facts(datasetOf({ persons: [{ slug: owner(), ...EMPTY_PERSON_FACTS, ...parts } as never] }));
   await writer.writeFacts();
   await writer.reindex();
   return { result: id, touched: touchedBy(writer) };
@@ -385,7 +386,7 @@ export async function createIncident(tx: Tx, input: IncidentInput): Promise<Work
   const parsed = validated(incidentSchema, { ...fields, citations: citations.map((c) => c()), ...facts() }, 'input');
   await slugFree(tx, 'incident', parsed.slug);
   const writer = new SeedWriter(tx);
-  await writer.knowExisting(known);
+  writer.know(known);
   await writer.incidents([parsed]);
   writer.facts(datasetOf({ incidents: [parsed] }));
   await writer.writeFacts();
@@ -401,7 +402,7 @@ export async function addIncidentFacts(tx: Tx, id: string, input: IncidentFactsI
   const parts = validated(incidentSchema.pick({ perpetrators: true, participants: true, estimates: true }), facts(), 'input');
   if (Object.values(parts).every((list) => list.length === 0)) throw new InvalidInputRefusal('Nothing to add: give at least one fact.', 'input');
   const writer = new SeedWriter(tx);
-  await writer.knowExisting({ ...known, incidents: [owner()] });
+  writer.know(known);
   writer.facts(datasetOf({ incidents: [{ slug: owner(), ...EMPTY_INCIDENT_FACTS, ...parts } as never] }));
   await writer.writeFacts();
   await writer.reindex();
