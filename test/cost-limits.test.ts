@@ -4,7 +4,7 @@ import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createRateLimit, type RateLimit } from '../src/http/rate-limit.js';
 import { createApi, EXAMPLE_QUERY, type Api } from '../src/http/yoga.js';
-import { countQueries, createTestApi, createTestDatabase, type TestDatabase } from './helpers.js';
+import { countQueries, createTestApi, createTestDatabase, redisAnswers, type TestDatabase } from './helpers.js';
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -297,17 +297,3 @@ describe('rate limit', () => {
     }
   });
 });
-
-async function redisAnswers(url: string): Promise<boolean> {
-  const { Redis } = await import('ioredis');
-  const client = new Redis(url, { lazyConnect: true, connectTimeout: 500, maxRetriesPerRequest: 0, enableOfflineQueue: false });
-  client.on('error', () => {});
-  try {
-    await client.connect();
-    return (await client.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    client.disconnect();
-  }
-}

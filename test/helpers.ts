@@ -131,3 +131,37 @@ export async function expectRawEntityRowsToMatchPrisma(db: Database) {
     expect(raw).toStrictEqual(expected);
   }
 }
+
+export interface KeyedAnswer { status: number; body: { data?: Record<string, any> | null; errors?: { message: string; extensions: { code: string } }[] } }
+
+/**
+ * POSTs operations to an in-process server as a client holding `key` (none: anonymous). An operation the test
+ * itself got wrong fails at once, rather than as a missing field far from its cause.
+ */
+export function keyedPoster(api: () => Api) {
+  return async (query: string, variables: Record<string, unknown> = {}, key?: string): Promise<KeyedAnswer> => {
+    const response = await api().fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as KeyedAnswer['body'];
+    if (body.errors?.some((e) => e.extensions.code === 'GRAPHQL_VALIDATION_FAILED')) throw new Error(JSON.stringify(body.errors));
+    return { status: response.status, body };
+  };
+}
+
+/** Whether a Redis answers at `url` (tests that need one are skipped without it, except in CI, which starts one). */
+export async function redisAnswers(url: string): Promise<boolean> {
+  const { Redis } = await import('ioredis');
+  const client = new Redis(url, { lazyConnect: true, connectTimeout: 500, maxRetriesPerRequest: 0, enableOfflineQueue: false });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    return (await client.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    client.disconnect();
+  }
+}

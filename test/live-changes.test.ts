@@ -6,22 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../src/app.js';
 import { createApiKey, revokeApiKey } from '../src/auth/api-keys.js';
 import { adminQuery, adminUrl, serverPostgresAvailable } from './server-postgres.js';
+import { redisAnswers } from './helpers.js';
+import { subscribe } from '../examples/sdk/src/client.js';
+import { parse } from 'graphql';
 
 const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-async function redisAnswers(url: string): Promise<boolean> {
-  const { Redis } = await import('ioredis');
-  const client = new Redis(url, { lazyConnect: true, connectTimeout: 500, maxRetriesPerRequest: 0, enableOfflineQueue: false });
-  client.on('error', () => {});
-  try {
-    await client.connect();
-    return (await client.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    client.disconnect();
-  }
-}
 /** CI starts both; elsewhere the test is skipped when either is missing. */
 const available = serverPostgresAvailable && (process.env.CI === 'true' || (await redisAnswers(redisUrl)));
 
@@ -36,46 +26,13 @@ async function post(app: RunningApp, query: string, variables: Record<string, un
   return { status: response.status, body: (await response.json()) as { data?: Record<string, any>; errors?: { extensions: { code: string } }[] } };
 }
 
-/** A subscription over SSE: the events as they come, and a way to wait for the next one. */
-async function subscribe(app: RunningApp, query: string) {
+/** A subscription over SSE (the SDK's client): its next event, or null past the timeout. */
+function follow(app: RunningApp, query: string) {
   const controller = new AbortController();
-  const response = await fetch(app.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
-    body: JSON.stringify({ query }),
-    signal: controller.signal,
-  });
-  expect(response.headers.get('content-type')).toMatch(/text\/event-stream/);
-  const events: Record<string, any>[] = [];
-  const waiting: (() => void)[] = [];
-  void (async () => {
-    const decoder = new TextDecoder();
-    let buffer = '';
-    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-      buffer += decoder.decode(chunk, { stream: true });
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const message = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const data = message.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trim()).join('\n');
-        if (data) events.push(JSON.parse(data));
-        waiting.splice(0).forEach((wake) => wake());
-      }
-    }
-  })().catch(() => {});
+  const events = subscribe(app.url, parse(query) as never, {}, controller.signal);
+  const pending = events.next();
   return {
-    events,
-    next: (timeoutMs: number) => new Promise<Record<string, any> | null>((resolve) => {
-      const seen = events.length;
-      const timer = setTimeout(() => resolve(null), timeoutMs);
-      const check = () => {
-        if (events.length > seen) {
-          clearTimeout(timer);
-          resolve(events[seen]!);
-        } else waiting.push(check);
-      };
-      check();
-    }),
+    next: (timeoutMs: number) => Promise.race([pending.then((r) => (r.done ? null : (r.value as Record<string, any>))), new Promise<null>((r) => setTimeout(() => r(null), timeoutMs))]),
     close: () => controller.abort(),
   };
 }
@@ -115,7 +72,7 @@ describe.skipIf(!available)('live changes across two servers', () => {
     const cachedBefore = await post(two, ALIASES);
     expect(cachedBefore.body.data!.organization.aliases.map((a: { name: string }) => a.name)).not.toContain('Katiba of the Dunes');
 
-    const feed = await subscribe(two, `subscription { entityChanged(id: "${jnim}") { sequence recordType operation actor action } }`);
+    const feed = follow(two, `subscription { entityChanged(id: "${jnim}") { sequence recordType operation actor action } }`);
     // Yoga opens the stream before the subscription is registered with the pub/sub: let it settle.
     await new Promise((r) => setTimeout(r, 300));
     const source = await post(one, `mutation($input: CreateSourceInput!) { createSource(input: $input) { ... on CreateSourcePayload { source { id } } } }`,
@@ -130,7 +87,7 @@ describe.skipIf(!available)('live changes across two servers', () => {
     const event = await feed.next(1_000);
     const delay = performance.now() - started;
     expect(event, 'no event within 1 s').not.toBeNull();
-    expect(event!.data.entityChanged).toMatchObject({ recordType: 'Alias', operation: 'INSERT', actor: 'key field analyst', action: 'addOrganizationFacts' });
+    expect(event!.entityChanged).toMatchObject({ recordType: 'Alias', operation: 'INSERT', actor: 'key field analyst', action: 'addOrganizationFacts' });
     expect(delay).toBeLessThan(1_000);
     const after = await post(two, ALIASES);
     expect(after.body.data!.organization.aliases.map((a: { name: string }) => a.name)).toContain('Katiba of the Dunes');

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey, keyVerifier } from '../src/auth/api-keys.js';
 import { createApi, type Api } from '../src/http/yoga.js';
-import { createTestDatabase, type TestDatabase } from './helpers.js';
+import { createTestDatabase, keyedPoster, type KeyedAnswer, type TestDatabase } from './helpers.js';
 
 const ERRORS = '... on WriteError { __typename code message field } ... on ConflictRefusal { currentRevision }';
 const REVIEW = `{ __typename ... on ReviewPayload { entity { ... on Organization { slug } ... on Person { slug } } revisions { sequence recordType operation action reason } } ${ERRORS} }`;
@@ -18,7 +18,7 @@ const WHOLE = (slug: string) => `{ organization(slug: "${slug}") {
   incidents(first: 50) { edges { node { slug } } } citations { quote locator source { slug } } mentions { reference }
 } }`;
 
-interface Answer { status: number; body: { data?: Record<string, any> | null; errors?: { message: string; extensions: { code: string } }[] } }
+type Answer = KeyedAnswer;
 
 describe('reviews', () => {
   let db: TestDatabase;
@@ -26,16 +26,7 @@ describe('reviews', () => {
   let reviewer: string;
   let editor: string;
 
-  const post = async (query: string, variables: Record<string, unknown> = {}, key?: string): Promise<Answer> => {
-    const response = await api.fetch('http://localhost/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as Answer['body'];
-    if (body.errors?.some((e) => e.extensions.code === 'GRAPHQL_VALIDATION_FAILED')) throw new Error(JSON.stringify(body.errors));
-    return { status: response.status, body };
-  };
+  const post = keyedPoster(() => api);
   const mutate = async (name: string, input: Record<string, unknown>, key = reviewer) => {
     const type = name === 'unmerge' ? 'RevertInput' : `${name[0]!.toUpperCase()}${name.slice(1)}Input`;
     const answer = await post(`mutation($input: ${type}!) { ${name}(input: $input) ${REVIEW} }`, { input }, key);

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey, keyVerifier } from '../src/auth/api-keys.js';
 import { createApi, type Api } from '../src/http/yoga.js';
-import { countQueries, createTestDatabase, type TestDatabase } from './helpers.js';
+import { countQueries, createTestDatabase, keyedPoster, type KeyedAnswer, type TestDatabase } from './helpers.js';
 
 const REPORT = 'On 3 May 2026 fighters of Katiba Serma, a group formed in 2019 and also called the Serma Brigade, '
   + 'attacked an army post near Boni, killing nine soldiers. Katiba Serma is a component of JNIM, according to the report.';
@@ -28,7 +28,7 @@ const TRACKED_TABLES = [
   'ExternalIdentifier', 'Assessment', 'Mention', 'MergeCandidate', 'Attribute', 'MergeDecision',
 ];
 
-interface Answer { status: number; body: { data?: Record<string, any> | null; errors?: { message: string; extensions: { code: string } }[] } }
+type Answer = KeyedAnswer;
 
 describe('writes', () => {
   let db: TestDatabase;
@@ -38,17 +38,7 @@ describe('writes', () => {
   let sourceId: string;
   let jnim: string;
 
-  const post = async (query: string, variables: Record<string, unknown> = {}, key?: string): Promise<Answer> => {
-    const response = await api.fetch('http://localhost/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as Answer['body'];
-    // An operation this file gets wrong would otherwise show as a missing field far from its cause.
-    if (body.errors?.some((e) => e.extensions.code === 'GRAPHQL_VALIDATION_FAILED')) throw new Error(JSON.stringify(body.errors));
-    return { status: response.status, body };
-  };
+  const post = keyedPoster(() => api);
   const revisionCount = async () => Number((await db.scripts.query<{ n: string }>('SELECT count(*) AS n FROM "Revision"'))[0]!.n);
   const organizationInput = (overrides: Record<string, unknown> = {}) => ({
     slug: 'katiba-serma', name: 'Katiba Serma', kind: 'GROUP', founded: '2019',
