@@ -47,6 +47,27 @@ describe('migrations', () => {
     }
   });
 
+  it('begin the history of a database that held data: every row it held is a revision of the migration', async () => {
+    const before = join(scratch, 'before-history');
+    cpSync(MIGRATIONS_DIR, before, { recursive: true, filter: (path) => !/_revisions(\/|$)/.test(path) });
+    const db = await openDatabase({ kind: 'pglite-memory' });
+    try {
+      await applyMigrations(db.scripts, before);
+      const { dataset } = await import('../src/seed/data/index.js');
+      const { loadSeed } = await import('../src/seed/load.js');
+      await loadSeed(db.prisma, dataset);
+      await applyMigrations(db.scripts);
+      const [held] = await db.scripts.query<{ n: number }>(`SELECT (SELECT count(*) FROM "Organization") + (SELECT count(*) FROM "Alias") + (SELECT count(*) FROM "Citation") AS n`);
+      const revisions = await db.scripts.query<{ actor: string; reason: string; n: number }>(
+        `SELECT actor, reason, count(*)::int AS n FROM "Revision" WHERE "recordType" IN ('Organization', 'Alias', 'Citation') GROUP BY 1, 2`,
+      );
+      expect(revisions).toEqual([{ actor: 'migration', reason: 'the history begins', n: Number(held!.n) }]);
+      expect(Number(held!.n)).toBeGreaterThan(300);
+    } finally {
+      await db.close();
+    }
+  });
+
   it('refuse a migration edited after it was applied', async () => {
     const dir = join(scratch, 'edited');
     cpSync(MIGRATIONS_DIR, dir, { recursive: true });

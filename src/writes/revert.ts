@@ -1,7 +1,7 @@
 // Undoing a write: every record a transaction changed is put back as its revisions say it was before
 // (created records removed, changed ones restored, removed ones written again, byte for byte). The undo is
 // a write of its own, with its own revisions; a record changed since by another write refuses it (CONFLICT).
-import { ConflictRefusal, NotFoundRefusal } from './errors.js';
+import { ConflictRefusal, InvalidInputRefusal, NotFoundRefusal } from './errors.js';
 import { reindexSearch } from '../search/indexer.js';
 import type { LintScope } from '../provenance/lint.js';
 import type { Tx, WorkDone } from './transaction.js';
@@ -66,8 +66,10 @@ function searchScope(changes: Change[]) {
  * sequence reverted and the records put back, for the linter.
  */
 export async function revertWrite(tx: Tx, sequence: number): Promise<WorkDone<number>> {
-  const [target] = await tx.$queryRawUnsafe<{ transactionId: bigint }[]>(`SELECT "transactionId" FROM "Revision" WHERE sequence = $1`, sequence);
+  const [target] = await tx.$queryRawUnsafe<{ transactionId: bigint; action: string | null }[]>(`SELECT "transactionId", action FROM "Revision" WHERE sequence = $1`, sequence);
   if (!target) throw new NotFoundRefusal(`No revision ${sequence}.`, 'input.revision');
+  // The migration recorded what the database held when its history began: undoing it would empty the graph.
+  if (target.action === 'migration') throw new InvalidInputRefusal(`Revision ${sequence} records what the database held when its history began; it cannot be reverted.`, 'input.revision');
   const changes = (await tx.$queryRawUnsafe<(Omit<Change, 'sequence'> & { sequence: number })[]>(
     `SELECT r.sequence::float8 AS sequence, r.operation, r."recordType", r."recordId"::text AS "recordId", r.before, r.after
      FROM "Revision" r WHERE r."transactionId" = $1 ORDER BY r.sequence`,

@@ -132,6 +132,10 @@ BEGIN
   END IF;
   RETURN NULL;
 END $body$$f$, t || '_record_revisions', head, columns, key, entities_n, entities_o);
+    -- The rows a database held before its history began, each as created by the migration: a client replaying
+    -- the feed from its start holds them too.
+    EXECUTE format($b$INSERT INTO "Revision" (%1$s) SELECT clock_timestamp(), 'migration', NULL, 'migration', 'INSERT', %2$L, n.%3$I, %4$s, NULL, to_jsonb(n),
+      'the history begins', txid_current() FROM %5$I n$b$, columns, t, key, entities_n, t);
     EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %I REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION %I()', t || '_revisions_insert', t, t || '_record_revisions');
     EXECUTE format('CREATE TRIGGER %I AFTER UPDATE ON %I REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION %I()', t || '_revisions_update', t, t || '_record_revisions');
     EXECUTE format('CREATE TRIGGER %I AFTER DELETE ON %I REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION %I()', t || '_revisions_delete', t, t || '_record_revisions');
