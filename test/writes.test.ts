@@ -166,6 +166,23 @@ describe('writes', () => {
     expect(after.body.data!.changes.edges).toEqual([]);
   });
 
+  it('answers what the graph held at an instant: before the organization, after its creation, after its update', async () => {
+    const org = (await post('{ organization(slug: "katiba-serma") { id history(first: 50) { edges { node { recordType operation at } } } } }')).body.data!.organization;
+    const own = org.history.edges.map((e: { node: { recordType: string; operation: string; at: string } }) => e.node).filter((n: { recordType: string }) => n.recordType === 'Organization');
+    const created = own.find((n: { operation: string }) => n.operation === 'INSERT').at;
+    const updated = own.find((n: { operation: string }) => n.operation === 'UPDATE').at;
+    const KNOWN = 'query($id: ID!, $at: DateTime!) { knownAt(id: $id, at: $at) { record { values } facts { recordType values } } }';
+    const at = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISOString();
+    const before = (await post(KNOWN, { id: org.id, at: at(created, -1) })).body.data!.knownAt;
+    expect(before).toEqual({ record: null, facts: [] });
+    const first = (await post(KNOWN, { id: org.id, at: created })).body.data!.knownAt;
+    expect(first.record.values).toMatchObject({ slug: 'katiba-serma', summary: null });
+    expect(first.facts.map((f: { recordType: string }) => f.recordType)).toEqual(expect.arrayContaining(['Alias', 'OrganizationRelation', 'Citation']));
+    const later = (await post(KNOWN, { id: org.id, at: updated })).body.data!.knownAt;
+    expect(later.record.values.summary).toBe('Katiba Serma attacked an army post near Boni.');
+    expect(later.facts.length).toBeGreaterThan(first.facts.length);
+  });
+
   it('replays: a client applying the feed from the start holds exactly the rows the database holds', async () => {
     const replayed = new Map<string, unknown>();
     let after: string | null = null;

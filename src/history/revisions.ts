@@ -83,18 +83,27 @@ export async function latestRevisionIn(tx: { $queryRawUnsafe<T>(sql: string, ...
   return row?.sequence ?? 0;
 }
 
+/** One record as the graph held it at an instant: the values of its last revision written by then. */
+export interface RecordState {
+  recordType: string;
+  recordId: string;
+  sequence: number;
+  at: Date;
+  values: Record<string, unknown>;
+}
+
 /**
- * A record as the graph held it at `knownAt`: the columns of its last revision written by then, null when it
- * did not exist (or was deleted) then. `undefined`: the history holds nothing about it (older than the history).
+ * What the graph held at `knownAt` about a node: the record itself and every fact naming it (aliases, ties,
+ * memberships, citations...), each as its last revision by then left it; records removed by then are left out.
  */
-export async function recordKnownAt(sql: ScriptRunner, recordId: string, knownAt: Date): Promise<Record<string, unknown> | null | undefined> {
-  const [row] = await sql.query<{ after: Record<string, unknown> | null }>(
-    `SELECT after FROM "Revision" WHERE "recordId" = $1::uuid AND "at" <= $2 ORDER BY sequence DESC LIMIT 1`,
-    [recordId, knownAt],
+export async function statesKnownAt(sql: ScriptRunner, entityId: string, knownAt: Date): Promise<RecordState[]> {
+  const rows = await sql.query<RecordState & { operation: string }>(
+    `SELECT DISTINCT ON (r."recordId") r."recordType", r."recordId"::text AS "recordId", r.sequence::float8 AS sequence, r."at", r.operation, r.after AS values
+     FROM "Revision" r WHERE r."entityIds" @> ARRAY[$1::uuid] AND r."at" <= $2
+     ORDER BY r."recordId", r.sequence DESC`,
+    [entityId, knownAt],
   );
-  if (row) return row.after;
-  const [any] = await sql.query<{ n: number }>(`SELECT 1 AS n FROM "Revision" WHERE "recordId" = $1::uuid LIMIT 1`, [recordId]);
-  return any ? null : undefined;
+  return rows.filter((r) => r.operation !== 'DELETE').map(({ operation: _, ...state }) => state).sort((a, b) => a.sequence - b.sequence);
 }
 
 /** A published change as a revision whose values are loaded when asked for. */

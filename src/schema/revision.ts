@@ -5,7 +5,7 @@ import DataLoader from 'dataloader';
 import type { ObjectRef } from '@pothos/core';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { Context } from '../context.js';
-import { latestRevisions, readChanges, readHistory, readRetracted, readRevisions, type RevisionRow } from '../history/revisions.js';
+import { latestRevisions, readChanges, readHistory, readRetracted, readRevisions, statesKnownAt, type RecordState, type RevisionRow } from '../history/revisions.js';
 import { badUserInput } from '../errors.js';
 import { checkPageSize } from '../resolvers/pagination.js';
 import { builder } from './builder.js';
@@ -58,6 +58,25 @@ builder.node(RevisionRef, {
   }),
 });
 
+const RecordStateRef = builder.objectRef<RecordState>('RecordState').implement({
+  description: 'A record as the graph held it at an instant: the values its last revision by then left.',
+  fields: (t) => ({
+    recordType: t.exposeString('recordType', { description: 'The kind of record: "Organization", "Alias", "Citation", ...' }),
+    recordId: t.id({ description: 'The record\'s global ID.', resolve: (r) => encodeGlobalID(r.recordType, r.recordId) }),
+    revision: t.field({ type: 'SafeInt', description: 'The revision that left it so.', resolve: (r) => r.sequence }),
+    since: t.field({ type: 'DateTime', description: 'When that revision was written.', resolve: (r) => r.at }),
+    values: t.field({ type: 'JSONObject', description: 'Its columns then.', resolve: (r) => r.values }),
+  }),
+});
+
+const KnownStateRef = builder.objectRef<{ record: RecordState | null; facts: RecordState[] }>('KnownState').implement({
+  description: 'What the graph held about a node at an instant (knowledge time, apart from `asOf`: when something was true in the world).',
+  fields: (t) => ({
+    record: t.field({ type: RecordStateRef, nullable: true, description: 'The node itself; null when the graph did not hold it then.', resolve: (k) => k.record }),
+    facts: t.field({ type: [RecordStateRef], description: 'Every fact naming it then (aliases, ties, memberships, designations, parties, citations), oldest first.', resolve: (k) => k.facts }),
+  }),
+});
+
 const RevisionConnection = builder.connectionObject(
   { type: RevisionRef, name: 'RevisionConnection', description: 'A page of revisions.' },
   { name: 'RevisionEdge', description: 'One revision, with its cursor.' },
@@ -101,6 +120,18 @@ builder.queryFields((t) => ({
       const after = sequenceOf(args.after, 'after') ?? 0;
       const rows = first === 0 ? [] : await readChanges(ctx.sql, { after, first, types: args.types, entity: args.entity?.id ?? null });
       return page(rows, first, after > 0);
+    },
+  }),
+  knownAt: t.field({
+    type: KnownStateRef,
+    description: 'What the graph held about a node at an instant, read from its revisions: its values then and the facts naming it then. Knowledge time, apart from `asOf` (when something was true in the world).',
+    args: {
+      id: t.arg.globalID({ required: true, description: 'An organization, person, incident or source.' }),
+      at: t.arg({ type: 'DateTime', required: true, description: 'The instant.' }),
+    },
+    resolve: async (_, { id, at }, ctx) => {
+      const states = await statesKnownAt(ctx.sql, id.id, at);
+      return { record: states.find((s) => s.recordId === id.id) ?? null, facts: states.filter((s) => s.recordId !== id.id) };
     },
   }),
   retracted: t.field({

@@ -102,8 +102,16 @@ DECLARE
   v_role TEXT := nullif(current_setting('sahel.actor_role', true), '');
   v_action TEXT := nullif(current_setting('sahel.action', true), '');
   v_reason TEXT := nullif(current_setting('sahel.reason', true), '');
+  v_at TIMESTAMPTZ;
 BEGIN
   PERFORM pg_advisory_xact_lock(7261390);
+  -- One instant for the whole transaction, read once the lock is held: every change of a write is known from
+  -- the same moment, and a later writer's moment is later (what `knownAt` relies on).
+  v_at := nullif(current_setting('sahel.at', true), '')::timestamptz;
+  IF v_at IS NULL THEN
+    v_at := clock_timestamp();
+    PERFORM set_config('sahel.at', v_at::text, true);
+  END IF;
 $head$;
 BEGIN
   FOREACH t IN ARRAY ARRAY[
@@ -119,16 +127,16 @@ BEGIN
     EXECUTE format($f$CREATE FUNCTION %1$I() RETURNS TRIGGER LANGUAGE plpgsql AS $body$ %2$s
   IF TG_OP = 'INSERT' THEN
     INSERT INTO "Revision" (%3$s)
-    SELECT clock_timestamp(), v_actor, v_role, v_action, TG_OP, TG_TABLE_NAME, n.%4$I, %5$s, NULL, to_jsonb(n), v_reason, txid_current() FROM new_rows n;
+    SELECT v_at, v_actor, v_role, v_action, TG_OP, TG_TABLE_NAME, n.%4$I, %5$s, NULL, to_jsonb(n), v_reason, txid_current() FROM new_rows n;
   ELSIF TG_OP = 'UPDATE' THEN
     -- An upsert that changes nothing (a load run again) is no change; "updatedAt" alone is none either.
     INSERT INTO "Revision" (%3$s)
-    SELECT clock_timestamp(), v_actor, v_role, v_action, TG_OP, TG_TABLE_NAME, n.%4$I, %5$s, to_jsonb(o), to_jsonb(n), v_reason, txid_current()
+    SELECT v_at, v_actor, v_role, v_action, TG_OP, TG_TABLE_NAME, n.%4$I, %5$s, to_jsonb(o), to_jsonb(n), v_reason, txid_current()
     FROM new_rows n JOIN old_rows o ON o.%4$I = n.%4$I
     WHERE (to_jsonb(o) - 'updatedAt') IS DISTINCT FROM (to_jsonb(n) - 'updatedAt');
   ELSE
     INSERT INTO "Revision" (%3$s)
-    SELECT clock_timestamp(), v_actor, v_role, v_action, TG_OP, TG_TABLE_NAME, o.%4$I, %6$s, to_jsonb(o), NULL, v_reason, txid_current() FROM old_rows o;
+    SELECT v_at, v_actor, v_role, v_action, TG_OP, TG_TABLE_NAME, o.%4$I, %6$s, to_jsonb(o), NULL, v_reason, txid_current() FROM old_rows o;
   END IF;
   RETURN NULL;
 END $body$$f$, t || '_record_revisions', head, columns, key, entities_n, entities_o);
