@@ -33,6 +33,8 @@ export const EXAMPLE_QUERY = `# JNIM, the coalition formed in March 2017, its co
 # Time is answered in three values: leaders(current: true) lists those who may still lead
 # (never anyone reported dead), each with its certainty: CERTAIN when the dates say so,
 # POSSIBLE when only unknown dates leave it open.
+# To write (editors) or review (reviewers), open Headers below and send your key:
+#   {"Authorization": "Bearer <key>"}   (keys: npm run keys -- create --name "..." --role editor)
 query JnimComponents {
   organization(slug: "jnim") {
     name
