@@ -119,6 +119,22 @@ describe('writes', () => {
     expect(JSON.stringify(search.body)).toContain('katiba-serma');
   });
 
+  it('creates an incident with its perpetrator; an update of its count alone is checked like a creation', async () => {
+    const jnimId = jnim;
+    const created = (await post(CREATE_INCIDENT, { input: {
+      slug: 'boni-attack', title: 'Attack near Boni', kind: 'ATTACK', date: '2026-05-03', killed: { min: 9, max: 9 },
+      citations: [{ source: sourceId, quote: 'On 3 May 2026 fighters of Katiba Serma' }, { source: sourceId, quote: 'attacked an army post near Boni, killing nine soldiers' }],
+      perpetrators: [{ organization: jnimId, attribution: 'SUSPECTED', citations: [{ source: sourceId, quote: 'Katiba Serma is a component of JNIM' }] }],
+    } }, editor)).body.data!.createIncident;
+    expect(created).toMatchObject({ __typename: 'IncidentPayload', incident: { slug: 'boni-attack', killed: { min: 9, max: 9 }, perpetrators: [{ organization: { slug: 'jnim' } }] } });
+    const { id, revision } = (await post('{ incident(slug: "boni-attack") { id revision } }')).body.data!.incident;
+    const UPDATE = `mutation($input: UpdateIncidentInput!) { updateIncident(input: $input) { __typename ... on WriteError { code field } } }`;
+    expect((await post(UPDATE, { input: { id, revision, killed: { min: 12, max: 12 } } }, editor)).body.data!.updateIncident).toMatchObject({ __typename: 'ProvenanceRefusal', code: 'NUMBER_NOT_STATED' });
+    expect((await post(UPDATE, { input: { id, revision, killed: { min: 10, max: 5 } } }, editor)).body.data!.updateIncident).toMatchObject({ __typename: 'InvalidInputRefusal', field: 'input.killed' });
+    expect((await post(UPDATE, { input: { id, revision, targets: null } }, editor)).body.data!.updateIncident).toMatchObject({ __typename: 'InvalidInputRefusal', field: 'input.targets' });
+    expect((await post('{ incident(slug: "boni-attack") { killed { min } } }')).body.data!.incident.killed.min).toBe(9);
+  });
+
   it('refuses a taken slug, a bad date notation and an unknown source with typed errors naming the field', async () => {
     const taken = (await post(CREATE_ORGANIZATION, { input: organizationInput() }, editor)).body.data!.createOrganization;
     expect(taken).toMatchObject({ __typename: 'InvalidInputRefusal', code: 'SLUG_TAKEN', field: 'input.slug' });

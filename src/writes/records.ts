@@ -238,7 +238,7 @@ function updateColumns(input: EntityUpdate, plain: string[], dates: string[]): J
   return data;
 }
 
-const REQUIRED = new Set(['name', 'kind', 'status', 'title']);
+const REQUIRED = new Set(['name', 'kind', 'status', 'title', 'targets']);
 
 /**
  * Validates an update's given fields with the seed's rules (`schema` narrowed to them), refusing a null for
@@ -252,18 +252,28 @@ function validatedUpdate(schema: z.ZodObject, input: EntityUpdate, fields: strin
   if (present.length === 0 && !input.citations?.length) throw new InvalidInputRefusal('Nothing to change: give a field or a citation.', 'input');
 }
 
-async function updateEntity(
-  tx: Tx, input: EntityUpdate, spec: { model: 'organization' | 'person' | 'incident'; subject: 'organizationId' | 'personId' | 'incidentId'; schema: z.ZodObject; plain: string[]; dates: string[] },
-  write: (data: Json) => Promise<unknown>,
-): Promise<WorkDone<string>> {
+interface UpdateSpec {
+  model: 'organization' | 'person' | 'incident';
+  subject: 'organizationId' | 'personId' | 'incidentId';
+  schema: z.ZodObject;
+  /** Columns written as given. */
+  plain: string[];
+  /** Partial dates, written as their four columns. */
+  dates: string[];
+  /** Fields validated here and written by `write` itself (an incident's counts and country). */
+  own?: string[];
+}
+
+async function updateEntity(tx: Tx, input: EntityUpdate, spec: UpdateSpec, write: (data: Json) => Promise<unknown>): Promise<WorkDone<string>> {
   const refs = new References();
-  const owner = refs.ref(spec.model, input.id, 'input.id');
+  refs.ref(spec.model, input.id, 'input.id');
   const citations = refs.citations(input.citations, 'input.citations');
   const known = await refs.resolve(tx);
   await checkRevision(tx, input.id, input.revision);
-  validatedUpdate(spec.schema, input, [...spec.plain, ...spec.dates, ...(input.inferences ? ['inferences'] : [])]);
+  const own = spec.own ?? [];
+  validatedUpdate(spec.schema, input, [...spec.plain, ...spec.dates, ...own, ...(input.inferences ? ['inferences'] : [])]);
   const data = updateColumns(input, spec.plain, spec.dates);
-  if (Object.keys(data).length > 0) await write(data);
+  if (Object.keys(data).length > 0 || own.some((f) => input[f] !== undefined)) await write(data);
   const writer = new SeedWriter(tx);
   writer.know(known);
   // New passages are optional on an update: the values it sets may be stated by citations the record holds.
@@ -423,7 +433,7 @@ function countColumns(prefix: 'killed' | 'injured', value: Json | null | undefin
 export function updateIncident(tx: Tx, input: EntityUpdate) {
   return updateEntity(tx, input, {
     model: 'incident', subject: 'incidentId', schema: incidentSchema,
-    plain: ['title', 'kind', 'summary', 'place', 'adminRegion', 'targets'], dates: ['date'],
+    plain: ['title', 'kind', 'summary', 'place', 'adminRegion', 'targets'], dates: ['date'], own: ['killed', 'injured', 'country'],
   }, (data) => {
     const counts = { ...countColumns('killed', input.killed as Json | null | undefined), ...countColumns('injured', input.injured as Json | null | undefined) };
     const country = input.country !== undefined ? { countryCode: input.country } : {};
