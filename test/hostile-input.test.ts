@@ -45,7 +45,8 @@ function literal(type: GraphQLInputType): string {
   if (isListType(inner)) return `[${literal(inner.ofType)}]`;
   const named = getNamedType(inner);
   if (isEnumType(named)) return named.getValues()[0]!.name;
-  if (named.name === 'Int') return '1';
+  if (named.name === 'Int' || named.name === 'SafeInt') return '1';
+  if (named.name === 'DateTime') return '"2020-01-01T00:00:00Z"';
   if (named.name === 'Boolean') return 'true';
   return '"jnim"';
 }
