@@ -105,3 +105,19 @@ describe.skipIf(!available)('live changes across two servers', () => {
     }
   });
 });
+
+describe('change hub', () => {
+  it('survives a Redis that is down: a write\'s publish resolves, refreshes this server, and rejects nothing unheard', async () => {
+    const { createChangeHub } = await import('../src/history/events.js');
+    const { connectRedis, connectRedisSubscriber } = await import('../src/http/redis.js');
+    const hub = createChangeHub({ publish: connectRedis('redis://127.0.0.1:1'), subscribe: connectRedisSubscriber('redis://127.0.0.1:1') });
+    let refreshed = 0;
+    hub.onChange(() => void refreshed++);
+    const change = { sequence: 1, at: new Date().toISOString(), recordType: 'Alias', recordId: '00000000-0000-4000-8000-000000000000', entityIds: [], operation: 'INSERT', action: 'x', actor: 'key x', actorRole: 'EDITOR', reason: null };
+    await hub.publish([change]);
+    expect(refreshed).toBe(1);
+    // An unhandled rejection from the failed publish would fail this file.
+    await new Promise((r) => setTimeout(r, 300));
+    await hub.close();
+  });
+});

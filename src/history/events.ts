@@ -37,9 +37,25 @@ export interface ChangeHub {
   close(): Promise<void>;
 }
 
+/**
+ * The event target publishes, subscribes and unsubscribes without awaiting: a Redis that is down (or a connection
+ * closed at shutdown) would reject unheard, and an unhandled rejection ends the process. Subscribers miss a change
+ * then (they catch up with `changes(after:)`); this server's cache has been refreshed already, by `publish`.
+ */
+function quietly(publish: Redis, subscribe: Redis) {
+  return {
+    publishClient: { publish: (channel: string, message: string) => publish.publish(channel, message).catch(() => 0) } as unknown as Redis,
+    subscribeClient: {
+      on: (event: string, listener: (...args: any[]) => void) => subscribe.on(event, listener),
+      subscribe: (channel: string) => subscribe.subscribe(channel).catch(() => 0),
+      unsubscribe: (channel: string) => subscribe.unsubscribe(channel).catch(() => 0),
+    } as unknown as Redis,
+  };
+}
+
 export function createChangeHub(redis?: { publish: Redis; subscribe: Redis }): ChangeHub {
   const pubsub: PubSub<Topics> = redis
-    ? createPubSub<Topics>({ eventTarget: createRedisEventTarget({ publishClient: redis.publish, subscribeClient: redis.subscribe }) })
+    ? createPubSub<Topics>({ eventTarget: createRedisEventTarget(quietly(redis.publish, redis.subscribe)) })
     : createPubSub<Topics>();
   const listeners: (() => Promise<void> | void)[] = [];
   // One subscription of the hub's own tells the listeners; it lives as long as the hub.
@@ -56,9 +72,8 @@ export function createChangeHub(redis?: { publish: Redis; subscribe: Redis }): C
     subscribe: () => pubsub.subscribe(TOPIC),
     onChange: (listener) => void listeners.push(listener),
     close: async () => {
-      // The subscription unsubscribes from Redis as it ends: only then is its connection closed.
       await own.return?.();
-      await redis?.subscribe.quit().catch(() => {});
+      redis?.subscribe.disconnect();
     },
   };
 }
