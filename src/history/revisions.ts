@@ -83,6 +83,15 @@ export async function latestRevisionIn(tx: { $queryRawUnsafe<T>(sql: string, ...
   return row?.sequence ?? 0;
 }
 
+/** The most records `knownAt` reads for one node (itself and the facts naming it). */
+export const MAX_KNOWN_RECORDS = 2_000;
+
+export class TooManyRecords extends Error {
+  constructor(readonly limit: number) {
+    super(`More than ${limit} records name this node; read its \`history\` page by page instead.`);
+  }
+}
+
 /** One record as the graph held it at an instant: the values of its last revision written by then. */
 export interface RecordState {
   recordType: string;
@@ -97,12 +106,14 @@ export interface RecordState {
  * memberships, citations...), each as its last revision by then left it; records removed by then are left out.
  */
 export async function statesKnownAt(sql: ScriptRunner, entityId: string, knownAt: Date): Promise<RecordState[]> {
+  // Bounded: an entity an import links to thousands of incidents would otherwise be read whole in one request.
   const rows = await sql.query<RecordState & { operation: string }>(
     `SELECT DISTINCT ON (r."recordId") r."recordType", r."recordId"::text AS "recordId", r.sequence::float8 AS sequence, r."at", r.operation, r.after AS values
      FROM "Revision" r WHERE r."entityIds" @> ARRAY[$1::uuid] AND r."at" <= $2
-     ORDER BY r."recordId", r.sequence DESC`,
-    [entityId, knownAt],
+     ORDER BY r."recordId", r.sequence DESC LIMIT $3`,
+    [entityId, knownAt, MAX_KNOWN_RECORDS + 1],
   );
+  if (rows.length > MAX_KNOWN_RECORDS) throw new TooManyRecords(MAX_KNOWN_RECORDS);
   return rows.filter((r) => r.operation !== 'DELETE').map(({ operation: _, ...state }) => state).sort((a, b) => a.sequence - b.sequence);
 }
 

@@ -5,7 +5,7 @@ import DataLoader from 'dataloader';
 import type { ObjectRef } from '@pothos/core';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { Context } from '../context.js';
-import { latestRevisions, readChanges, readHistory, readRetracted, readRevisions, statesKnownAt, type RecordState, type RevisionRow } from '../history/revisions.js';
+import { latestRevisions, readChanges, readHistory, readRetracted, readRevisions, statesKnownAt, TooManyRecords, type RecordState, type RevisionRow } from '../history/revisions.js';
 import { badUserInput } from '../errors.js';
 import { checkPageSize } from '../resolvers/pagination.js';
 import { builder } from './builder.js';
@@ -130,7 +130,9 @@ builder.queryFields((t) => ({
       at: t.arg({ type: 'DateTime', required: true, description: 'The instant.' }),
     },
     resolve: async (_, { id, at }, ctx) => {
-      const states = await statesKnownAt(ctx.sql, id.id, at);
+      const states = await statesKnownAt(ctx.sql, id.id, at).catch((error: unknown) => {
+        throw error instanceof TooManyRecords ? badUserInput(error.message, 'id') : error;
+      });
       return { record: states.find((s) => s.recordId === id.id) ?? null, facts: states.filter((s) => s.recordId !== id.id) };
     },
   }),

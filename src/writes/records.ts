@@ -4,7 +4,7 @@
 // and are turned into the slugs the notation uses.
 import type { z } from 'zod';
 import {
-  aliasSchema, designationSchema, estimateSchema, incidentSchema, organizationSchema, personSchema, sourceSchema,
+  incidentSchema, organizationSchema, personSchema, sourceSchema,
   type ParsedDataset,
 } from '../seed/schema.js';
 import { SeedWriter } from '../seed/load.js';
@@ -441,4 +441,3 @@ export function updateIncident(tx: Tx, input: EntityUpdate) {
   });
 }
 
-export { aliasSchema, designationSchema, estimateSchema };

@@ -15,6 +15,8 @@ export const TRACKED_TABLES = [
   'OrganizationRelation', 'Membership', 'Designation', 'Estimate', 'IncidentPerpetrator', 'IncidentParticipant',
   'FundingStreamIncident', 'ExternalIdentifier', 'Assessment', 'Mention', 'Attribute', 'MergeCandidate', 'MergeDecision', 'Citation',
 ] as const;
+/** The most revisions one revert undoes. */
+export const MAX_REVERTED_REVISIONS = 2_000;
 const RANK = new Map<string, number>(TRACKED_TABLES.map((t, i) => [t, i]));
 
 interface Change {
@@ -72,9 +74,13 @@ export async function revertWrite(tx: Tx, sequence: number): Promise<WorkDone<nu
   if (target.action === 'migration') throw new InvalidInputRefusal(`Revision ${sequence} records what the database held when its history began; it cannot be reverted.`, 'input.revision');
   const changes = (await tx.$queryRawUnsafe<(Omit<Change, 'sequence'> & { sequence: number })[]>(
     `SELECT r.sequence::float8 AS sequence, r.operation, r."recordType", r."recordId"::text AS "recordId", r.before, r.after
-     FROM "Revision" r WHERE r."transactionId" = $1 ORDER BY r.sequence`,
-    target.transactionId,
+     FROM "Revision" r WHERE r."transactionId" = $1 ORDER BY r.sequence LIMIT $2`,
+    target.transactionId, MAX_REVERTED_REVISIONS + 1,
   ));
+  // One request undoes at most this much: an import's tens of thousands of rows are not a reviewer's undo.
+  if (changes.length > MAX_REVERTED_REVISIONS) {
+    throw new InvalidInputRefusal(`That write made more than ${MAX_REVERTED_REVISIONS} revisions, the most a revert undoes.`, 'input.revision', 'TOO_LARGE');
+  }
   const last = changes.at(-1)!.sequence;
   const ids = [...new Set(changes.map((c) => c.recordId))];
   const [later] = await tx.$queryRawUnsafe<{ sequence: number }[]>(
@@ -102,8 +108,10 @@ export async function revertWrite(tx: Tx, sequence: number): Promise<WorkDone<nu
   for (const r of insert) {
     await tx.$executeRawUnsafe(`INSERT INTO "${r.table}" SELECT * FROM jsonb_populate_record(NULL::"${r.table}", $1::jsonb)`, JSON.stringify(r.before));
   }
+  const columnLists = new Map<string, string>();
   for (const r of update) {
-    const columns = (await columnsOf(tx, r.table)).map((c) => `"${c}"`).join(', ');
+    if (!columnLists.has(r.table)) columnLists.set(r.table, (await columnsOf(tx, r.table)).map((c) => `"${c}"`).join(', '));
+    const columns = columnLists.get(r.table)!;
     await tx.$executeRawUnsafe(
       `UPDATE "${r.table}" AS t SET (${columns}) = (SELECT ${columns} FROM jsonb_populate_record(NULL::"${r.table}", $1::jsonb))
        WHERE t."${keyOf(r.table)}" = $2::uuid`,
